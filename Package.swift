@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "liqtop",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "liqtop", targets: ["liqtop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // Pure and deterministic: money math, lending, scenarios. No I/O, no clock, no curses.
+        .target(
+            name: "LiqCore",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .executableTarget(
+            name: "liqtop",
+            dependencies: [
+                "LiqCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LiqCoreTests",
+            dependencies: [
+                "LiqCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "liqtopTests",
+            dependencies: ["liqtop", "LiqCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,41 @@
+/// 18- and 27-decimal fixed point exactly as Aave's `WadRayMath` (aave-v3-core
+/// `contracts/protocol/libraries/math/WadRayMath.sol`; reference defi-mechanics §1.1):
+/// every operation rounds half up.
+public enum WadRayMath {
+    public static let wad: UInt128 = 1_000_000_000_000_000_000
+    public static let halfWad: UInt128 = wad / 2
+    public static let ray: UInt128 = 1_000_000_000_000_000_000_000_000_000
+    public static let halfRay: UInt128 = ray / 2
+    public static let wadRayRatio: UInt128 = 1_000_000_000
+
+    /// `(a * b + WAD/2) / WAD`
+    public static func wadMul(_ a: UInt128, _ b: UInt128) throws -> UInt128 {
+        try FullWidth.mulDiv(a, b, wad, rounding: .halfUp, operation: "wadMul")
+    }
+
+    /// `(a * WAD + b/2) / b`
+    public static func wadDiv(_ a: UInt128, _ b: UInt128) throws -> UInt128 {
+        try FullWidth.mulDiv(a, wad, b, rounding: .halfUp, operation: "wadDiv")
+    }
+
+    /// `(a * b + RAY/2) / RAY`
+    public static func rayMul(_ a: UInt128, _ b: UInt128) throws -> UInt128 {
+        try FullWidth.mulDiv(a, b, ray, rounding: .halfUp, operation: "rayMul")
+    }
+
+    /// `(a * RAY + b/2) / b`
+    public static func rayDiv(_ a: UInt128, _ b: UInt128) throws -> UInt128 {
+        try FullWidth.mulDiv(a, ray, b, rounding: .halfUp, operation: "rayDiv")
+    }
+
+    /// `(a + 1e9/2) / 1e9`
+    public static func rayToWad(_ a: UInt128) -> UInt128 {
+        let quotient = a / wadRayRatio
+        return a % wadRayRatio >= wadRayRatio / 2 ? quotient + 1 : quotient
+    }
+
+    /// `a * 1e9`
+    public static func wadToRay(_ a: UInt128) throws -> UInt128 {
+        try FullWidth.multiply(a, wadRayRatio, operation: "wadToRay")
+    }
+}
