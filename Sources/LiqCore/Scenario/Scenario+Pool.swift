@@ -1,0 +1,47 @@
+extension Scenario {
+    /// What the scenario's positions hold and borrow of an asset, in its units.
+    public func positionTotals(asset: Int) -> (collateral: UInt128, debt: UInt128) {
+        positions.reduce((0, 0)) { sum, position in
+            (sum.0 + (position.collateral[asset] ?? 0), sum.1 + (position.debt[asset] ?? 0))
+        }
+    }
+
+    /// The lending pool at time 0: reserves with indexes at 1, positions as accounts, other suppliers
+    /// filling each reserve up to `total_supplied` (default: the positions' collateral plus twice their debt).
+    /// Collateral is enabled wherever the asset has a liquidation threshold.
+    public func makePool() throws -> LendingPool {
+        var reserves: [Reserve] = []
+        for (index, asset) in assets.enumerated() {
+            var reserve = Reserve(configuration: ReserveConfiguration(
+                symbol: asset.symbol, decimals: asset.decimals, ltvBps: asset.ltvBps,
+                liquidationThresholdBps: asset.liquidationThresholdBps, liquidationBonusBps: asset.liquidationBonusBps,
+                liquidationProtocolFeeBps: asset.liquidationProtocolFeeBps, reserveFactorBps: asset.reserveFactorBps,
+                rateStrategy: asset.rateStrategy))
+            let (collateral, debt) = positionTotals(asset: index)
+            let supplied = try asset.totalSupplied ?? FullWidth.add(collateral, FullWidth.multiply(debt, 2))
+            reserve.totalScaledSupply = supplied
+            reserve.totalScaledVariableDebt = debt
+            reserve.availableLiquidity = 0
+            try reserve.updateInterestRates(liquidityAdded: supplied - debt, liquidityTaken: 0)
+            reserves.append(reserve)
+        }
+        let categories = eModes.map {
+            EModeCategory(id: $0.id, label: $0.label, ltvBps: $0.ltvBps, liquidationThresholdBps: $0.liquidationThresholdBps,
+                          liquidationBonusBps: $0.liquidationBonusBps, reserves: $0.assets)
+        }
+        let accounts = positions.map { position in
+            var account = Account(id: position.id, reserveCount: assets.count, eModeCategory: position.eMode)
+            for (asset, amount) in position.collateral {
+                account.scaledCollateral[asset] = amount
+                account.usingAsCollateral[asset] = amount != 0 && assets[asset].liquidationThresholdBps != 0
+            }
+            for (asset, amount) in position.debt { account.scaledDebt[asset] = amount }
+            return account
+        }
+        var pool = LendingPool(rules: rules, reserves: reserves, prices: assets.map(\.priceUSD),
+                               eModeCategories: categories, sentinel: sentinel, accounts: accounts)
+        pool.flashLoanPremiumTotalBps = flashLoanPremiumBps
+        pool.flashLoanPremiumToProtocolBps = flashLoanPremiumToProtocolBps
+        return pool
+    }
+}

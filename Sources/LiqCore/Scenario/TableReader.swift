@@ -1,0 +1,156 @@
+/// Reads one TOML table key by key, with errors that name the file, line and key, and rejects the keys
+/// it was never asked for (so a typo never passes silently).
+struct TableReader {
+    let source: ConfigSource
+    let path: ConfigPath
+    let entries: [String: ConfigValue]
+    private var asked: [String] = []
+
+    init(source: ConfigSource, path: ConfigPath, entries: [String: ConfigValue]) {
+        self.source = source
+        self.path = path
+        self.entries = entries
+    }
+
+    func error(_ key: String, _ message: String) -> ConfigError {
+        source.error(path.appending(key), message)
+    }
+
+    func error(_ message: String) -> ConfigError { source.error(path, message) }
+
+    mutating func value(_ key: String) -> ConfigValue? {
+        if !asked.contains(key) { asked.append(key) }
+        return entries[key]
+    }
+
+    mutating func require<T>(_ key: String, _ read: (inout TableReader, String) throws(ConfigError) -> T?) throws(ConfigError) -> T {
+        guard let value = try read(&self, key) else { throw error(key, "is required") }
+        return value
+    }
+
+    mutating func string(_ key: String) throws(ConfigError) -> String? {
+        switch value(key) {
+        case nil: return nil
+        case .string(let text): return text
+        case let other?: throw error(key, "must be a string, not \(other.typeName)")
+        }
+    }
+
+    mutating func integer(_ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
+        switch value(key) {
+        case nil: return nil
+        case .integer(let number):
+            guard range.contains(number) else { throw error(key, "\(number) is out of range \(range.lowerBound)...\(range.upperBound)") }
+            return number
+        case let other?: throw error(key, "must be an integer, not \(other.typeName)")
+        }
+    }
+
+    /// Basis points: an integer from 0 to `max`.
+    mutating func basisPoints(_ key: String, max: Int = 10_000) throws(ConfigError) -> UInt128? {
+        try integer(key, in: 0...max).map { UInt128($0) }
+    }
+
+    mutating func bool(_ key: String) throws(ConfigError) -> Bool? {
+        switch value(key) {
+        case nil: return nil
+        case .bool(let flag): return flag
+        case let other?: throw error(key, "must be true or false, not \(other.typeName)")
+        }
+    }
+
+    /// A decimal amount written as a TOML number or a decimal string, converted exactly as written.
+    mutating func decimal(_ key: String, decimals: Int) throws(ConfigError) -> UInt128? {
+        guard let node = value(key) else { return nil }
+        return try Self.decimal(node, decimals: decimals, at: path.appending(key), source: source)
+    }
+
+    static func decimal(_ node: ConfigValue, decimals: Int, at path: ConfigPath, source: ConfigSource) throws(ConfigError) -> UInt128 {
+        let text: String
+        switch node {
+        case .string(let string): text = string
+        case .integer(let number): text = String(number)
+        case .float(let number):
+            // The raw text keeps every digit as written; a Double would not.
+            text = source.locator.rawValue(of: path) ?? "\(number)"
+            guard number.isFinite else { throw source.error(path, "must be a finite decimal number") }
+        default: throw source.error(path, "must be a decimal number or a decimal string, not \(node.typeName)")
+        }
+        do {
+            return try DecimalAmount.parse(text, decimals: decimals)
+        } catch {
+            throw source.error(path, error.description)
+        }
+    }
+
+    mutating func table(_ key: String) throws(ConfigError) -> TableReader? {
+        switch value(key) {
+        case nil: return nil
+        case .table(let entries): return TableReader(source: source, path: path.appending(key), entries: entries)
+        case let other?: throw error(key, "must be a table, not \(other.typeName)")
+        }
+    }
+
+    /// An array of tables (`[[key]]`).
+    mutating func tables(_ key: String) throws(ConfigError) -> [TableReader] {
+        switch value(key) {
+        case nil: return []
+        case .array(let items):
+            var readers: [TableReader] = []
+            for (index, item) in items.enumerated() {
+                guard case .table(let entries) = item else {
+                    throw source.error(path.appending(key).appending(index: index), "must be a table, not \(item.typeName)")
+                }
+                readers.append(TableReader(source: source, path: path.appending(key).appending(index: index), entries: entries))
+            }
+            return readers
+        case let other?: throw error(key, "must be an array of tables ([[\(key)]]), not \(other.typeName)")
+        }
+    }
+
+    mutating func strings(_ key: String) throws(ConfigError) -> [String]? {
+        switch value(key) {
+        case nil: return nil
+        case .array(let items):
+            var result: [String] = []
+            for (index, item) in items.enumerated() {
+                guard case .string(let text) = item else {
+                    throw source.error(path.appending(key).appending(index: index), "must be a string, not \(item.typeName)")
+                }
+                result.append(text)
+            }
+            return result
+        case let other?: throw error(key, "must be an array of strings, not \(other.typeName)")
+        }
+    }
+
+    /// Rejects every key that was never asked for, suggesting the closest known one.
+    func finish() throws(ConfigError) {
+        for key in entries.keys.sorted() where !asked.contains(key) {
+            var message = "unknown key"
+            if let suggestion = asked.min(by: { editDistance($0, key) < editDistance($1, key) }),
+               editDistance(suggestion, key) <= max(2, key.count / 3) {
+                message += "; did you mean \"\(suggestion)\"?"
+            } else if !asked.isEmpty {
+                message += "; known keys here: \(asked.joined(separator: ", "))"
+            }
+            throw error(key, message)
+        }
+    }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}
