@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import LiqCore
+
+@main
+struct Liqtop: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "liqtop",
+        abstract: "A live model of Aave v3 liquidations on a physical blockchain network.",
+        discussion: """
+        SCENARIO is a built-in scenario name (see 'liqtop scenarios') or a path to a .toml file.
+        Exit codes: 0 success, 2 a usage or input error (one line on stderr).
+        """,
+        subcommands: [Quote.self, Scenarios.self])
+
+    /// Parses and runs, mapping every usage or input error to one line on stderr and exit code 2
+    /// (swift-argument-parser's own default for validation errors is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            fail(error.description)
+        } catch let error as ConfigError {
+            fail(error.description)
+        } catch {
+            if exitCode(for: error) == .success { exit(withError: error) }
+            let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            fail("\(message) (see 'liqtop --help')")
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("liqtop: \(message)\n".utf8))
+        Foundation.exit(2)
+    }
+}
+
+/// An input error found by a command: printed as one line, exit code 2.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import LiqCore
+
+struct Quote: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Health factors and exact liquidation quotes for the positions in a scenario.",
+        discussion: """
+        Without --collateral/--debt a quote uses the position's largest debt and largest collateral by
+        USD value (ties: the asset listed first). Amounts are exact, in each asset's units.
+        """)
+
+    @Argument(help: "A built-in scenario name or a path to a .toml file.")
+    var scenario: String
+
+    @Flag(help: "Print one JSON object (the shape in interfaces.md).")
+    var json = false
+
+    @Option(help: "Quote only this position (its id).")
+    var position: String?
+
+    @Option(help: ArgumentHelp("The collateral asset to seize.", valueName: "symbol"))
+    var collateral: String?
+
+    @Option(help: ArgumentHelp("The debt asset to repay.", valueName: "symbol"))
+    var debt: String?
+
+    @Option(help: ArgumentHelp("Debt to cover, in the debt asset's units, or 'max'.", valueName: "amount|max"))
+    var debtToCover = "max"
+
+    func run() throws {
+        let scenario = try ScenarioSource.load(self.scenario)
+        let pool = try scenario.makePool()
+        let accountIndexes: [Int]
+        if let position {
+            guard let index = pool.accountIndex(id: position) else {
+                let ids = pool.accounts.map(\.id).joined(separator: ", ")
+                throw CLIError("--position: no position \"\(sanitized(position))\" in \(scenario.name) (positions: \(ids.isEmpty ? "none" : ids))")
+            }
+            accountIndexes = [index]
+        } else {
+            accountIndexes = Array(pool.accounts.indices)
+        }
+        let collateralReserve = try collateral.map { try reserve(named: $0, option: "--collateral", in: pool) }
+        let debtReserve = try debt.map { try reserve(named: $0, option: "--debt", in: pool) }
+
+        var quotes: [PositionQuote] = []
+        for index in accountIndexes {
+            do {
+                let debtIndex = try debtReserve ?? pool.defaultQuotePair(for: pool.accounts[index]).debt
+                let selection = QuoteSelection(collateralReserve: collateralReserve, debtReserve: debtReserve,
+                                               debtToCover: try amountToCover(debtAsset: pool.reserves[debtIndex].configuration))
+                quotes.append(try pool.quotePosition(accountIndex: index, selection: selection))
+            } catch let error as ArithmeticError {
+                throw CLIError("\(pool.accounts[index].id): \(error)")
+            }
+        }
+        let report = QuoteReport(scenario: scenario, pool: pool, quotes: quotes)
+        print(json ? report.json().rendered() : report.table())
+    }
+
+    private func reserve(named symbol: String, option: String, in pool: LendingPool) throws -> Int {
+        guard let index = pool.reserveIndex(symbol: symbol) else {
+            let symbols = pool.reserves.map(\.configuration.symbol).joined(separator: ", ")
+            throw CLIError("\(option): no asset \"\(sanitized(symbol))\" in this scenario (assets: \(symbols))")
+        }
+        return index
+    }
+
+    private func amountToCover(debtAsset: ReserveConfiguration) throws -> UInt128? {
+        guard debtToCover.lowercased() != "max" else { return nil }
+        let amount: UInt128
+        do {
+            amount = try DecimalAmount.parse(debtToCover, decimals: debtAsset.decimals)
+        } catch {
+            throw CLIError("--debt-to-cover: \(error.description) (\(debtAsset.symbol) has \(debtAsset.decimals) decimals)")
+        }
+        guard amount > 0 else { throw CLIError("--debt-to-cover: must be more than 0, or 'max'") }
+        return amount
+    }
+}

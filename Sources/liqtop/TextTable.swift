@@ -1,0 +1,29 @@
+/// Left- or right-aligned text columns for terminal output. Written by hand: the only table package
+/// on the list (ordo-one/TextTable, a 2019 alpha fork) formats through Foundation formatters and
+/// adds nothing a dozen lines don't.
+struct TextTable {
+    enum Alignment { case left, right }
+    var headers: [String]
+    var alignments: [Alignment]
+    var rows: [[String]] = []
+
+    func rendered() -> String {
+        let all = [headers] + rows
+        let widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        return all.map { row in
+            row.indices.map { column in
+                let cell = row[column]
+                let gap = String(repeating: " ", count: widths[column] - cell.count)
+                return alignments[column] == .left ? cell + gap : gap + cell
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
