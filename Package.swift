@@ -34,7 +34,7 @@ let package = Package(
         ),
         .testTarget(
             name: "liqtopTests",
-            dependencies: ["liqtop", "LiqCore"]
+            dependencies: ["liqtop"]
         ),
     ],
     swiftLanguageModes: [.v6]
