@@ -23,6 +23,8 @@ struct Liqtop: ParsableCommand {
             fail(error.description)
         } catch let error as ConfigError {
             fail(error.description)
+        } catch let error as ArithmeticError {
+            fail("\(error): an amount or price in the scenario is too large to compute with")
         } catch {
             if exitCode(for: error) == .success { exit(withError: error) }
             let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"

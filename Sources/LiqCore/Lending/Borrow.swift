@@ -39,6 +39,7 @@ extension LendingPool {
         updated.totalScaledVariableDebt = try FullWidth.add(updated.totalScaledVariableDebt, scaled, operation: "borrow")
         try updated.updateInterestRates(liquidityAdded: 0, liquidityTaken: amount)
         reserves[reserve] = updated
-        accounts[accountIndex].scaledDebt[reserve] += scaled
+        accounts[accountIndex].scaledDebt[reserve] = try FullWidth.add(
+            accounts[accountIndex].scaledDebt[reserve], scaled, operation: "borrow")
     }
 }

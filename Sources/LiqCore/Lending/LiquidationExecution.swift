@@ -12,11 +12,14 @@ extension LendingPool {
         for reserve in updated.indices {
             try updated[reserve].updateState(to: time)
             let debtBurnt = before.scaledDebt[reserve] - after.scaledDebt[reserve]
-            updated[reserve].totalScaledVariableDebt -= debtBurnt
+            updated[reserve].totalScaledVariableDebt = try FullWidth.subtract(
+                updated[reserve].totalScaledVariableDebt, debtBurnt, operation: "total debt")
             updated[reserve].deficit = try FullWidth.add(updated[reserve].deficit, quote.deficits[reserve], operation: "deficit")
             if reserve == request.collateralReserve {
-                updated[reserve].totalScaledSupply -= quote.scaledCollateralBurnt
-                updated[reserve].treasuryScaledBalance += quote.scaledFeeTransferred
+                updated[reserve].totalScaledSupply = try FullWidth.subtract(
+                    updated[reserve].totalScaledSupply, quote.scaledCollateralBurnt, operation: "total supply")
+                updated[reserve].treasuryScaledBalance = try FullWidth.add(
+                    updated[reserve].treasuryScaledBalance, quote.scaledFeeTransferred, operation: "treasury")
             }
             let added = reserve == request.debtReserve ? quote.debtRepaid : 0
             let taken = reserve == request.collateralReserve ? quote.liquidatorReceives : 0

@@ -80,7 +80,7 @@ extension LendingPool {
         // _burnDebtTokens: all of this reserve's debt when no collateral is left, else what is repaid.
         if hasNoCollateralLeft {
             after.scaledDebt[d] = 0
-            deficits[d] = userReserveDebt - debtRepaid
+            deficits[d] = try FullWidth.subtract(userReserveDebt, debtRepaid, operation: "outstanding debt")
         } else {
             try burnScaled(&after.scaledDebt[d], amount: debtRepaid, balance: userReserveDebt,
                            index: reserves[d].normalizedDebt(at: time))
@@ -104,7 +104,7 @@ extension LendingPool {
         // _burnBadDebt: every other debt of an account without collateral becomes deficit.
         if hasNoCollateralLeft {
             for reserve in reserves.indices where after.scaledDebt[reserve] != 0 {
-                deficits[reserve] += try debtBalance(after, reserve: reserve)
+                deficits[reserve] = try FullWidth.add(deficits[reserve], debtBalance(after, reserve: reserve), operation: "deficit")
                 after.scaledDebt[reserve] = 0
             }
         }

@@ -68,7 +68,7 @@ public struct Reserve: Sendable, Equatable {
         let currentDebt = try WadRayMath.rayMul(totalScaledVariableDebt, variableBorrowIndex)
         let toMint = try PercentageMath.percentMul(currentDebt - previousDebt, configuration.reserveFactorBps)
         if toMint != 0 {
-            accruedToTreasury += try WadRayMath.rayDiv(toMint, liquidityIndex)
+            accruedToTreasury = try FullWidth.add(accruedToTreasury, WadRayMath.rayDiv(toMint, liquidityIndex), operation: "treasury")
         }
         lastUpdateTimestamp = time
     }

@@ -11,7 +11,8 @@ extension LendingPool {
         updated.totalScaledSupply = try FullWidth.add(updated.totalScaledSupply, scaled, operation: "supply")
         reserves[reserve] = updated
         let isFirstSupply = accounts[accountIndex].scaledCollateral[reserve] == 0
-        accounts[accountIndex].scaledCollateral[reserve] += scaled
+        accounts[accountIndex].scaledCollateral[reserve] = try FullWidth.add(
+            accounts[accountIndex].scaledCollateral[reserve], scaled, operation: "supply")
         if isFirstSupply, updated.configuration.ltvBps != 0 {
             accounts[accountIndex].usingAsCollateral[reserve] = true
         }

@@ -1,9 +1,12 @@
 extension Scenario {
     /// What the scenario's positions hold and borrow of an asset, in its units.
-    public func positionTotals(asset: Int) -> (collateral: UInt128, debt: UInt128) {
-        positions.reduce((0, 0)) { sum, position in
-            (sum.0 + (position.collateral[asset] ?? 0), sum.1 + (position.debt[asset] ?? 0))
+    public func positionTotals(asset: Int) throws -> (collateral: UInt128, debt: UInt128) {
+        var collateral: UInt128 = 0, debt: UInt128 = 0
+        for position in positions {
+            collateral = try FullWidth.add(collateral, position.collateral[asset] ?? 0, operation: "total collateral of \(assets[asset].symbol)")
+            debt = try FullWidth.add(debt, position.debt[asset] ?? 0, operation: "total debt of \(assets[asset].symbol)")
         }
+        return (collateral, debt)
     }
 
     /// The lending pool at time 0: reserves with indexes at 1, positions as accounts, other suppliers
@@ -17,7 +20,7 @@ extension Scenario {
                 liquidationThresholdBps: asset.liquidationThresholdBps, liquidationBonusBps: asset.liquidationBonusBps,
                 liquidationProtocolFeeBps: asset.liquidationProtocolFeeBps, reserveFactorBps: asset.reserveFactorBps,
                 rateStrategy: asset.rateStrategy))
-            let (collateral, debt) = positionTotals(asset: index)
+            let (collateral, debt) = try positionTotals(asset: index)
             let supplied = try asset.totalSupplied ?? FullWidth.add(collateral, FullWidth.multiply(debt, 2))
             reserve.totalScaledSupply = supplied
             reserve.totalScaledVariableDebt = debt

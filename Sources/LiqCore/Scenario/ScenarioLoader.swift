@@ -73,7 +73,9 @@ public enum ScenarioLoader {
         // Supplies that cannot cover what the positions hold or borrow.
         for (index, asset) in assets.enumerated() {
             guard let supplied = asset.totalSupplied else { continue }
-            let (collateral, debt) = scenario.positionTotals(asset: index)
+            guard let (collateral, debt) = try? scenario.positionTotals(asset: index) else {
+                throw source.error(totalSuppliedPaths[index], "the positions' amounts of \(asset.symbol) add up beyond what liqtop can hold")
+            }
             if supplied < collateral || supplied < debt {
                 throw source.error(totalSuppliedPaths[index],
                                    "\(DecimalAmount.format(supplied, decimals: asset.decimals)) \(asset.symbol) is less than the positions hold (\(DecimalAmount.format(collateral, decimals: asset.decimals))) or borrow (\(DecimalAmount.format(debt, decimals: asset.decimals)))")
