@@ -24,7 +24,7 @@ struct Liqtop: ParsableCommand {
         } catch let error as ConfigError {
             fail(error.description)
         } catch let error as ArithmeticError {
-            fail("\(error): an amount or price in the scenario is too large to compute with")
+            fail("\(error): an amount or price is too large to compute with")
         } catch {
             if exitCode(for: error) == .success { exit(withError: error) }
             let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
@@ -32,8 +32,11 @@ struct Liqtop: ParsableCommand {
         }
     }
 
+    /// One line on stderr, whatever the message holds, then exit code 2.
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("liqtop: \(message)\n".utf8))
+        var line = sanitized(message)
+        if line.count > 600 { line = String(line.prefix(600)) + "…" }
+        FileHandle.standardError.write(Data("liqtop: \(line)\n".utf8))
         Foundation.exit(2)
     }
 }

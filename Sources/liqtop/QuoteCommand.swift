@@ -24,12 +24,18 @@ struct Quote: ParsableCommand {
     @Option(help: ArgumentHelp("The debt asset to repay.", valueName: "symbol"))
     var debt: String?
 
-    @Option(help: ArgumentHelp("Debt to cover, in the debt asset's units, or 'max'.", valueName: "amount|max"))
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Debt to cover, in the debt asset's units (per position), or 'max'.", valueName: "amount|max"))
     var debtToCover = "max"
 
     func run() throws {
         let scenario = try ScenarioSource.load(self.scenario)
-        let pool = try scenario.makePool()
+        let pool: LendingPool
+        do {
+            pool = try scenario.makePool()
+        } catch let error as ArithmeticError {
+            throw CLIError("\(self.scenario): \(error): an amount or price is too large to compute with")
+        }
         let accountIndexes: [Int]
         if let position {
             guard let index = pool.accountIndex(id: position) else {
@@ -51,7 +57,7 @@ struct Quote: ParsableCommand {
                                                debtToCover: try amountToCover(debtAsset: pool.reserves[debtIndex].configuration))
                 quotes.append(try pool.quotePosition(accountIndex: index, selection: selection))
             } catch let error as ArithmeticError {
-                throw CLIError("\(pool.accounts[index].id): \(error)")
+                throw CLIError("\(self.scenario): position \"\(pool.accounts[index].id)\": \(error): an amount or price is too large to compute with")
             }
         }
         let report = QuoteReport(scenario: scenario, pool: pool, quotes: quotes)

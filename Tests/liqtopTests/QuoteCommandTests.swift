@@ -158,6 +158,35 @@ let interfacesExpectedJSON = """
         try expectInputError(["bogus"], contains: "bogus")
     }
 
+    @Test func negativeAmountsDirectoriesAndHugeTotals() throws {
+        try expectInputError(["quote", "default", "--debt-to-cover", "-1"], contains: "--debt-to-cover: \"-1\" is negative")
+        let file = try CLI.temporaryFile(interfacesExample)
+        let directory = String(file.dropLast("/scenario.toml".count))
+        try expectInputError(["quote", directory + "/"], contains: "is a directory")
+        try expectInputError(["quote", "/dev/null"], contains: "/dev/null: name: is required")
+        // Two positions of 2e38 units each add up past 2^128.
+        let huge = interfacesExample.replacingOccurrences(of: "debt = { USDC = \"21000\" }", with: """
+        debt = { USDC = "21000" }
+        [[positions]]
+        id = "big1"
+        collateral = { USDC = "200000000000000000000000000000000" }
+        [[positions]]
+        id = "big2"
+        collateral = { USDC = "200000000000000000000000000000000" }
+        """)
+        try expectInputError(["quote", try CLI.temporaryFile(huge)], contains: "positions[1].collateral.USDC: the positions' collateral in USDC adds up")
+    }
+
+    @Test func controlCharactersNeverReachTheTerminal() throws {
+        let file = try CLI.temporaryFile(interfacesExample + "\n\"evil\\u001b[2J\\nline\" = 1\n")
+        let result = try CLI.run(["quote", file])
+        #expect(result.status == 2)
+        #expect(!result.stderr.contains("\u{1B}"))
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        let path = try CLI.run(["quote", "no\nsuch.toml"])
+        #expect(path.stderr.filter { $0 == "\n" }.count == 1)
+    }
+
     @Test func bareLiqtopPrintsUsageAndSucceeds() throws {
         let result = try CLI.run([])
         #expect(result.status == 0)

@@ -40,11 +40,13 @@ extension LendingPool {
         var weightedThreshold: UInt128 = 0
         var hasZeroLtvCollateral = false
         for reserve in reserves.indices {
-            let parameters = collateralParameters(for: account, reserve: reserve)
-            if parameters.liquidationThresholdBps != 0, account.usingAsCollateral[reserve], account.scaledCollateral[reserve] != 0 {
+            // The gates use the reserve's own LT and LTV; eMode values only replace them in the sums.
+            let own = reserves[reserve].configuration
+            if own.liquidationThresholdBps != 0, account.usingAsCollateral[reserve], account.scaledCollateral[reserve] != 0 {
+                let parameters = collateralParameters(for: account, reserve: reserve)
                 let value = try baseValue(collateralBalance(account, reserve: reserve), reserve: reserve)
                 totalCollateral = try FullWidth.add(totalCollateral, value, operation: "total collateral")
-                if parameters.ltvBps != 0 {
+                if own.ltvBps != 0 {
                     weightedLtv = try FullWidth.add(weightedLtv, FullWidth.multiply(value, parameters.ltvBps))
                 } else {
                     hasZeroLtvCollateral = true

@@ -2,6 +2,7 @@
 public enum BorrowError: String, Error, Sendable, CaseIterable {
     case invalidAmount = "INVALID_AMOUNT"
     case invalidMintAmount = "INVALID_MINT_AMOUNT"
+    case inconsistentEModeCategory = "INCONSISTENT_EMODE_CATEGORY"
     case priceOracleSentinelCheckFailed = "PRICE_ORACLE_SENTINEL_CHECK_FAILED"
     case collateralBalanceIsZero = "COLLATERAL_BALANCE_IS_ZERO"
     case ltvValidationFailed = "LTV_VALIDATION_FAILED"
@@ -17,6 +18,10 @@ extension LendingPool {
         guard amount != 0 else { throw BorrowError.invalidAmount }
         guard reserves[reserve].availableLiquidity >= amount else { throw BorrowError.invalidAmount }
         if let sentinel, !sentinel.isBorrowAllowed { throw BorrowError.priceOracleSentinelCheckFailed }
+        // v3.1: an account in eMode borrows only assets of its category.
+        if let category = eModeCategory(id: accounts[accountIndex].eModeCategory), !category.contains(reserve: reserve) {
+            throw BorrowError.inconsistentEModeCategory
+        }
         let data = try accountData(accounts[accountIndex])
         guard data.totalCollateralBase != 0 else { throw BorrowError.collateralBalanceIsZero }
         guard data.averageLtvBps != 0 else { throw BorrowError.ltvValidationFailed }

@@ -62,14 +62,10 @@ public struct LendingPool: Sendable, Equatable {
         try FullWidth.mulDiv(amount, prices[reserve], reserves[reserve].configuration.unit, operation: "base value")
     }
 
-    /// Brings every reserve's indexes to the pool's time (`updateState`).
-    public mutating func accrueAll() throws {
-        for index in reserves.indices { try reserves[index].updateState(to: time) }
-    }
-
-    /// Advances the clock and accrues interest.
-    public mutating func advance(seconds: UInt64) throws {
+    /// Advances the clock. Interest is not written into the reserves here: balances read through the
+    /// normalized income and debt at `time`, and a reserve's indexes move only when an action touches
+    /// it (`updateState`), as on chain.
+    public mutating func advance(seconds: UInt64) {
         time += seconds
-        try accrueAll()
     }
 }

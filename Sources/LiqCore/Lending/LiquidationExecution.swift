@@ -9,7 +9,12 @@ extension LendingPool {
         let before = accounts[accountIndex]
         let after = quote.accountAfter
         var updated = reserves
+        // updateState only on the reserves the call touches: the collateral, the debt and any bad debt
+        // (updating others would split their compounding and drift from the contract at the wei level).
         for reserve in updated.indices {
+            let touched = reserve == request.collateralReserve || reserve == request.debtReserve
+                || before.scaledDebt[reserve] != after.scaledDebt[reserve]
+            guard touched else { continue }
             try updated[reserve].updateState(to: time)
             let debtBurnt = before.scaledDebt[reserve] - after.scaledDebt[reserve]
             updated[reserve].totalScaledVariableDebt = try FullWidth.subtract(

@@ -38,7 +38,13 @@ public enum DecimalAmount {
         }
         var exponent = 0
         if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            guard let value = Int(body[body.index(after: e)...]), abs(value) <= 80 else { throw .notANumber(trimmed) }
+            let digits = body[body.index(after: e)...]
+            let unsigned = digits.first == "-" || digits.first == "+" ? digits.dropFirst() : digits
+            guard !unsigned.isEmpty, unsigned.allSatisfy(\.isASCIIDigit) else { throw .notANumber(trimmed) }
+            // Beyond ±80 nothing fits in 128 bits or survives 36 decimals; say which.
+            guard let value = Int(digits), (-80...80).contains(value) else {
+                throw digits.first == "-" ? .tooManyDecimals(text: trimmed, found: 81, allowed: decimals) : .tooLarge(trimmed)
+            }
             exponent = value
             body = body[..<e]
         }
@@ -51,6 +57,7 @@ public enum DecimalAmount {
 
         // digits * 10^(exponent - fraction.count) units of 1; scale to units of 10^-decimals.
         var digits = Array(whole + fraction)
+        if digits.allSatisfy({ $0 == "0" }) { return 0 }
         var scale = exponent - fraction.count + decimals
         while scale < 0, digits.last == "0" {
             digits.removeLast()
@@ -97,7 +104,11 @@ public enum DecimalAmount {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// One of 0–9 and nothing else (a digit with a combining mark is one Character too).
+    var isASCIIDigit: Bool {
+        guard let value = asciiValue else { return false }
+        return (48...57).contains(value)
+    }
 }
 
 extension String {

@@ -53,16 +53,18 @@ public enum FullWidth {
         return quotient
     }
 
-    /// `a * b * c / (d * e)`, truncating, as Solidity evaluates `(a * b * c) / (d * e)` in uint256.
-    /// Exact while `a * b` fits in 128 bits (floor(floor(x / d) / e) = floor(x / (d·e))); beyond that it throws,
-    /// where the contract would still have room: amounts that large do not occur in a market.
+    /// `a * b * c / (d * e)`, truncating, as Solidity evaluates `(a * b * c) / (d * e)` in uint256:
+    /// a numerator past 2^256 throws (the contract reverts there too), as does a quotient past 2^128.
     public static func mulMulDiv(_ a: UInt128, _ b: UInt128, _ c: UInt128, _ d: UInt128, _ e: UInt128,
                                  operation: String = "mulMulDiv") throws -> UInt128 {
-        let ab = try multiply(a, b, operation: operation)
         guard d != 0, e != 0 else { throw ArithmeticError(.divisionByZero, in: operation) }
-        let (de, overflow) = d.multipliedReportingOverflow(by: e)
-        if !overflow { return try mulDiv(ab, c, de, operation: operation) }
-        return try mulDiv(ab, c, d, operation: operation) / e
+        let (ab, abOverflow) = a.multipliedReportingOverflow(by: b)
+        let (de, deOverflow) = d.multipliedReportingOverflow(by: e)
+        if !abOverflow, !deOverflow { return try mulDiv(ab, c, de, operation: operation) }
+        guard let numerator = UInt256(a, times: b).multiplied(by: c),
+              let quotient = numerator.divided(by: UInt256(d, times: e))
+        else { throw ArithmeticError(.overflow, in: operation) }
+        return quotient
     }
 
     /// `a + b`, thrown on overflow.

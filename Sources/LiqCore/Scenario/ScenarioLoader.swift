@@ -41,10 +41,25 @@ public enum ScenarioLoader {
         }
 
         var positions: [PositionSpec] = []
+        var collateralTotals = Array(repeating: UInt128(0), count: assets.count)
+        var debtTotals = collateralTotals
         for var reader in try root.tables("positions") {
             let position = try readPosition(&reader, assets: assets, eModes: eModes)
             if positions.contains(where: { $0.id == position.id }) {
                 throw reader.error("id", "\"\(position.id)\" is used by an earlier position")
+            }
+            // Totals must stay computable: the reserve holds every position's amounts together.
+            for (side, amounts) in [("collateral", position.collateral), ("debt", position.debt)] {
+                for (asset, amount) in amounts {
+                    let (sum, overflow) = side == "collateral"
+                        ? collateralTotals[asset].addingReportingOverflow(amount) : debtTotals[asset].addingReportingOverflow(amount)
+                    let limit = UInt128.max / 4
+                    guard !overflow, sum <= limit else {
+                        throw reader.source.error(reader.path.appending(side).appending(assets[asset].symbol),
+                                                  "the positions' \(side) in \(assets[asset].symbol) adds up to more than liqtop can hold")
+                    }
+                    if side == "collateral" { collateralTotals[asset] = sum } else { debtTotals[asset] = sum }
+                }
             }
             positions.append(position)
             try reader.finish()
@@ -73,9 +88,7 @@ public enum ScenarioLoader {
         // Supplies that cannot cover what the positions hold or borrow.
         for (index, asset) in assets.enumerated() {
             guard let supplied = asset.totalSupplied else { continue }
-            guard let (collateral, debt) = try? scenario.positionTotals(asset: index) else {
-                throw source.error(totalSuppliedPaths[index], "the positions' amounts of \(asset.symbol) add up beyond what liqtop can hold")
-            }
+            let (collateral, debt) = (collateralTotals[index], debtTotals[index])
             if supplied < collateral || supplied < debt {
                 throw source.error(totalSuppliedPaths[index],
                                    "\(DecimalAmount.format(supplied, decimals: asset.decimals)) \(asset.symbol) is less than the positions hold (\(DecimalAmount.format(collateral, decimals: asset.decimals))) or borrow (\(DecimalAmount.format(debt, decimals: asset.decimals)))")
@@ -110,12 +123,19 @@ public enum ScenarioLoader {
             throw reader.error("ltv_bps", "\(ltv) is above liquidation_threshold_bps (\(threshold)); the LTV may not exceed it")
         }
         if threshold != 0 {
-            guard bonus >= 10_000 else {
-                throw reader.error("liquidation_bonus_bps", "\(bonus) is below 10000; Aave writes a 5 % bonus as 10500")
+            guard bonus > 10_000 else {
+                throw reader.error("liquidation_bonus_bps", "must be above 10000 for an asset that can be collateral (Aave writes a 5 % bonus as 10500)")
             }
             guard (threshold * bonus + 5_000) / 10_000 <= 10_000 else {
                 throw reader.error("liquidation_bonus_bps", "liquidation threshold × bonus is above 100 % (\(threshold) × \(bonus)); liquidating would seize more collateral than exists")
             }
+        }
+        // DefaultReserveInterestRateStrategyV2._setInterestRateParams.
+        guard strategy.variableRateSlope1Bps <= strategy.variableRateSlope2Bps else {
+            throw reader.error("variable_rate_slope2_bps", "must be at least variable_rate_slope1_bps (SLOPE_2_MUST_BE_GTE_SLOPE_1)")
+        }
+        guard strategy.baseVariableBorrowRateBps + strategy.variableRateSlope1Bps + strategy.variableRateSlope2Bps <= 100_000 else {
+            throw reader.error("variable_rate_slope2_bps", "base + slope1 + slope2 is above 1000 % (MAX_BORROW_RATE)")
         }
         guard (100...9_900).contains(strategy.optimalUsageRatioBps) else {
             throw reader.error("optimal_usage_ratio_bps", "\(strategy.optimalUsageRatioBps) is outside 100...9900 (MIN_OPTIMAL_POINT...MAX_OPTIMAL_POINT)")
@@ -135,7 +155,7 @@ public enum ScenarioLoader {
         let bonus = try reader.require("liquidation_bonus_bps") { r, k throws(ConfigError) in try r.basisPoints(k, max: 20_000) }
         guard ltv <= threshold else { throw reader.error("ltv_bps", "\(ltv) is above liquidation_threshold_bps (\(threshold))") }
         guard threshold != 0 else { throw reader.error("liquidation_threshold_bps", "must be more than 0 for an eMode category") }
-        guard bonus >= 10_000 else { throw reader.error("liquidation_bonus_bps", "\(bonus) is below 10000; Aave writes a 1 % bonus as 10100") }
+        guard bonus > 10_000 else { throw reader.error("liquidation_bonus_bps", "must be above 10000 (Aave writes a 1 % bonus as 10100)") }
         guard (threshold * bonus + 5_000) / 10_000 <= 10_000 else {
             throw reader.error("liquidation_bonus_bps", "liquidation threshold × bonus is above 100 % (\(threshold) × \(bonus))")
         }
@@ -187,9 +207,19 @@ public enum ScenarioLoader {
     }
 }
 
-/// Replaces control characters so that a name from a file can be shown safely.
+/// Escapes control and format characters (`\n`, `\u{1B}`, …) so that text from a file or the command
+/// line can be shown on one line without reaching the terminal as a control sequence.
 public func sanitized(_ text: String) -> String {
-    String(String.UnicodeScalarView(text.unicodeScalars.map {
-        $0.properties.generalCategory == .control || $0.properties.generalCategory == .format ? "?" : $0
-    }))
+    var out = ""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case _ where scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format:
+            out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
 }

@@ -10,12 +10,16 @@ struct SourceLocator {
 
     init(text: String) {
         var prefix = ConfigPath()
-        var arrayCounts: [String: Int] = [:]
+        var arrayCounts: [ConfigPath: Int] = [:]
         var skipUntil: String?  // closing token of a multi-line string or array
         var bracketDepth = 0
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on scalars: "\r\n" is a single Character, so splitting the String on "\n" would miss it.
+        let rawLines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        for (offset, scalars) in rawLines.enumerated() {
             let number = offset + 1
-            let line = Self.stripComment(String(rawLine)).trimmingSpaces()
+            var rawLine = String(String.UnicodeScalarView(scalars))
+            if rawLine.unicodeScalars.last == "\r" { rawLine.unicodeScalars.removeLast() }
+            let line = Self.stripComment(rawLine).trimmingSpaces()
             if let closing = skipUntil {
                 if closing == "]" {
                     bracketDepth += Self.bracketBalance(line)
@@ -27,14 +31,14 @@ struct SourceLocator {
             }
             if line.isEmpty { continue }
             if line.hasPrefix("[[") {
-                let name = String(line.dropFirst(2).prefix { $0 != "]" }).trimmingSpaces()
-                let count = arrayCounts[name, default: 0]
-                arrayCounts[name] = count + 1
-                prefix = ConfigPath(Self.keyComponents(name).map { .key($0) } + [.index(count)])
+                let names = Self.keyComponents(String(line.dropFirst(2).prefix { $0 != "]" }))
+                let table = Self.resolve(names.dropLast(), arrayCounts).appending(names.last ?? "")
+                let count = arrayCounts[table, default: 0]
+                arrayCounts[table] = count + 1
+                prefix = table.appending(index: count)
                 lines[prefix] = number
             } else if line.hasPrefix("[") {
-                let name = String(line.dropFirst().prefix { $0 != "]" }).trimmingSpaces()
-                prefix = ConfigPath(Self.keyComponents(name).map { .key($0) })
+                prefix = Self.resolve(Self.keyComponents(String(line.dropFirst().prefix { $0 != "]" }))[...], arrayCounts)
                 lines[prefix] = number
             } else if let equals = Self.firstUnquoted("=", in: line) {
                 let keyText = String(line[..<equals]).trimmingSpaces()
@@ -55,6 +59,16 @@ struct SourceLocator {
                 }
             }
         }
+    }
+
+    /// A table header's path: `[positions.collateral]` after `[[positions]]` is `positions[last].collateral`.
+    private static func resolve(_ names: ArraySlice<String>, _ arrayCounts: [ConfigPath: Int]) -> ConfigPath {
+        var path = ConfigPath()
+        for name in names {
+            path = path.appending(name)
+            if let count = arrayCounts[path], count > 0 { path = path.appending(index: count - 1) }
+        }
+        return path
     }
 
     /// The line of `path`, or of its nearest parent that has one.

@@ -71,9 +71,12 @@ struct TableReader {
         case .string(let string): text = string
         case .integer(let number): text = String(number)
         case .float(let number):
-            // The raw text keeps every digit as written; a Double would not.
-            text = source.locator.rawValue(of: path) ?? "\(number)"
             guard number.isFinite else { throw source.error(path, "must be a finite decimal number") }
+            // The raw text keeps every digit as written; a Double would not, so never fall back to it.
+            guard let raw = source.locator.rawValue(of: path) else {
+                throw source.error(path, "write this number as a decimal string (\"\(number)\") to keep it exact")
+            }
+            text = raw
         default: throw source.error(path, "must be a decimal number or a decimal string, not \(node.typeName)")
         }
         do {

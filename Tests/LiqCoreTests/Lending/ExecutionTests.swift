@@ -77,12 +77,21 @@ import Testing
         let usdc = pool.reserveIndex(symbol: "USDC")!
         #expect(try !pool.healthFactor("p").isLiquidatable)
         // A year of interest pushes HF = 16,000 / 15,900 below 1.
-        try pool.advance(seconds: 365 * 24 * 3600)
-        #expect(pool.reserves[usdc].variableBorrowIndex > WadRayMath.ray)
+        pool.advance(seconds: 365 * 24 * 3600)
+        // Indexes move only when an action touches the reserve; balances read through the normalized debt.
+        #expect(pool.reserves[usdc].variableBorrowIndex == WadRayMath.ray)
+        #expect(try pool.reserves[usdc].normalizedDebt(at: pool.time) > WadRayMath.ray)
         #expect(try pool.healthFactor("p").isLiquidatable)
         let debt = try pool.debtBalance(pool.accounts[0], reserve: usdc)
         #expect(debt > Fixtures.units("15900", 6))
         let quote = try #require(try pool.quote("p").liquidation)
         #expect(quote.userReserveDebt == debt)
+        // Executing touches USDC and WETH only; their indexes catch up, the others stay as they were.
+        let untouched = pool.reserveIndex(symbol: "DAI")!
+        let daiBefore = pool.reserves[untouched]
+        try pool.liquidate(accountIndex: 0, quote.request)
+        #expect(pool.reserves[usdc].variableBorrowIndex == (try pool.reserves[usdc].normalizedDebt(at: pool.time)))
+        #expect(pool.reserves[usdc].lastUpdateTimestamp == pool.time)
+        #expect(pool.reserves[untouched] == daiBefore)
     }
 }

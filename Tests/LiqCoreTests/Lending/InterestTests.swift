@@ -32,8 +32,13 @@ import Testing
         #expect(high.variableBorrowRate == ray * 415 / 1_000)
         #expect(high.liquidityRate == ray * 33_615 / 100_000)
         // No debt: the base rate, no supply rate.
-        let idle = try strategy.rates(totalDebt: 0, availableLiquidity: 10, reserveFactorBps: 1_000)
-        #expect(idle == .init(liquidityRate: 0, variableBorrowRate: 0))
+        let withBase = InterestRateStrategy(optimalUsageRatioBps: 8_000, baseVariableBorrowRateBps: 25,
+                                            variableRateSlope1Bps: 400, variableRateSlope2Bps: 7_500)
+        let idle = try withBase.rates(totalDebt: 0, availableLiquidity: 10, reserveFactorBps: 1_000)
+        #expect(idle == .init(liquidityRate: 0, variableBorrowRate: ray / 400))   // 0.25 %
+        // The base rate adds to the slope: U = 50 % -> 0.25 % + 2.5 %.
+        #expect(try withBase.rates(totalDebt: 50, availableLiquidity: 50, reserveFactorBps: 0).variableBorrowRate
+                == ray / 400 + ray / 40)
     }
 
     @Test func updateStateAccruesTheReserveFactorToTheTreasury() throws {
