@@ -26,6 +26,12 @@ public enum DecimalAmount {
     public static func parse(_ text: String, decimals: Int) throws(ParseError) -> UInt128 {
         let trimmed = text.trimmingSpaces()
         guard !trimmed.isEmpty else { throw .empty }
+        // TOML's rule for digit separators: each "_" stands between two digits.
+        let characters = Array(trimmed)
+        for (index, character) in characters.enumerated() where character == "_" {
+            guard index > 0, index < characters.count - 1,
+                  characters[index - 1].isASCIIDigit, characters[index + 1].isASCIIDigit else { throw .notANumber(trimmed) }
+        }
         var body = Substring(trimmed.filter { $0 != "_" })
         if body.first == "-" {
             if body.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) && body.count > 1 {

@@ -8,6 +8,13 @@ import Testing
         #expect(throws: DecimalAmount.ParseError.self) { try DecimalAmount.parse("５", decimals: 6) }  // fullwidth five
     }
 
+    @Test func underscoresOnlyBetweenDigits() throws {
+        #expect(try DecimalAmount.parse("1_000_000", decimals: 0) == 1_000_000)
+        for text in ["_1", "1_", "1__0", "1_.5", "1._5"] {
+            #expect(throws: DecimalAmount.ParseError.notANumber(text)) { try DecimalAmount.parse(text, decimals: 2) }
+        }
+    }
+
     @Test func extremeExponentsAreErrorsNotTraps() {
         #expect(throws: DecimalAmount.ParseError.self) { try DecimalAmount.parse("1e-9223372036854775808", decimals: 6) }
         #expect(throws: DecimalAmount.ParseError.tooLarge("1e99999999999999999999")) {
