@@ -7,10 +7,48 @@ public enum BuiltInScenarios {
     }
 
     public static let all: [Entry] = [
-        Entry(name: "default",
-              summary: "Aave v3 Ethereum parameters (2023-10-31 snapshot) with eight accounts around HF 1.0",
-              toml: defaultTOML),
+        Entry(name: "default", summary: defaultSummary, toml: defaultTOML),
+        Entry(name: "eu-outage", summary: euOutageSummary, toml: euOutageTOML),
+        Entry(name: "crash", summary: crashSummary, toml: crashTOML),
     ]
+
+    static let defaultSummary = "a calm day on Aave v3 Ethereum: 64 nodes, 5,000 borrowers, 3 bots"
+    static let euOutageSummary = "Europe, the region with the most stake, loses power from 30 min to 90 min"
+    static let crashSummary = "ETH and wstETH fall 35 % within a minute at 10 min, the network healthy"
+
+    static var euOutageTOML: String {
+        defaultTOML.replacingOccurrences(of: "name = \"default\"", with: "name = \"eu-outage\"")
+            .replacingOccurrences(of: "description = \"\(defaultSummary)\"", with: "description = \"\(euOutageSummary)\"") + """
+
+
+        [[events]]
+        at_s = 1800
+        kind = "outage"
+        region = "eu"
+        duration_s = 3600
+        """
+    }
+
+    static var crashTOML: String {
+        defaultTOML.replacingOccurrences(of: "name = \"default\"", with: "name = \"crash\"")
+            .replacingOccurrences(of: "description = \"\(defaultSummary)\"", with: "description = \"\(crashSummary)\"") + """
+
+
+        [[events]]
+        at_s = 600
+        kind = "shock"
+        asset = "WETH"
+        percent = -35
+        over_s = 60
+
+        [[events]]
+        at_s = 600
+        kind = "shock"
+        asset = "wstETH"
+        percent = -35
+        over_s = 60
+        """
+    }
 
     public static func named(_ name: String) -> Entry? { all.first { $0.name == name } }
 
@@ -24,11 +62,37 @@ public enum BuiltInScenarios {
     /// 2023-10-31 (bgd-labs/aave-proposals-v3 report; reference defi-mechanics §1.7).
     static let defaultTOML = """
     name = "default"
-    description = "Aave v3 Ethereum parameters (2023-10-31 snapshot) with eight accounts around HF 1.0"
+    description = "a calm day on Aave v3 Ethereum: 64 nodes, 5,000 borrowers, 3 bots"
     rules = "aave-v3.3"
+
+    [clock]
+    tick_ms = 1000
+    slot_seconds = 12
+    epoch_slots = 32
+
+    [network]
+    nodes = 64
+
+    [market]
+    correlation = 0.7
+    jumps_per_day = 0.5
+
+    [borrowers]
+    count = 5000
+    collateral = ["WETH", "wstETH", "WBTC"]
+    debt = ["USDC", "USDT", "DAI"]
+    median_debt_usd = 20000
+    health_mean = 1.6
+    health_sd = 0.35
+
+    [bots]
+    count = 3
+    regions = ["eu", "na", "ap"]
 
     [[assets]]
     symbol = "WETH"
+    annual_volatility_bps = 7000
+    dex_liquidity_usd = 200000000
     decimals = 18
     price_usd = "1816.85"
     ltv_bps = 8050
@@ -43,6 +107,8 @@ public enum BuiltInScenarios {
 
     [[assets]]
     symbol = "wstETH"
+    annual_volatility_bps = 7000
+    dex_liquidity_usd = 50000000
     decimals = 18
     price_usd = "2080.52"
     ltv_bps = 7850
@@ -57,6 +123,8 @@ public enum BuiltInScenarios {
 
     [[assets]]
     symbol = "WBTC"
+    annual_volatility_bps = 5500
+    dex_liquidity_usd = 100000000
     decimals = 8
     price_usd = "34814.14"
     ltv_bps = 7300
@@ -71,6 +139,7 @@ public enum BuiltInScenarios {
 
     [[assets]]
     symbol = "USDC"
+    stable = true
     decimals = 6
     price_usd = "1"
     ltv_bps = 7700
@@ -85,6 +154,7 @@ public enum BuiltInScenarios {
 
     [[assets]]
     symbol = "USDT"
+    stable = true
     decimals = 6
     price_usd = "1"
     ltv_bps = 7400
@@ -99,6 +169,7 @@ public enum BuiltInScenarios {
 
     [[assets]]
     symbol = "DAI"
+    stable = true
     decimals = 18
     price_usd = "1"
     ltv_bps = 7700

@@ -10,6 +10,8 @@ public struct Scenario: Sendable, Equatable {
     public var sentinel: PriceOracleSentinel?
     public var flashLoanPremiumBps: UInt128
     public var flashLoanPremiumToProtocolBps: UInt128
+    /// The moving world: clock, network, market, borrowers, bots and scripted events.
+    public var simulation = SimulationSettings()
 
     public func assetIndex(symbol: String) -> Int? { assets.firstIndex { $0.symbol == symbol } }
 }

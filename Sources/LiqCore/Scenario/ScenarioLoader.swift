@@ -19,8 +19,10 @@ public enum ScenarioLoader {
 
         var assets: [AssetSpec] = []
         var totalSuppliedPaths: [ConfigPath] = []
+        var markets: [SimulationSettings.AssetMarket] = []
         for var reader in try root.tables("assets") {
             let asset = try readAsset(&reader)
+            markets.append(try readAssetMarket(&reader))
             if assets.contains(where: { $0.symbol == asset.symbol }) {
                 throw reader.error("symbol", "\"\(asset.symbol)\" is listed twice")
             }
@@ -74,6 +76,9 @@ public enum ScenarioLoader {
             try reader.finish()
         }
 
+        var simulation = try readSimulation(&root, assets: assets)
+        simulation.assets = markets
+
         var premium: UInt128 = 5, premiumToProtocol: UInt128 = 4
         if var reader = try root.table("flash_loans") {
             premium = try reader.basisPoints("premium_bps") ?? premium
@@ -84,7 +89,7 @@ public enum ScenarioLoader {
 
         let scenario = Scenario(name: name, description: description, rules: rules, assets: assets, eModes: eModes,
                                 positions: positions, sentinel: sentinel, flashLoanPremiumBps: premium,
-                                flashLoanPremiumToProtocolBps: premiumToProtocol)
+                                flashLoanPremiumToProtocolBps: premiumToProtocol, simulation: simulation)
         // Supplies that cannot cover what the positions hold or borrow.
         for (index, asset) in assets.enumerated() {
             guard let supplied = asset.totalSupplied else { continue }

@@ -51,6 +51,21 @@ struct TableReader {
         try integer(key, in: 0...max).map { UInt128($0) }
     }
 
+    /// A number, integer or float, within `range`.
+    mutating func number(_ key: String, in range: ClosedRange<Double>) throws(ConfigError) -> Double? {
+        let value: Double
+        switch self.value(key) {
+        case nil: return nil
+        case .integer(let number): value = Double(number)
+        case .float(let number): value = number
+        case let other?: throw error(key, "must be a number, not \(other.typeName)")
+        }
+        guard range.contains(value) else {
+            throw error(key, "\(value) is out of range \(range.lowerBound)...\(range.upperBound)")
+        }
+        return value
+    }
+
     mutating func bool(_ key: String) throws(ConfigError) -> Bool? {
         switch value(key) {
         case nil: return nil

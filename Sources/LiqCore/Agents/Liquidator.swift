@@ -1,0 +1,20 @@
+/// A liquidation bot hosted on a node. It finds liquidatable accounts (a fast Double scan confirmed with
+/// the exact arithmetic), sizes each liquidation for profit (bonus minus DEX slippage minus gas) and
+/// competes by priority fee. Its transactions need its host node and the network like any other.
+public struct Liquidator: Sendable, Equatable {
+    public var id: Int
+    public var name: String
+    public var host: Int
+    /// Token balances by asset: it repays from here and receives the collateral here.
+    public var wallet: [UInt128]
+    /// Accounts it has a liquidation in flight for.
+    public var pending: [Int] = []
+    public var minimumProfitUSD: Double
+    /// Share of the expected profit it bids away as priority fee.
+    public var aggressiveness: Double
+    public var liquidations = 0
+    public var failures = 0
+    /// USD (8 decimals) of debt repaid and of estimated profit, for display.
+    public var debtRepaidBase: UInt128 = 0
+    public var profitUSD: Double = 0
+}

@@ -1,0 +1,63 @@
+/// The chain's own state: slots, blocks, mempool, base fee and finality (reference network-and-monitoring §3).
+public struct Chain: Sendable, Equatable {
+    public var slotMs: Int64
+    public var epochSlots: Int
+    /// Height of the canonical head.
+    public var height = 0
+    /// Slot 0 is genesis at time 0.
+    public var lastSlotProcessed = 0
+    public var recentBlocks: [Block] = []
+    public var mempool: [Transaction] = []
+    public var nextTransactionID = 0
+    /// Base fee in wei (starts at 10 gwei).
+    public var baseFeeWei: UInt64 = 10_000_000_000
+    public var blocksProduced = 0
+    public var missedSlots = 0
+    /// Justification per epoch, and the head height at the end of each epoch.
+    public var justifiedEpochs: [Bool] = []
+    public var epochEndHeights: [Int] = []
+    public var finalizedHeight = 0
+    public var finalizedEpoch = -1
+    /// Gossip of the newest block: when each node has it.
+    public var pendingArrivals: [Int64?] = []
+    public var pendingHeight = 0
+    public var pendingStartMs: Int64 = 0
+
+    public init(slotMs: Int64, epochSlots: Int) {
+        self.slotMs = slotMs
+        self.epochSlots = epochSlots
+    }
+
+    public var baseFeeGwei: UInt64 { baseFeeWei / 1_000_000_000 }
+
+    /// Epochs since the last finalized one, beyond the normal two.
+    public var finalityStalledEpochs: Int {
+        let current = justifiedEpochs.count
+        return max(0, current - (finalizedEpoch + 1) - 2)
+    }
+
+    public mutating func submit(_ kind: TransactionKind, origin: Int, at now: Int64, priorityFeeGwei: UInt64, gas: UInt64) -> Int {
+        let id = nextTransactionID
+        nextTransactionID += 1
+        mempool.append(Transaction(id: id, kind: kind, origin: origin, submittedMs: now,
+                                   priorityFeeGwei: priorityFeeGwei, gas: gas))
+        return id
+    }
+
+    /// The transactions a proposer in `region` has received by `cutoffMs`, best priority fee first,
+    /// up to the gas limit. A transaction travels from its origin's region along the fastest path.
+    func selectTransactions(proposerRegion: Region, cutoffMs: Int64, paths: [[Double?]], origins: [Region]) -> [Int] {
+        let candidates = mempool.indices.filter { index in
+            let tx = mempool[index]
+            guard let latency = paths[origins[index].rawValue][proposerRegion.rawValue] else { return false }
+            return tx.submittedMs + Int64(latency) <= cutoffMs
+        }.sorted { (mempool[$0].priorityFeeGwei, -mempool[$0].id) > (mempool[$1].priorityFeeGwei, -mempool[$1].id) }
+        var gas: UInt64 = 0
+        var chosen: [Int] = []
+        for index in candidates where gas + mempool[index].gas <= FeeMarket.gasLimit {
+            gas += mempool[index].gas
+            chosen.append(index)
+        }
+        return chosen
+    }
+}

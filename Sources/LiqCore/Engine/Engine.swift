@@ -1,0 +1,23 @@
+/// The engine: a world and the commands that change it, stepped one tick at a time. Headless callers
+/// (`sim`, `bench`, tests) call `step()` in a loop; the dashboard's driver calls it from a timer.
+public struct Engine: Sendable {
+    public private(set) var world: World
+
+    public init(scenario: Scenario, seed: UInt64, schedule: [ScheduledCommand] = []) throws {
+        world = try World(scenario: scenario, seed: seed, extraEvents: schedule)
+    }
+
+    /// Applies a command at the current time.
+    @discardableResult
+    public mutating func apply(_ command: Command) -> [Event] {
+        var events = world.apply(command)
+        world.record(&events)
+        return events
+    }
+
+    /// One tick of simulated time.
+    @discardableResult
+    public mutating func step() throws -> [Event] { try world.tick() }
+
+    public var stateHash: String { world.stateHash }
+}

@@ -1,0 +1,33 @@
+/// What happened in the world, for the event panel, `--events` and tests.
+public struct Event: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case block, missedSlot = "missed_slot", justified, finalized, finalityStalled = "finality_stalled"
+        case oracleUpdate = "oracle_update", liquidation, failedLiquidation = "failed_liquidation", deficit
+        case fault, recovery, shock, price, bots, defence, submitted
+    }
+
+    /// A value in an event's detail, typed for JSON.
+    public enum Value: Sendable, Equatable {
+        case int(Int64)
+        case text(String)
+        /// An exact decimal written as a string (amounts, USD).
+        case decimal(String)
+    }
+
+    public var timeMs: Int64
+    public var kind: Kind
+    public var message: String
+    public var fields: [(String, Value)]
+
+    public init(timeMs: Int64, kind: Kind, message: String, fields: [(String, Value)] = []) {
+        self.timeMs = timeMs
+        self.kind = kind
+        self.message = message
+        self.fields = fields
+    }
+
+    public static func == (lhs: Event, rhs: Event) -> Bool {
+        lhs.timeMs == rhs.timeMs && lhs.kind == rhs.kind && lhs.message == rhs.message
+            && lhs.fields.map(\.0) == rhs.fields.map(\.0) && lhs.fields.map(\.1) == rhs.fields.map(\.1)
+    }
+}

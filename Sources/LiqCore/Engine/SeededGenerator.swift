@@ -1,0 +1,95 @@
+/// The world's one random stream: xoshiro256** seeded through SplitMix64. Every random draw in the
+/// engine comes from here, in a fixed order, so a seed replays exactly.
+public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
+    private var state: (UInt64, UInt64, UInt64, UInt64)
+
+    public init(seed: UInt64) {
+        var splitMix = seed
+        func next() -> UInt64 {
+            splitMix &+= 0x9E37_79B9_7F4A_7C15
+            var z = splitMix
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        state = (next(), next(), next(), next())
+    }
+
+    public static func == (lhs: SeededGenerator, rhs: SeededGenerator) -> Bool {
+        lhs.state == rhs.state
+    }
+
+    public mutating func next() -> UInt64 {
+        let result = ((state.1 &* 5) << 7 | (state.1 &* 5) >> 57) &* 9
+        let t = state.1 << 17
+        state.2 ^= state.0
+        state.3 ^= state.1
+        state.1 ^= state.2
+        state.0 ^= state.3
+        state.2 ^= t
+        state.3 = state.3 << 45 | state.3 >> 19
+        return result
+    }
+
+    /// Uniform in [0, 1) with 53 random bits.
+    public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+
+    /// Uniform in (0, 1].
+    public mutating func unitOpen() -> Double { Double((next() >> 11) + 1) * 0x1.0p-53 }
+
+    /// Uniform integer in `range`.
+    public mutating func int(in range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
+    }
+
+    /// A standard normal draw (Irwin–Hall sum of 12 uniforms: basic arithmetic only, tails cut at ±6).
+    public mutating func normal() -> Double {
+        var sum = 0.0
+        for _ in 0..<12 { sum += unit() }
+        return sum - 6
+    }
+
+    /// True with probability `p`.
+    public mutating func chance(_ p: Double) -> Bool { unit() < p }
+}
+
+/// `log` and `exp` from basic IEEE arithmetic only, so that results (and so `state_hash`) do not depend on
+/// the platform's libm. Accurate to a few ulps, which is all a jitter model needs.
+public enum DeterministicMath {
+    static let ln2 = 0.693_147_180_559_945_3
+
+    public static func log(_ x: Double) -> Double {
+        precondition(x > 0)
+        var m = x, k = 0
+        while m >= 2 { m /= 2; k += 1 }
+        while m < 1 { m *= 2; k -= 1 }
+        // ln(m) = 2 atanh((m-1)/(m+1)), m in [1, 2): the series converges fast.
+        let s = (m - 1) / (m + 1), s2 = s * s
+        var term = s, sum = 0.0, n = 1.0
+        for _ in 0..<30 {
+            sum += term / n
+            term *= s2
+            n += 2
+        }
+        return 2 * sum + Double(k) * ln2
+    }
+
+    public static func exp(_ x: Double) -> Double {
+        if x > 700 { return .infinity }
+        if x < -700 { return 0 }
+        let k = (x / ln2).rounded(.down)
+        let r = x - k * ln2   // r in [0, ln 2)
+        var term = 1.0, sum = 1.0
+        for n in 1..<25 {
+            term *= r / Double(n)
+            sum += term
+        }
+        var result = sum
+        var e = Int(k)
+        while e > 0 { result *= 2; e -= 1 }
+        while e < 0 { result /= 2; e += 1 }
+        return result
+    }
+
+    public static func pow(_ base: Double, _ exponent: Double) -> Double { exp(exponent * log(base)) }
+}

@@ -1,0 +1,100 @@
+extension World {
+    /// One slot: the proposer (drawn by stake) builds a block from what it has received, or the slot is
+    /// missed when it is down; the block executes, gossips, and the epoch's finality is settled at its end.
+    mutating func produceSlot(_ slot: Int) throws -> [Event] {
+        chain.lastSlotProcessed = slot
+        let start = Int64(slot) * chain.slotMs
+        var events: [Event] = []
+        let proposer = drawProposer()
+        if let proposer, network.isUp(proposer, at: start) {
+            events += try buildBlock(slot: slot, proposer: proposer, at: start)
+        } else {
+            chain.missedSlots += 1
+            let name = proposer.map { network.nodes[$0].name } ?? "nobody"
+            events.append(Event(timeMs: start, kind: .missedSlot, message: "slot \(slot) missed: proposer \(name) is down",
+                                fields: [("slot", .int(Int64(slot))), ("proposer", .text(name))]))
+        }
+        if (slot + 1) % chain.epochSlots == 0 { events += settleEpoch(slot / chain.epochSlots, at: start) }
+        return events
+    }
+
+    /// A validator drawn with probability proportional to stake.
+    mutating func drawProposer() -> Int? {
+        let validators = network.nodes.indices.filter { network.nodes[$0].stake > 0 }
+        let total = validators.reduce(UInt64(0)) { $0 + network.nodes[$1].stake }
+        guard total > 0 else { return nil }
+        var ticket = rng.next() % total
+        for node in validators {
+            if ticket < network.nodes[node].stake { return node }
+            ticket -= network.nodes[node].stake
+        }
+        return validators.last
+    }
+
+    mutating func buildBlock(slot: Int, proposer: Int, at start: Int64) throws -> [Event] {
+        pool.time = UInt64(start / 1_000)
+        let paths = network.regionPaths(at: start)
+        let origins = chain.mempool.map { network.nodes[$0.origin].region }
+        let chosen = chain.selectTransactions(proposerRegion: network.nodes[proposer].region, cutoffMs: start,
+                                              paths: paths, origins: origins)
+        let transactions = chosen.map { chain.mempool[$0] }
+        let chosenIDs = Set(transactions.map(\.id))
+        chain.mempool.removeAll { chosenIDs.contains($0.id) }
+        var events: [Event] = []
+        var gasUsed: UInt64 = 0
+        for transaction in transactions {
+            gasUsed += transaction.gas
+            events += try execute(transaction, at: start)
+        }
+        chain.height += 1
+        chain.blocksProduced += 1
+        let block = Block(height: chain.height, slot: slot, proposer: proposer, timeMs: start,
+                          transactionCount: transactions.count, gasUsed: gasUsed, baseFeeGwei: chain.baseFeeGwei)
+        chain.recentBlocks.append(block)
+        if chain.recentBlocks.count > 64 { chain.recentBlocks.removeFirst() }
+        chain.baseFeeWei = FeeMarket.nextBaseFee(chain.baseFeeWei, gasUsed: gasUsed)
+        events.insert(Event(timeMs: start, kind: .block,
+                            message: "block \(chain.height) by \(network.nodes[proposer].name), \(transactions.count) txs",
+                            fields: [("height", .int(Int64(chain.height))), ("slot", .int(Int64(slot))),
+                                     ("proposer", .text(network.nodes[proposer].name)),
+                                     ("txs", .int(Int64(transactions.count))), ("gas_used", .int(Int64(gasUsed))),
+                                     ("base_fee_gwei", .int(Int64(block.baseFeeGwei)))]), at: 0)
+
+        chain.pendingArrivals = Gossip.propagate(in: network, from: proposer, at: start,
+                                                 blockBytes: settings.network.blockBytes, using: &rng)
+        chain.pendingHeight = chain.height
+        chain.pendingStartMs = start
+        network.nodes[proposer].head = chain.height
+        for index in dexPools.indices {
+            try arbitrageur.trade(&dexPools[index], truePrices: truePrices, units: pool.reserves.map(\.configuration.unit))
+        }
+        events += try reactToBlock(at: start)
+        return events
+    }
+
+    /// Justified when attesting stake is at least 2/3; the previous epoch is finalized when two
+    /// consecutive epochs are justified (reference network-and-monitoring §3).
+    mutating func settleEpoch(_ epoch: Int, at time: Int64) -> [Event] {
+        let (online, total) = network.attestingStake(at: time)
+        let justified = total > 0 && UInt128(online) * 3 >= UInt128(total) * 2
+        chain.justifiedEpochs.append(justified)
+        chain.epochEndHeights.append(chain.height)
+        let share = total == 0 ? 0 : Int64(UInt128(online) * 100 / UInt128(total))
+        var events: [Event] = []
+        if justified {
+            events.append(Event(timeMs: time, kind: .justified, message: "epoch \(epoch) justified (\(share) % of stake attesting)",
+                                fields: [("epoch", .int(Int64(epoch))), ("attesting_percent", .int(share))]))
+            if epoch >= 1, chain.justifiedEpochs[epoch - 1], epoch - 1 > chain.finalizedEpoch {
+                chain.finalizedEpoch = epoch - 1
+                chain.finalizedHeight = max(chain.finalizedHeight, chain.epochEndHeights[epoch - 1])
+                events.append(Event(timeMs: time, kind: .finalized, message: "epoch \(epoch - 1) finalized at height \(chain.finalizedHeight)",
+                                    fields: [("epoch", .int(Int64(epoch - 1))), ("height", .int(Int64(chain.finalizedHeight)))]))
+            }
+        } else {
+            events.append(Event(timeMs: time, kind: .finalityStalled,
+                                message: "epoch \(epoch) not justified: \(share) % of stake attesting, 67 % needed",
+                                fields: [("epoch", .int(Int64(epoch))), ("attesting_percent", .int(share))]))
+        }
+        return events
+    }
+}

@@ -1,0 +1,155 @@
+extension World {
+    /// Builds the world of a scenario at time 0 from `seed`.
+    public init(scenario: Scenario, seed: UInt64, extraEvents: [ScheduledCommand] = []) throws {
+        var settings = scenario.simulation
+        while settings.assets.count < scenario.assets.count { settings.assets.append(.init()) }
+        var rng = SeededGenerator(seed: seed)
+        var network = TopologyBuilder.build(settings.network, using: &rng)
+        var pool = try scenario.makePool()
+        let reserveCount = pool.reserves.count
+        let prices = pool.prices
+        let units = pool.reserves.map(\.configuration.unit)
+
+        // Generated borrowers, then the reserves' totals from all accounts.
+        var defenders = Array(repeating: false, count: pool.accounts.count)
+        var borrowerWallet = Array(repeating: UInt128(0), count: reserveCount)
+        let population = settings.borrowers
+        if population.count > 0, !population.collateral.isEmpty, !population.debt.isEmpty {
+            for index in 0..<population.count {
+                var account = Account(id: "b\(index)", reserveCount: reserveCount)
+                let debtAsset = population.debt[rng.int(in: 0...(population.debt.count - 1))]
+                let debtUSD = population.medianDebtUSD * DeterministicMath.exp(population.sizeSigma * rng.normal())
+                let target = max(population.healthMin, population.healthMean + population.healthSD * rng.normal())
+                let first = population.collateral[rng.int(in: 0...(population.collateral.count - 1))]
+                var collateralAssets = [first]
+                if population.collateral.count > 1, rng.chance(0.3) {
+                    let second = population.collateral[rng.int(in: 0...(population.collateral.count - 1))]
+                    if second != first { collateralAssets.append(second) }
+                }
+                for (position, asset) in collateralAssets.enumerated() {
+                    let share = collateralAssets.count == 1 ? 1.0 : (position == 0 ? 0.6 : 0.4)
+                    let threshold = Double(pool.reserves[asset].configuration.liquidationThresholdBps) / 10_000
+                    let usd = debtUSD * target * share / max(threshold, 0.01)
+                    account.scaledCollateral[asset] = Self.amount(usd: usd, price: prices[asset], unit: units[asset])
+                    account.usingAsCollateral[asset] = account.scaledCollateral[asset] != 0
+                }
+                account.scaledDebt[debtAsset] = Self.amount(usd: debtUSD, price: prices[debtAsset], unit: units[debtAsset])
+                pool.accounts.append(account)
+                defenders.append(rng.chance(population.defendShare))
+            }
+        }
+        for reserve in 0..<reserveCount {
+            var collateral: UInt128 = 0, debt: UInt128 = 0
+            for account in pool.accounts {
+                collateral += account.scaledCollateral[reserve]
+                debt += account.scaledDebt[reserve]
+            }
+            let others = debt * 14 / 10
+            let supplied = max(scenario.assets[reserve].totalSupplied ?? 0, collateral + others)
+            pool.reserves[reserve].totalScaledSupply = supplied
+            pool.reserves[reserve].totalScaledVariableDebt = debt
+            pool.reserves[reserve].availableLiquidity = 0
+            try pool.reserves[reserve].updateInterestRates(liquidityAdded: supplied - debt, liquidityTaken: 0)
+            borrowerWallet[reserve] = debt
+        }
+
+        // Oracle feeds with a reporter node in their region.
+        let busiest = Region.allCases.max { a, b in
+            network.nodes.filter { $0.region == a }.count < network.nodes.filter { $0.region == b }.count
+        } ?? .eu
+        var feeds: [OracleFeed] = []
+        for asset in 0..<reserveCount {
+            let market = settings.assets[asset]
+            let reporter = Self.host(in: market.oracleRegion ?? busiest, index: asset, network: network)
+            network.nodes[reporter].roles.insert(.oracleReporter)
+            feeds.append(OracleFeed(asset: asset, reporter: reporter, heartbeatMs: Int64(market.heartbeatSeconds) * 1_000,
+                                    deviationBps: UInt128(market.deviationBps)))
+        }
+
+        // DEX pools against the first stablecoin.
+        var pools: [DexPool] = []
+        if let stable = settings.assets.firstIndex(where: \.isStable) {
+            for asset in 0..<reserveCount where asset != stable && settings.assets[asset].dexLiquidityUSD > 0 {
+                let half = Double(settings.assets[asset].dexLiquidityUSD) / 2
+                pools.append(DexPool(asset: asset, stable: stable,
+                                     assetReserve: Self.amount(usd: half, price: prices[asset], unit: units[asset]),
+                                     stableReserve: Self.amount(usd: half, price: prices[stable], unit: units[stable])))
+            }
+        }
+        let arbitrageur = Arbitrageur(
+            wallet: (0..<reserveCount).map { Self.amount(usd: 20_000_000, price: prices[$0], unit: units[$0]) },
+            budgetPerBlock: settings.assets.firstIndex(where: \.isStable).map {
+                Self.amount(usd: Double(settings.arbitrageBudgetUSD), price: prices[$0], unit: units[$0])
+            } ?? 0)
+
+        // Bots, hosted in their regions.
+        var liquidators: [Liquidator] = []
+        for index in 0..<settings.bots.count {
+            let region = settings.bots.regions.isEmpty ? Region.eu : settings.bots.regions[index % settings.bots.regions.count]
+            let host = Self.host(in: region, index: index + 7, network: network)
+            network.nodes[host].roles.insert(.liquidatorHost)
+            liquidators.append(Liquidator(
+                id: index, name: "bot-\(index + 1)-\(network.nodes[host].region.id)", host: host,
+                wallet: (0..<reserveCount).map { Self.amount(usd: Double(settings.bots.walletUSD), price: prices[$0], unit: units[$0]) },
+                minimumProfitUSD: Double(settings.bots.minimumProfitUSD), aggressiveness: Double(settings.bots.aggressivenessBps) / 10_000))
+        }
+        let user = Liquidator(id: -1, name: "you", host: Self.host(in: busiest, index: 3, network: network),
+                              wallet: (0..<reserveCount).map { Self.amount(usd: 10_000_000, price: prices[$0], unit: units[$0]) },
+                              minimumProfitUSD: 0, aggressiveness: 0.2)
+
+        self.init(scenarioName: scenario.name, seed: seed, settings: settings, rng: rng, network: network,
+                  chain: Chain(slotMs: Int64(settings.slotSeconds) * 1_000, epochSlots: settings.epochSlots),
+                  pool: pool, truePrices: prices,
+                  priceProcess: PriceProcess(parameters: settings.assets.map {
+                      .init(volatility: Double($0.volatilityBps) / 10_000, isStable: $0.isStable)
+                  }, correlation: settings.correlation, jumpsPerDay: settings.jumpsPerDay, jumpSize: settings.jumpSize),
+                  feeds: feeds, dexPools: pools, arbitrageur: arbitrageur, liquidators: liquidators, user: user,
+                  botsEnabled: settings.bots.enabled, borrowerWallet: borrowerWallet, defenders: defenders,
+                  defencePending: Array(repeating: false, count: defenders.count), riskIndex: RiskIndex(pool: pool),
+                  schedule: (settings.events + extraEvents).enumerated()
+                      .sorted { ($0.element.atMs, $0.offset) < ($1.element.atMs, $1.offset) }.map(\.element),
+                  priceHistory: prices.map { [$0] })
+    }
+
+    init(scenarioName: String, seed: UInt64, settings: SimulationSettings, rng: SeededGenerator, network: Network,
+         chain: Chain, pool: LendingPool, truePrices: [UInt128], priceProcess: PriceProcess, feeds: [OracleFeed],
+         dexPools: [DexPool], arbitrageur: Arbitrageur, liquidators: [Liquidator], user: Liquidator, botsEnabled: Bool,
+         borrowerWallet: [UInt128], defenders: [Bool], defencePending: [Bool], riskIndex: RiskIndex,
+         schedule: [ScheduledCommand], priceHistory: [[UInt128]]) {
+        self.scenarioName = scenarioName
+        self.seed = seed
+        self.settings = settings
+        self.rng = rng
+        self.network = network
+        self.chain = chain
+        self.pool = pool
+        self.truePrices = truePrices
+        self.priceProcess = priceProcess
+        self.feeds = feeds
+        self.dexPools = dexPools
+        self.arbitrageur = arbitrageur
+        self.liquidators = liquidators
+        self.user = user
+        self.botsEnabled = botsEnabled
+        self.borrowerWallet = borrowerWallet
+        self.defenders = defenders
+        self.defencePending = defencePending
+        self.riskIndex = riskIndex
+        self.schedule = schedule
+        self.priceHistory = priceHistory
+    }
+
+    /// Whole-USD size in an asset's units at a price (a generator's choice, rounded to an integer).
+    static func amount(usd: Double, price: UInt128, unit: UInt128) -> UInt128 {
+        guard usd > 0, price > 0 else { return 0 }
+        let tokens = usd / (Double(price) / 1e8)
+        return UInt128(min(tokens * Double(unit), 1e36).rounded())
+    }
+
+    /// A node in `region` (or anywhere when it has none), picked by `index`.
+    static func host(in region: Region, index: Int, network: Network) -> Int {
+        let candidates = network.nodes.indices.filter { network.nodes[$0].region == region }
+        let pool = candidates.isEmpty ? Array(network.nodes.indices) : candidates
+        return pool[index % pool.count]
+    }
+}

@@ -1,0 +1,37 @@
+import Crypto
+
+extension World {
+    /// SHA-256 over a canonical encoding of the world's state: clock, chain, prices, reserves, accounts,
+    /// wallets, pools, feeds and nodes, in array order. Same scenario, seed and commands, same hash.
+    public var stateHash: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 * 1024)
+        func put(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        func put(_ value: Int64) { put(UInt64(bitPattern: value)) }
+        func put(_ value: Int) { put(Int64(value)) }
+        func put(_ value: UInt128) { put(UInt64(truncatingIfNeeded: value)); put(UInt64(truncatingIfNeeded: value >> 64)) }
+        func put(_ flag: Bool) { bytes.append(flag ? 1 : 0) }
+        put(nowMs); put(chain.height); put(chain.finalizedHeight); put(chain.blocksProduced); put(chain.missedSlots)
+        put(chain.baseFeeWei); put(chain.mempool.count); put(eventCount)
+        truePrices.forEach { put($0) }
+        pool.prices.forEach { put($0) }
+        for reserve in pool.reserves {
+            for value in [reserve.liquidityIndex, reserve.variableBorrowIndex, reserve.currentLiquidityRate,
+                          reserve.currentVariableBorrowRate, reserve.totalScaledSupply, reserve.totalScaledVariableDebt,
+                          reserve.accruedToTreasury, reserve.treasuryScaledBalance, reserve.availableLiquidity, reserve.deficit] {
+                put(value)
+            }
+            put(reserve.lastUpdateTimestamp)
+        }
+        for account in pool.accounts {
+            account.scaledCollateral.forEach { put($0) }
+            account.scaledDebt.forEach { put($0) }
+            account.usingAsCollateral.forEach { put($0) }
+        }
+        for wallet in liquidators.map(\.wallet) + [user.wallet, arbitrageur.wallet, borrowerWallet] { wallet.forEach { put($0) } }
+        for dex in dexPools { put(dex.assetReserve); put(dex.stableReserve) }
+        for feed in feeds { put(feed.updatedAtMs); put(feed.frozen) }
+        for node in network.nodes { put(node.head); put(node.crashed); put(node.upMs) }
+        return SHA256.hash(data: bytes).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+}

@@ -1,0 +1,94 @@
+extension World {
+    /// Advances the world by one tick and returns what happened in it.
+    public mutating func tick() throws -> [Event] {
+        var events: [Event] = []
+        nowMs += settings.tickMs
+        while let next = schedule.first, next.atMs <= nowMs {
+            schedule.removeFirst()
+            events += apply(next.command)
+        }
+        stepMarket()
+        updateNodes()
+        submitOracleUpdates()
+        while Int64(chain.lastSlotProcessed + 1) * chain.slotMs <= nowMs {
+            events += try produceSlot(chain.lastSlotProcessed + 1)
+        }
+        updateHeads()
+        pool.time = UInt64(nowMs / 1_000)
+        trackStaleness()
+        record(&events)
+        return events
+    }
+
+    /// Keeps the last 500 events.
+    mutating func record(_ events: inout [Event]) {
+        eventCount += events.count
+        recentEvents.append(contentsOf: events)
+        if recentEvents.count > 500 { recentEvents.removeFirst(recentEvents.count - 500) }
+    }
+
+    mutating func stepMarket() {
+        priceProcess.step(&truePrices, seconds: Double(settings.tickMs) / 1_000, using: &rng)
+        for index in shocks.indices {
+            let asset = shocks[index].asset
+            truePrices[asset] = PriceProcess.quantize(Double(truePrices[asset]) / 1e8 * shocks[index].factorPerTick)
+            shocks[index].ticksLeft -= 1
+        }
+        shocks.removeAll { $0.ticksLeft <= 0 }
+        for asset in truePrices.indices {
+            priceHistory[asset].append(truePrices[asset])
+            if priceHistory[asset].count > 240 { priceHistory[asset].removeFirst() }
+        }
+    }
+
+    /// Uptime accounting; a node that comes back syncs for a while, then catches up with the chain.
+    mutating func updateNodes() {
+        for node in network.nodes.indices {
+            let up = network.isUp(node, at: nowMs)
+            network.nodes[node].totalMs += settings.tickMs
+            if up { network.nodes[node].upMs += settings.tickMs }
+            if up && !network.nodes[node].wasUp {
+                network.nodes[node].syncingUntilMs = nowMs + 10_000 + Int64(max(0, chain.height - network.nodes[node].head)) * 50
+            }
+            if up, network.nodes[node].syncingUntilMs > 0, nowMs >= network.nodes[node].syncingUntilMs {
+                network.nodes[node].head = max(network.nodes[node].head, chain.height)
+                network.nodes[node].syncingUntilMs = 0
+            }
+            network.nodes[node].wasUp = up
+            let region = network.nodes[node].region
+            network.nodes[node].latencyMs = up ? Int(network.meanLatency(region, region).rounded()) : 0
+        }
+    }
+
+    /// Nodes take the newest block when its gossip reaches them.
+    mutating func updateHeads() {
+        guard !chain.pendingArrivals.isEmpty else { return }
+        for node in chain.pendingArrivals.indices {
+            guard let arrival = chain.pendingArrivals[node], arrival <= nowMs else { continue }
+            if network.nodes[node].head < chain.pendingHeight {
+                network.nodes[node].head = chain.pendingHeight
+                network.nodes[node].recordPropagation(Int(arrival - chain.pendingStartMs))
+            }
+            chain.pendingArrivals[node] = nil
+        }
+    }
+
+    /// Reporters post updates past the deviation threshold or the heartbeat, if their node is up.
+    mutating func submitOracleUpdates() {
+        for index in feeds.indices {
+            let feed = feeds[index]
+            guard network.isUp(feed.reporter, at: nowMs),
+                  feed.wantsUpdate(truePrice: truePrices[feed.asset], onChain: pool.prices[feed.asset], at: nowMs)
+            else { continue }
+            feeds[index].pendingTransaction = chain.submit(
+                .oracleUpdate(feed: index, price: truePrices[feed.asset]), origin: feed.reporter, at: nowMs,
+                priorityFeeGwei: 2, gas: Transaction.oracleGas)
+        }
+    }
+
+    mutating func trackStaleness() {
+        for feed in feeds {
+            statistics.maxOracleStalenessMs = max(statistics.maxOracleStalenessMs, feed.ageMs(at: nowMs))
+        }
+    }
+}

@@ -1,0 +1,113 @@
+extension World {
+    /// Executes one included transaction against the state of its block.
+    mutating func execute(_ transaction: Transaction, at time: Int64) throws -> [Event] {
+        switch transaction.kind {
+        case .oracleUpdate(let feed, let price):
+            let asset = feeds[feed].asset
+            pool.prices[asset] = price
+            feeds[feed].updatedAtMs = time
+            feeds[feed].pendingTransaction = nil
+            feeds[feed].updates += 1
+            statistics.oracleUpdates += 1
+            let symbol = pool.reserves[asset].configuration.symbol
+            let shown = DecimalAmount.format(price, decimals: 8, places: 2)
+            return [Event(timeMs: time, kind: .oracleUpdate, message: "\(symbol) oracle \(shown)",
+                          fields: [("asset", .text(symbol)), ("price", .decimal(DecimalAmount.format(price, decimals: 8)))])]
+        case .liquidation(let liquidator, let account, let request):
+            return try executeLiquidation(liquidator: liquidator, account: account, request: request, at: time)
+        case .repay(let account, let reserve, let amount):
+            defencePending[account] = false
+            let paid = try pool.repay(accountIndex: account, reserve: reserve, amount: min(amount, borrowerWallet[reserve]))
+            borrowerWallet[reserve] -= paid
+            riskIndex.refresh(account: account, in: pool)
+            statistics.defences += 1
+            let symbol = pool.reserves[reserve].configuration.symbol
+            return [Event(timeMs: time, kind: .defence,
+                          message: "\(pool.accounts[account].id) repaid \(DecimalAmount.format(paid, decimals: pool.reserves[reserve].configuration.decimals, places: 2)) \(symbol)",
+                          fields: [("account", .text(pool.accounts[account].id)), ("asset", .text(symbol)),
+                                   ("amount", .decimal(DecimalAmount.format(paid, decimals: pool.reserves[reserve].configuration.decimals)))])]
+        case .supply(let account, let reserve, let amount):
+            defencePending[account] = false
+            let added = min(amount, borrowerWallet[reserve])
+            guard added > 0 else { return [] }
+            try pool.supply(accountIndex: account, reserve: reserve, amount: added)
+            borrowerWallet[reserve] -= added
+            riskIndex.refresh(account: account, in: pool)
+            statistics.defences += 1
+            return []
+        }
+    }
+
+    /// A liquidation revalidated against the block's state: it pays from the liquidator's wallet, takes the
+    /// collateral, and sells it on the DEX in the same transaction. It can fail (already liquidated,
+    /// recovered, outbid); the failure is an event.
+    mutating func executeLiquidation(liquidator: Int?, account: Int, request: LiquidationRequest, at time: Int64) throws -> [Event] {
+        var wallet = liquidator.map { liquidators[$0].wallet } ?? user.wallet
+        let name = liquidator.map { liquidators[$0].name } ?? user.name
+        let id = pool.accounts[account].id
+        func finish(_ wallet: [UInt128], success: Bool, failure: String? = nil) {
+            if let liquidator {
+                liquidators[liquidator].wallet = wallet
+                liquidators[liquidator].pending.removeAll { $0 == account }
+                if success { liquidators[liquidator].liquidations += 1 } else { liquidators[liquidator].failures += 1 }
+            } else {
+                user.wallet = wallet
+                user.pending.removeAll { $0 == account }
+                if success { user.liquidations += 1 } else { user.failures += 1 }
+            }
+            liquidationStatus[account] = failure.map { .failed($0) }
+            if success { liquidationStatus[account] = nil }
+        }
+        let quote: LiquidationQuote
+        do {
+            quote = try pool.quoteLiquidation(accountIndex: account, request)
+            guard wallet[request.debtReserve] >= quote.debtRepaid else {
+                finish(wallet, success: false, failure: "wallet short of debt asset")
+                statistics.failedLiquidations += 1
+                return [Event(timeMs: time, kind: .failedLiquidation, message: "\(name) could not pay for \(id)",
+                              fields: [("account", .text(id)), ("liquidator", .text(name)), ("reason", .text("INSUFFICIENT_BALANCE"))])]
+            }
+            try pool.liquidate(accountIndex: account, request)
+        } catch let error as LiquidationError {
+            finish(wallet, success: false, failure: error.rawValue)
+            statistics.failedLiquidations += 1
+            return [Event(timeMs: time, kind: .failedLiquidation, message: "\(name) failed on \(id): \(error.rawValue)",
+                          fields: [("account", .text(id)), ("liquidator", .text(name)), ("reason", .text(error.rawValue))])]
+        }
+        let c = request.collateralReserve, d = request.debtReserve
+        wallet[d] -= quote.debtRepaid
+        wallet[c] += quote.liquidatorReceives
+        if let index = dexPools.firstIndex(where: { $0.asset == c }) {
+            let out = try dexPools[index].sellAsset(quote.liquidatorReceives)
+            wallet[c] -= quote.liquidatorReceives
+            wallet[dexPools[index].stable] += out
+        }
+        finish(wallet, success: true)
+        riskIndex.refresh(account: account, in: pool)
+        let repaidBase = try pool.baseValue(quote.debtRepaid, reserve: d)
+        statistics.liquidations += 1
+        statistics.debtRepaidBase += repaidBase
+        if let liquidator { liquidators[liquidator].debtRepaidBase += repaidBase } else { user.debtRepaidBase += repaidBase }
+        let collateral = pool.reserves[c].configuration, debt = pool.reserves[d].configuration
+        var events = [Event(
+            timeMs: time, kind: .liquidation,
+            message: "\(name) liquidated \(id): repaid \(DecimalAmount.format(quote.debtRepaid, decimals: debt.decimals, places: 2)) \(debt.symbol), seized \(DecimalAmount.format(quote.collateralSeized, decimals: collateral.decimals, places: 4)) \(collateral.symbol)",
+            fields: [("account", .text(id)), ("liquidator", .text(name)), ("collateral_asset", .text(collateral.symbol)),
+                     ("debt_asset", .text(debt.symbol)),
+                     ("debt_repaid", .decimal(DecimalAmount.format(quote.debtRepaid, decimals: debt.decimals))),
+                     ("collateral_seized", .decimal(DecimalAmount.format(quote.collateralSeized, decimals: collateral.decimals))),
+                     ("debt_repaid_usd", .decimal(DecimalAmount.format(repaidBase, decimals: 8))),
+                     ("health_factor_before", .decimal(quote.healthFactorBefore.description))])]
+        for reserve in quote.deficits.indices where quote.deficits[reserve] > 0 {
+            let value = try pool.baseValue(quote.deficits[reserve], reserve: reserve)
+            statistics.badDebtBase += value
+            let configuration = pool.reserves[reserve].configuration
+            events.append(Event(timeMs: time, kind: .deficit,
+                                message: "bad debt: \(DecimalAmount.format(quote.deficits[reserve], decimals: configuration.decimals, places: 2)) \(configuration.symbol) of \(id) written off",
+                                fields: [("account", .text(id)), ("asset", .text(configuration.symbol)),
+                                         ("amount", .decimal(DecimalAmount.format(quote.deficits[reserve], decimals: configuration.decimals))),
+                                         ("usd", .decimal(DecimalAmount.format(value, decimals: 8)))]))
+        }
+        return events
+    }
+}

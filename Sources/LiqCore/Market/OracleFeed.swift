@@ -1,0 +1,26 @@
+/// A price feed: its reporter posts an update transaction when the deviation threshold is crossed or the
+/// heartbeat has passed (Chainlink's rule, reference network-and-monitoring §6); the on-chain price changes
+/// only when that transaction is in a block.
+public struct OracleFeed: Sendable, Equatable {
+    public var asset: Int
+    public var reporter: Int
+    public var heartbeatMs: Int64
+    public var deviationBps: UInt128
+    public var updatedAtMs: Int64 = 0
+    /// A posted update not yet in a block.
+    public var pendingTransaction: Int?
+    /// A frozen feed posts nothing (a fault).
+    public var frozen = false
+    public var updates = 0
+
+    /// Whether the reporter should post `truePrice` now, given the on-chain answer.
+    public func wantsUpdate(truePrice: UInt128, onChain: UInt128, at now: Int64) -> Bool {
+        guard !frozen, pendingTransaction == nil else { return false }
+        if now - updatedAtMs >= heartbeatMs { return true }
+        let difference = truePrice > onChain ? truePrice - onChain : onChain - truePrice
+        return difference * 10_000 >= onChain * deviationBps
+    }
+
+    public func ageMs(at now: Int64) -> Int64 { now - updatedAtMs }
+    public func isStale(at now: Int64) -> Bool { ageMs(at: now) > heartbeatMs }
+}

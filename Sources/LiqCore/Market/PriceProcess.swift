@@ -1,0 +1,51 @@
+/// True prices from a seeded process: geometric Brownian motion with jumps, correlated through a common
+/// factor, stepped with Euler steps in basic arithmetic (deterministic on any IEEE machine); stablecoins
+/// revert to their peg. Prices are held as USD with 8 decimals; the Double is only the process's arithmetic.
+public struct PriceProcess: Sendable, Equatable {
+    public struct Parameters: Sendable, Equatable {
+        /// Annual volatility, 0.8 = 80 %.
+        public var volatility: Double
+        /// A stablecoin: reverts to `peg` instead of wandering.
+        public var isStable: Bool
+        public var peg: Double = 1
+    }
+
+    public var parameters: [Parameters]
+    /// Weight of the common factor in each asset's shock (0 = independent, 1 = identical).
+    public var correlation: Double = 0.7
+    /// Expected jumps per day and their size (standard deviation of the relative move).
+    public var jumpsPerDay: Double = 0.5
+    public var jumpSize: Double = 0.02
+    /// Stablecoins' reversion speed, per second.
+    public var pegReversion: Double = 0.01
+
+    static let secondsPerYear = 365.0 * 24 * 3600
+
+    /// Moves every price by `seconds`.
+    public func step(_ prices: inout [UInt128], seconds: Double, using rng: inout SeededGenerator) {
+        let common = rng.normal()
+        let weight = (1 - correlation * correlation).squareRoot()
+        for index in prices.indices {
+            let own = rng.normal()
+            let jumpDraw = rng.unit()
+            let jumpShock = rng.normal()
+            var price = Double(prices[index]) / 1e8
+            let p = parameters[index]
+            if p.isStable {
+                price += (p.peg - price) * min(1, pegReversion * seconds) + 0.0001 * (seconds / 86_400).squareRoot() * own
+            } else {
+                let sigma = p.volatility * (seconds / Self.secondsPerYear).squareRoot()
+                var relative = sigma * (correlation * common + weight * own)
+                if jumpDraw < jumpsPerDay * seconds / 86_400 { relative += jumpSize * jumpShock }
+                price *= 1 + relative
+            }
+            prices[index] = Self.quantize(price)
+        }
+    }
+
+    /// USD to 8-decimal units, at least one unit.
+    public static func quantize(_ price: Double) -> UInt128 {
+        guard price.isFinite, price > 0 else { return 1 }
+        return max(1, UInt128(min(price * 1e8, 1e30).rounded()))
+    }
+}

@@ -1,0 +1,71 @@
+/// What a node does in the world; a node can do several things.
+public struct NodeRoles: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public static let validator = NodeRoles(rawValue: 1)
+    public static let rpc = NodeRoles(rawValue: 2)
+    public static let oracleReporter = NodeRoles(rawValue: 4)
+    public static let liquidatorHost = NodeRoles(rawValue: 8)
+}
+
+public enum NodeStatus: String, Sendable {
+    case up, degraded, down, syncing
+}
+
+/// A data center: a provider's site in a region, with its power and generator.
+public struct DataCenter: Sendable, Equatable {
+    public var id: Int
+    public var name: String
+    public var provider: String
+    public var region: Region
+    /// Mains power.
+    public var powered = true
+    /// Generator failover delay after a power loss; nil for no generator.
+    public var generatorDelayMs: Int64?
+    /// When power was lost (for the failover).
+    public var powerLostAtMs: Int64?
+
+    /// Whether the machines inside have electricity at `now`.
+    public func hasPower(at now: Int64) -> Bool {
+        if powered { return true }
+        guard let delay = generatorDelayMs, let lost = powerLostAtMs else { return false }
+        return now >= lost + delay
+    }
+}
+
+/// One machine of the network, with the metrics ethstats shows (reference network-and-monitoring §2.1).
+public struct Node: Sendable, Equatable {
+    public var id: Int
+    public var name: String
+    public var region: Region
+    public var dataCenter: Int
+    public var roles: NodeRoles
+    /// Stake in whole ETH (validators only).
+    public var stake: UInt64
+    public var peers: [Int] = []
+    /// A crashed node stays down until restarted.
+    public var crashed = false
+    /// Whether the node was reachable at the last tick (for uptime and restart detection).
+    public var wasUp = true
+    /// After coming back, the node syncs until this time.
+    public var syncingUntilMs: Int64 = 0
+    /// Height of the best block this node has.
+    public var head: Int = 0
+    /// Propagation time of the last block it received (ms after the proposer had it).
+    public var lastPropagationMs: Int = 0
+    /// The last 40 propagation times, oldest first (ethstats `MAX_PEER_PROPAGATION`).
+    public var propagationHistory: [Int32] = []
+    /// Milliseconds spent up and in total since the start, for uptime %.
+    public var upMs: Int64 = 0
+    public var totalMs: Int64 = 0
+    /// Latest measured one-way latency to the region's monitor, ms.
+    public var latencyMs: Int = 0
+
+    public var uptimePercent: Double { totalMs == 0 ? 100 : Double(upMs) * 100 / Double(totalMs) }
+
+    mutating func recordPropagation(_ ms: Int) {
+        lastPropagationMs = ms
+        propagationHistory.append(Int32(clamping: ms))
+        if propagationHistory.count > 40 { propagationHistory.removeFirst(propagationHistory.count - 40) }
+    }
+}

@@ -1,0 +1,153 @@
+import ArgumentParser
+import Foundation
+import LiqCore
+
+struct Sim: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the engine headless, as fast as it can go, and print a summary.",
+        discussion: """
+        The same scenario, seed, ticks and commands always give the same events and state_hash.
+        --shock ASSET:PERCENT@SECONDS[~OVER]  e.g. WETH:-35@600~60 (a 35 % drop at 10 min, spread over 60 s)
+        --outage REGION@SECONDS[+DURATION]     e.g. eu@1800+3600; without a duration it lasts to the end.
+        Regions: na, eu, sa, ap, jp, au (any case).
+        """)
+
+    @Argument(help: "A built-in scenario name or a path to a .toml file.")
+    var scenario: String
+
+    @Option(help: "How many ticks to run (one tick is [clock] tick_ms, 1 s by default).")
+    var ticks: Int
+
+    @Option(help: "The seed of the world's random stream.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Print one JSON object (the keys of interfaces.md).")
+    var json = false
+
+    @Option(help: ArgumentHelp("Write every event as one JSON object per line to this file.", valueName: "file"))
+    var events: String?
+
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Schedule a price shock (repeatable).", valueName: "asset:percent@seconds[~over]"))
+    var shock: [String] = []
+
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Schedule a regional outage (repeatable).", valueName: "region@seconds[+duration]"))
+    var outage: [String] = []
+
+    func validate() throws {
+        guard ticks >= 0 else { throw ValidationError("--ticks must be 0 or more") }
+    }
+
+    func run() throws {
+        let scenario = try ScenarioSource.load(self.scenario)
+        var schedule: [ScheduledCommand] = []
+        for text in shock { schedule.append(try Self.parseShock(text, scenario: scenario)) }
+        for text in outage { schedule += try Self.parseOutage(text) }
+        var engine: Engine
+        do {
+            engine = try Engine(scenario: scenario, seed: seed, schedule: schedule)
+        } catch let error as ArithmeticError {
+            throw CLIError("\(self.scenario): \(error): an amount or price is too large to compute with")
+        }
+        var writer: EventWriter?
+        if let events {
+            writer = try EventWriter(path: events)
+        }
+        let started = Date()
+        for _ in 0..<ticks {
+            let happened = try engine.step()
+            try writer?.write(happened)
+        }
+        try writer?.close()
+        let elapsed = Date().timeIntervalSince(started)
+        let summary = SimSummary(world: engine.world, ticks: ticks, seed: seed, hash: engine.stateHash)
+        print(json ? summary.json().rendered() : summary.text(elapsedSeconds: elapsed))
+    }
+
+    /// `WETH:-35@600` or `WETH:-35@600~60`.
+    static func parseShock(_ text: String, scenario: Scenario) throws -> ScheduledCommand {
+        let usage = "--shock: \"\(text)\" is not ASSET:PERCENT@SECONDS[~OVER] (e.g. WETH:-35@600~60)"
+        guard let colon = text.firstIndex(of: ":"), let at = text.firstIndex(of: "@"), colon < at else { throw CLIError(usage) }
+        let symbol = String(text[..<colon])
+        guard let asset = scenario.assetIndex(symbol: symbol) ?? scenario.assets.firstIndex(where: { $0.symbol.lowercased() == symbol.lowercased() }) else {
+            throw CLIError("--shock: no asset \"\(symbol)\" in \(scenario.name) (assets: \(scenario.assets.map(\.symbol).joined(separator: ", ")))")
+        }
+        let rest = text[text.index(after: at)...]
+        let parts = rest.split(separator: "~", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let percent = Double(text[text.index(after: colon)..<at]), percent > -100, percent <= 1_000,
+              let seconds = Double(parts[0]), seconds >= 0 else { throw CLIError(usage) }
+        var over = 0.0
+        if parts.count == 2 {
+            guard let value = Double(parts[1]), value >= 0 else { throw CLIError(usage) }
+            over = value
+        }
+        return ScheduledCommand(atMs: Int64(seconds * 1_000),
+                                command: .shock(asset: asset, percentBps: Int((percent * 100).rounded()), overSeconds: Int(over)))
+    }
+
+    /// `eu@1800` or `eu@1800+3600`.
+    static func parseOutage(_ text: String) throws -> [ScheduledCommand] {
+        let usage = "--outage: \"\(text)\" is not REGION@SECONDS[+DURATION] (e.g. eu@1800+3600)"
+        let pieces = text.split(separator: "@", maxSplits: 1)
+        guard pieces.count == 2 else { throw CLIError(usage) }
+        guard let region = Region(id: String(pieces[0])) else {
+            throw CLIError("--outage: \"\(pieces[0])\" is not a region; use na, eu, sa, ap, jp or au")
+        }
+        let times = pieces[1].split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let start = Double(times[0]), start >= 0 else { throw CLIError(usage) }
+        var commands = [ScheduledCommand(atMs: Int64(start * 1_000), command: .regionOutage(region))]
+        if times.count == 2 {
+            guard let duration = Double(times[1]), duration > 0 else { throw CLIError(usage) }
+            commands.append(ScheduledCommand(atMs: Int64((start + duration) * 1_000), command: .regionRecover(region)))
+        }
+        return commands
+    }
+}
+
+/// Writes events as JSON Lines, to a temporary file renamed into place at the end, so that an
+/// interrupted run never leaves a half-written file under the requested name.
+struct EventWriter {
+    let path: String
+    let temporary: String
+    let handle: FileHandle
+
+    init(path: String) throws {
+        self.path = path
+        temporary = path + ".partial"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw CLIError("--events: cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        self.handle = handle
+    }
+
+    func write(_ events: [Event]) throws {
+        guard !events.isEmpty else { return }
+        var text = ""
+        for event in events { text += EventJSON.line(event) + "\n" }
+        try handle.write(contentsOf: Data(text.utf8))
+    }
+
+    func close() throws {
+        try handle.close()
+        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+        try FileManager.default.moveItem(atPath: temporary, toPath: path)
+    }
+}
+
+enum EventJSON {
+    static func line(_ event: Event) -> String {
+        var members: [(String, JSONValue)] = [
+            ("t", .number(DecimalAmount.format(UInt128(event.timeMs), decimals: 3))),
+            ("kind", .string(event.kind.rawValue)),
+        ]
+        for (key, value) in event.fields {
+            switch value {
+            case .int(let number): members.append((key, .number(String(number))))
+            case .text(let text): members.append((key, .string(text)))
+            case .decimal(let text): members.append((key, .string(text)))
+            }
+        }
+        members.append(("message", .string(event.message)))
+        return JSONValue.object(members).compact()
+    }
+}
