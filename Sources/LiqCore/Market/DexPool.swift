@@ -33,6 +33,6 @@ public struct DexPool: Sendable, Equatable {
     /// The pool's mid price in USD (8 decimals), for display and the arbitrageur's decision.
     public func midPrice(assetUnit: UInt128, stableUnit: UInt128, stablePrice: UInt128) -> Double {
         guard assetReserve > 0 else { return 0 }
-        return Double(stableReserve) / Double(stableUnit) / (Double(assetReserve) / Double(assetUnit)) * Double(stablePrice)
+        return Double(stableReserve) / Double(stableUnit) / (Double(assetReserve) / Double(assetUnit)) * Double(stablePrice) / 1e8
     }
 }
