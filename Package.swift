@@ -24,6 +24,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The Dispatch loop: the engine driver now; the curses screen with the dashboard.
+        .target(
+            name: "LiqTerminal",
+            dependencies: ["LiqCore"]
+        ),
         .executableTarget(
             name: "liqtop",
             dependencies: [
@@ -37,6 +42,10 @@ let package = Package(
                 "LiqCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "LiqTerminalTests",
+            dependencies: ["LiqTerminal"]
         ),
         .testTarget(
             name: "liqtopTests",

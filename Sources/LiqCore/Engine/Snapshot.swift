@@ -1,0 +1,115 @@
+/// What the dashboard shows, taken from the world after a tick: aggregates and the visible rows only.
+public struct Snapshot: Sendable {
+    public struct RegionRow: Sendable, Equatable {
+        public var region: Region
+        public var nodesUp: Int
+        public var nodesTotal: Int
+        public var medianLatencyMs: Int
+        public var medianLagBlocks: Int
+        public var averagePeers: Double
+        public var propagationP50Ms: Int
+        public var propagationP90Ms: Int
+        public var uptimePercent: Double
+        /// Share of the region's stake that is online, and the region's share of all stake.
+        public var stakeOnline: Double
+        public var stakeShare: Double
+    }
+
+    public struct NodeRow: Sendable, Equatable {
+        public var id: Int
+        public var name: String
+        public var region: Region
+        public var dataCenter: String
+        public var roles: NodeRoles
+        public var status: NodeStatus
+        public var peers: Int
+        public var latencyMs: Int
+        public var head: Int
+        public var lag: Int
+        public var lastPropagationMs: Int
+        public var propagationHistory: [Int32]
+        public var uptimePercent: Double
+    }
+
+    public struct MarketRow: Sendable, Equatable {
+        public var symbol: String
+        public var truePrice: UInt128
+        public var oraclePrice: UInt128
+        public var oracleAgeSeconds: Int64
+        public var heartbeatSeconds: Int64
+        public var isStale: Bool
+        public var isFrozen: Bool
+        /// Change of the true price over the history window, in bps.
+        public var changeBps: Int
+        /// Recent true prices in USD, oldest first.
+        public var sparkline: [Double]
+        /// Both sides of the DEX pool in USD, and its mid price; nil without a pool.
+        public var dexDepthUSD: Double?
+        public var dexPrice: Double?
+    }
+
+    public struct HealthBucket: Sendable, Equatable {
+        public var label: String
+        public var accounts: Int
+        public var debtUSD: Double
+    }
+
+    public struct AssetTotals: Sendable, Equatable {
+        public var symbol: String
+        public var suppliedUSD: Double
+        public var borrowedUSD: Double
+        public var collateralUSD: Double
+        public var utilisation: Double
+        /// APR in percent.
+        public var borrowRate: Double
+        public var supplyRate: Double
+        public var deficitUSD: Double
+    }
+
+    public enum PendingStatus: Sendable, Equatable {
+        case pending, inMempool, failed(String)
+    }
+
+    public struct PendingLiquidation: Sendable, Equatable {
+        public var account: Int
+        public var accountID: String
+        public var healthFactor: HealthFactor
+        public var collateralUSD: Double
+        public var debtUSD: Double
+        public var quote: LiquidationQuote
+        public var estimatedProfitUSD: Double
+        public var status: PendingStatus
+    }
+
+    public var scenarioName: String
+    public var timeMs: Int64
+    public var tickMs: Int64
+    public var paused: Bool
+    public var speed: Double
+    public var botsEnabled: Bool
+    public var headHeight: Int
+    public var finalizedHeight: Int
+    public var finalityStalledEpochs: Int
+    public var baseFeeGwei: UInt64
+    public var blocksProduced: Int
+    public var missedSlots: Int
+    public var lastBlockAgeMs: Int64?
+    public var onlineStake: Double
+    public var regions: [RegionRow]
+    public var nodes: [NodeRow]
+    /// 40 bins over 0–10 s of the last block's propagation times (ethstats).
+    public var propagationHistogram: [Int]
+    public var market: [MarketRow]
+    public var healthHistogram: [HealthBucket]
+    public var assets: [AssetTotals]
+    /// USD of collateral in accounts that would be liquidatable after each price drop of `curveAsset`.
+    public var curveAsset: String
+    public var liquidationCurve: [(dropPercent: Int, collateralUSD: Double)]
+    public var pendingLiquidations: [PendingLiquidation]
+    public var liquidatableAccounts: Int
+    public var totalSuppliedUSD: Double
+    public var totalBorrowedUSD: Double
+    public var totalDeficitUSD: Double
+    public var statistics: World.Statistics
+    public var recentEvents: [Event]
+}

@@ -1,0 +1,148 @@
+extension World {
+    static let healthEdges: [(String, Double)] = [("< 0.9", 0.9), ("0.9–0.95", 0.95), ("0.95–1.0", 1.0), ("1.0–1.05", 1.05),
+                                                  ("1.05–1.1", 1.1), ("1.1–1.25", 1.25), ("1.25–1.5", 1.5), ("1.5–2", 2),
+                                                  ("2–3", 3), ("≥ 3", .infinity)]
+
+    /// The snapshot of the world now. `curveAsset` picks the asset of the liquidations-versus-price curve
+    /// (default: the first asset that is not a stablecoin); `nodeLimit` caps the per-node rows.
+    public func snapshot(curveAsset: Int? = nil, nodeLimit: Int = 512, pendingLimit: Int = 20) -> Snapshot {
+        let now = nowMs
+        var regions: [Snapshot.RegionRow] = []
+        for region in Region.allCases {
+            let members = network.nodes.indices.filter { network.nodes[$0].region == region }
+            guard !members.isEmpty else { continue }
+            let up = members.filter { network.isUp($0, at: now) }
+            func median(_ values: [Int]) -> Int { values.isEmpty ? 0 : values.sorted()[values.count / 2] }
+            func percentile(_ values: [Int], _ p: Double) -> Int {
+                values.isEmpty ? 0 : values.sorted()[min(values.count - 1, Int(Double(values.count) * p))]
+            }
+            let propagation: [Int] = up.map { network.nodes[$0].lastPropagationMs }
+            let latencies: [Int] = up.map { network.nodes[$0].latencyMs }
+            let lags: [Int] = up.map { chain.height - network.nodes[$0].head }
+            var stake: UInt64 = 0, stakeUp: UInt64 = 0, totalStake: UInt64 = 0
+            for node in members { stake += network.nodes[node].stake }
+            for node in up { stakeUp += network.nodes[node].stake }
+            for node in network.nodes { totalStake += node.stake }
+            var peers = 0
+            for node in up { peers += network.nodes[node].peers.count }
+            var uptime = 0.0
+            for node in members { uptime += network.nodes[node].uptimePercent }
+            let row = Snapshot.RegionRow(
+                region: region, nodesUp: up.count, nodesTotal: members.count,
+                medianLatencyMs: median(latencies), medianLagBlocks: median(lags),
+                averagePeers: up.isEmpty ? 0 : Double(peers) / Double(up.count),
+                propagationP50Ms: percentile(propagation, 0.5), propagationP90Ms: percentile(propagation, 0.9),
+                uptimePercent: uptime / Double(members.count),
+                stakeOnline: stake == 0 ? 0 : Double(stakeUp) / Double(stake),
+                stakeShare: totalStake == 0 ? 0 : Double(stake) / Double(totalStake))
+            regions.append(row)
+        }
+        let nodes = network.nodes.prefix(nodeLimit).map { node in
+            Snapshot.NodeRow(id: node.id, name: node.name, region: node.region,
+                             dataCenter: network.dataCenters[node.dataCenter].name, roles: node.roles,
+                             status: network.status(of: node.id, at: now, chainHead: chain.height), peers: node.peers.count,
+                             latencyMs: node.latencyMs, head: node.head, lag: chain.height - node.head,
+                             lastPropagationMs: node.lastPropagationMs, propagationHistory: node.propagationHistory,
+                             uptimePercent: node.uptimePercent)
+        }
+        var histogram = Array(repeating: 0, count: 40)
+        for node in network.nodes.indices where network.isUp(node, at: now) && network.nodes[node].head == chain.height {
+            histogram[min(39, network.nodes[node].lastPropagationMs / 250)] += 1
+        }
+        let (online, total) = network.attestingStake(at: now)
+
+        let market = pool.reserves.indices.map { asset in
+            let feed = feeds[asset]
+            let history = priceHistory[asset]
+            let first = history.first ?? truePrices[asset]
+            let change = first == 0 ? 0 : Int((Double(truePrices[asset]) - Double(first)) / Double(first) * 10_000)
+            let dex = dexPools.first { $0.asset == asset }
+            let units = pool.reserves.map(\.configuration.unit)
+            return Snapshot.MarketRow(
+                symbol: pool.reserves[asset].configuration.symbol, truePrice: truePrices[asset], oraclePrice: pool.prices[asset],
+                oracleAgeSeconds: feed.ageMs(at: now) / 1_000, heartbeatSeconds: feed.heartbeatMs / 1_000,
+                isStale: feed.isStale(at: now), isFrozen: feed.frozen, changeBps: change,
+                sparkline: history.map { Double($0) / 1e8 },
+                dexDepthUSD: dex.map { Double($0.stableReserve) / Double(units[$0.stable]) * 2 * Double(truePrices[$0.stable]) / 1e8 },
+                dexPrice: dex.map { $0.midPrice(assetUnit: units[$0.asset], stableUnit: units[$0.stable], stablePrice: truePrices[$0.stable]) })
+        }
+
+        // One pass over the accounts for the histogram; one per drop for the curve (fast Double scan).
+        let prices = pool.prices.map { Double($0) / 1e8 }
+        var buckets = Self.healthEdges.map { Snapshot.HealthBucket(label: $0.0, accounts: 0, debtUSD: 0) }
+        var liquidatable: [(Int, Double)] = []
+        let assetsCount = riskIndex.assets
+        for account in pool.accounts.indices {
+            var debtUSD = 0.0
+            for asset in 0..<assetsCount { debtUSD += riskIndex.debt[account * assetsCount + asset] * prices[asset] }
+            guard debtUSD > 0 else { continue }
+            let estimate = riskIndex.healthFactor(account: account, prices: prices)
+            let bucket = Self.healthEdges.firstIndex { estimate < $0.1 } ?? (buckets.count - 1)
+            buckets[bucket].accounts += 1
+            buckets[bucket].debtUSD += debtUSD
+            if estimate < 1.0001 { liquidatable.append((account, estimate)) }
+        }
+        let curveIndex = curveAsset ?? settings.assets.firstIndex { !$0.isStable } ?? 0
+        var curve: [(Int, Double)] = []
+        for drop in stride(from: 0, through: 50, by: 5) {
+            var shocked = prices
+            shocked[curveIndex] *= 1 - Double(drop) / 100
+            var usd = 0.0
+            for account in pool.accounts.indices where riskIndex.healthFactor(account: account, prices: shocked) < 1 {
+                for asset in 0..<assetsCount { usd += riskIndex.collateral[account * assetsCount + asset] * shocked[asset] }
+            }
+            curve.append((drop, usd))
+        }
+
+        // Top pending liquidations, confirmed with exact quotes, most urgent first.
+        var pending: [Snapshot.PendingLiquidation] = []
+        for (account, _) in liquidatable.sorted(by: { ($0.1, $0.0) < ($1.1, $1.0) }) {
+            guard pending.count < pendingLimit, let quote = try? pool.quotePosition(accountIndex: account),
+                  let liquidation = quote.liquidation else { continue }
+            let profit = ((try? evaluate(liquidation, aggressiveness: 0))??.0).map { Double($0) / 1e8 } ?? 0
+            var collateralUSD = 0.0, debtUSD = 0.0
+            for asset in 0..<assetsCount {
+                collateralUSD += riskIndex.collateral[account * assetsCount + asset] * prices[asset]
+                debtUSD += riskIndex.debt[account * assetsCount + asset] * prices[asset]
+            }
+            let status: Snapshot.PendingStatus = switch liquidationStatus[account] {
+            case .inMempool?: .inMempool
+            case .failed(let reason)?: .failed(reason)
+            case nil: .pending
+            }
+            pending.append(.init(account: account, accountID: pool.accounts[account].id, healthFactor: quote.healthFactor,
+                                 collateralUSD: collateralUSD, debtUSD: debtUSD, quote: liquidation,
+                                 estimatedProfitUSD: profit, status: status))
+        }
+
+        var assets: [Snapshot.AssetTotals] = []
+        for reserve in pool.reserves.indices {
+            let state = pool.reserves[reserve]
+            let unit = Double(state.configuration.unit)
+            let supplied = Double((try? state.totalSupplied(at: pool.time)) ?? 0) / unit * prices[reserve]
+            let borrowed = Double((try? state.totalDebt(at: pool.time)) ?? 0) / unit * prices[reserve]
+            var collateral = 0.0
+            for account in pool.accounts.indices { collateral += riskIndex.collateral[account * assetsCount + reserve] }
+            assets.append(.init(symbol: state.configuration.symbol, suppliedUSD: supplied, borrowedUSD: borrowed,
+                                collateralUSD: collateral * prices[reserve],
+                                utilisation: supplied == 0 ? 0 : borrowed / supplied,
+                                borrowRate: Double(state.currentVariableBorrowRate) / 1e25,
+                                supplyRate: Double(state.currentLiquidityRate) / 1e25,
+                                deficitUSD: Double(state.deficit) / unit * prices[reserve]))
+        }
+
+        return Snapshot(
+            scenarioName: scenarioName, timeMs: now, tickMs: settings.tickMs, paused: paused, speed: speed,
+            botsEnabled: botsEnabled, headHeight: chain.height, finalizedHeight: chain.finalizedHeight,
+            finalityStalledEpochs: chain.finalityStalledEpochs, baseFeeGwei: chain.baseFeeGwei,
+            blocksProduced: chain.blocksProduced, missedSlots: chain.missedSlots,
+            lastBlockAgeMs: chain.recentBlocks.last.map { now - $0.timeMs },
+            onlineStake: total == 0 ? 0 : Double(online) / Double(total), regions: regions, nodes: Array(nodes),
+            propagationHistogram: histogram, market: market, healthHistogram: buckets, assets: assets,
+            curveAsset: pool.reserves[curveIndex].configuration.symbol, liquidationCurve: curve,
+            pendingLiquidations: pending, liquidatableAccounts: liquidatable.count,
+            totalSuppliedUSD: assets.reduce(0) { $0 + $1.suppliedUSD }, totalBorrowedUSD: assets.reduce(0) { $0 + $1.borrowedUSD },
+            totalDeficitUSD: assets.reduce(0) { $0 + $1.deficitUSD }, statistics: statistics,
+            recentEvents: Array(recentEvents.suffix(100)))
+    }
+}
