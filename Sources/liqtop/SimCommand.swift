@@ -15,7 +15,7 @@ struct Sim: ParsableCommand {
     @Argument(help: "A built-in scenario name or a path to a .toml file.")
     var scenario: String
 
-    @Option(help: "How many ticks to run (one tick is [clock] tick_ms, 1 s by default).")
+    @Option(parsing: .unconditional, help: "How many ticks to run (one tick is [clock] tick_ms, 1 s by default).")
     var ticks: Int
 
     @Option(help: "The seed of the world's random stream.")

@@ -102,7 +102,7 @@ public struct Snapshot: Sendable {
     public var market: [MarketRow]
     public var healthHistogram: [HealthBucket]
     public var assets: [AssetTotals]
-    /// USD of collateral in accounts that would be liquidatable after each price drop of `curveAsset`.
+    /// USD (at today's prices) of collateral in accounts that would be liquidatable after each price drop of `curveAsset`.
     public var curveAsset: String
     public var liquidationCurve: [(dropPercent: Int, collateralUSD: Double)]
     public var pendingLiquidations: [PendingLiquidation]

@@ -88,8 +88,9 @@ extension World {
             var shocked = prices
             shocked[curveIndex] *= 1 - Double(drop) / 100
             var usd = 0.0
+            // Valued at today's prices: how much collateral a drop of this size puts up for liquidation.
             for account in pool.accounts.indices where riskIndex.healthFactor(account: account, prices: shocked) < 1 {
-                for asset in 0..<assetsCount { usd += riskIndex.collateral[account * assetsCount + asset] * shocked[asset] }
+                for asset in 0..<assetsCount { usd += riskIndex.collateral[account * assetsCount + asset] * prices[asset] }
             }
             curve.append((drop, usd))
         }
@@ -97,7 +98,7 @@ extension World {
         // Top pending liquidations, confirmed with exact quotes, most urgent first.
         var pending: [Snapshot.PendingLiquidation] = []
         for (account, _) in liquidatable.sorted(by: { ($0.1, $0.0) < ($1.1, $1.0) }) {
-            guard pending.count < pendingLimit, let quote = try? pool.quotePosition(accountIndex: account),
+            guard pending.count < pendingLimit * 2, let quote = try? pool.quotePosition(accountIndex: account),
                   let liquidation = quote.liquidation else { continue }
             let profit = ((try? evaluate(liquidation, aggressiveness: 0))??.0).map { Double($0) / 1e8 } ?? 0
             var collateralUSD = 0.0, debtUSD = 0.0
@@ -114,6 +115,9 @@ extension World {
                                  collateralUSD: collateralUSD, debtUSD: debtUSD, quote: liquidation,
                                  estimatedProfitUSD: profit, status: status))
         }
+
+        pending.sort { ($0.healthFactor, $0.account) < ($1.healthFactor, $1.account) }
+        pending = Array(pending.prefix(pendingLimit))
 
         var assets: [Snapshot.AssetTotals] = []
         for reserve in pool.reserves.indices {
