@@ -12,6 +12,9 @@ public struct Liquidator: Sendable, Equatable {
     public var minimumProfitUSD: Double
     /// Share of the expected profit it bids away as priority fee.
     public var aggressiveness: Double
+    /// Funds liquidations with flash loans where a DEX pool pairs the collateral with the debt asset.
+    public var usesFlashLoans = false
+    public var flashLoans = 0
     public var liquidations = 0
     public var failures = 0
     /// USD (8 decimals) of debt repaid and of estimated profit, for display.

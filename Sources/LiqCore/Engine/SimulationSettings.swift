@@ -55,6 +55,9 @@ public struct SimulationSettings: Sendable, Equatable {
         /// Each bot's inventory per asset, in USD.
         public var walletUSD: UInt128 = 50_000_000
         public var enabled = true
+        /// Fund liquidations with a flash loan of the debt asset, repaid from selling the collateral on the
+        /// DEX in the same transaction, where a pool pairs the two.
+        public var flashLoans = false
         public init() {}
     }
 }

@@ -58,6 +58,11 @@ extension World {
             liquidationStatus[account] = failure.map { .failed($0) }
             if success { liquidationStatus[account] = nil }
         }
+        let c = request.collateralReserve, d = request.debtReserve
+        if let bot = liquidator, liquidators[bot].usesFlashLoans,
+           let dex = dexPools.firstIndex(where: { $0.asset == c && $0.stable == d }) {
+            return try executeFlashLiquidation(bot: bot, account: account, request: request, dex: dex, at: time)
+        }
         let quote: LiquidationQuote
         do {
             quote = try pool.quoteLiquidation(accountIndex: account, request)
@@ -74,7 +79,6 @@ extension World {
             return [Event(timeMs: time, kind: .failedLiquidation, message: "\(name) failed on \(id): \(error.rawValue)",
                           fields: [("account", .text(id)), ("liquidator", .text(name)), ("reason", .text(error.rawValue))])]
         }
-        let c = request.collateralReserve, d = request.debtReserve
         wallet[d] -= quote.debtRepaid
         wallet[c] += quote.liquidatorReceives
         if let index = dexPools.firstIndex(where: { $0.asset == c }) {
@@ -83,6 +87,56 @@ extension World {
             wallet[dexPools[index].stable] += out
         }
         finish(wallet, success: true)
+        return try recordLiquidation(quote, by: name, liquidator: liquidator, account: account, at: time)
+    }
+
+    /// A liquidation funded by a flash loan of the debt asset: borrow, liquidate, sell the collateral on the
+    /// DEX, repay loan + premium, keep the rest. If the sale cannot repay, the whole transaction reverts.
+    mutating func executeFlashLiquidation(bot: Int, account: Int, request: LiquidationRequest, dex: Int, at time: Int64) throws -> [Event] {
+        let name = liquidators[bot].name, id = pool.accounts[account].id
+        func fail(_ reason: String) -> [Event] {
+            liquidators[bot].pending.removeAll { $0 == account }
+            liquidators[bot].failures += 1
+            liquidationStatus[account] = .failed(reason)
+            statistics.failedLiquidations += 1
+            return [Event(timeMs: time, kind: .failedLiquidation, message: "\(name) failed on \(id): \(reason)",
+                          fields: [("account", .text(id)), ("liquidator", .text(name)), ("reason", .text(reason))])]
+        }
+        let quote: LiquidationQuote
+        do {
+            quote = try pool.quoteLiquidation(accountIndex: account, request)
+        } catch let error as LiquidationError {
+            return fail(error.rawValue)
+        }
+        let proceeds = try DexPool.amountOut(quote.liquidatorReceives, reserveIn: dexPools[dex].assetReserve,
+                                             reserveOut: dexPools[dex].stableReserve)
+        var executed: LiquidationQuote?
+        let receipt: FlashLoanReceipt
+        do {
+            receipt = try pool.flashLoan(reserve: request.debtReserve, amount: quote.debtRepaid) { inner, _, _ in
+                executed = try inner.liquidate(accountIndex: account, request)
+                return proceeds
+            }
+        } catch let error as LiquidationError {
+            return fail(error.rawValue)
+        } catch is FlashLoanError {
+            return fail("FLASH_LOAN_NOT_REPAID")
+        }
+        guard let executed else { return fail("FLASH_LOAN_NOT_REPAID") }
+        let out = try dexPools[dex].sellAsset(executed.liquidatorReceives)
+        liquidators[bot].wallet[request.debtReserve] += out - (receipt.amount + receipt.premium)
+        liquidators[bot].pending.removeAll { $0 == account }
+        liquidators[bot].liquidations += 1
+        liquidators[bot].flashLoans += 1
+        liquidationStatus[account] = nil
+        return try recordLiquidation(executed, by: name, liquidator: bot, account: account, at: time)
+    }
+
+    /// Statistics and events of a liquidation that went through.
+    mutating func recordLiquidation(_ quote: LiquidationQuote, by name: String, liquidator: Int?, account: Int,
+                                    at time: Int64) throws -> [Event] {
+        let c = quote.request.collateralReserve, d = quote.request.debtReserve
+        let id = pool.accounts[account].id
         riskIndex.refresh(account: account, in: pool)
         let repaidBase = try pool.baseValue(quote.debtRepaid, reserve: d)
         statistics.liquidations += 1

@@ -88,6 +88,7 @@ public enum BuiltInScenarios {
     [bots]
     count = 3
     regions = ["eu", "na", "ap"]
+    flash_loans = true
 
     [[assets]]
     symbol = "WETH"

@@ -97,6 +97,7 @@ extension ScenarioLoader {
             settings.bots.aggressivenessBps = UInt128(try bots.integer("aggressiveness_bps", in: 0...10_000) ?? 2_000)
             settings.bots.walletUSD = UInt128(try bots.integer("wallet_usd", in: 0...1_000_000_000_000) ?? 50_000_000)
             settings.bots.enabled = try bots.bool("enabled") ?? true
+            settings.bots.flashLoans = try bots.bool("flash_loans") ?? false
             try bots.finish()
         }
         for var event in try root.tables("events") {

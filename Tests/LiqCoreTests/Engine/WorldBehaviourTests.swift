@@ -67,6 +67,8 @@ import Testing
         try Self.run(&healthy, until: 3_000)
         #expect(healthy.world.statistics.liquidations > 50)
         #expect(healthy.world.recentEvents.contains { $0.kind == .liquidation })
+        #expect(healthy.world.liquidators.contains { $0.flashLoans > 0 }, "USDC debts are liquidated with flash loans")
+        #expect(healthy.world.recentEvents.contains { $0.kind == .failedLiquidation }, "bots compete; the losers fail")
         // The same crash while Europe (one of three bots, every oracle reporter) is down for 15 minutes.
         var outage = try Self.engine("crash", schedule: [
             ScheduledCommand(atMs: 590_000, command: .regionOutage(.eu)),
