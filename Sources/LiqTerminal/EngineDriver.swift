@@ -11,6 +11,9 @@ public final class EngineDriver: @unchecked Sendable {
     private var engine: Engine
     private var timer: DispatchSourceTimer?
     private var owedMs = 0.0
+    private var lastFire: UInt64 = 0
+    /// Fires whose work did not fit in the frame: the simulation then runs slower than asked.
+    public private(set) var lateFrames = 0
     private var curveAsset: Int?
     private let frameMs: Double
     private let callbackQueue: DispatchQueue
@@ -68,12 +71,20 @@ public final class EngineDriver: @unchecked Sendable {
     }
 
     private func fire() {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let elapsedMs = lastFire == 0 ? frameMs : Double(now - lastFire) / 1e6
+        lastFire = now
         guard !engine.world.paused else { return }
-        owedMs += frameMs * engine.world.speed
+        owedMs += min(elapsedMs, frameMs * 4) * engine.world.speed
         let ticks = Int(owedMs / Double(engine.world.tickMs))
         guard ticks > 0 else { return }
         owedMs -= Double(ticks * Int(engine.world.tickMs))
         advance(ticks: ticks)
+        // Work that does not fit in a frame is not owed again: the world slows down rather than queueing.
+        if Double(DispatchTime.now().uptimeNanoseconds - now) / 1e6 > frameMs {
+            lateFrames += 1
+            owedMs = 0
+        }
         publish()
     }
 
@@ -81,6 +92,8 @@ public final class EngineDriver: @unchecked Sendable {
         do {
             for _ in 0..<ticks { try engine.step() }
         } catch {
+            timer?.cancel()
+            timer = nil
             let report = onError
             callbackQueue.async { report(error) }
         }

@@ -18,7 +18,7 @@ struct Sim: ParsableCommand {
     @Option(parsing: .unconditional, help: "How many ticks to run (one tick is [clock] tick_ms, 1 s by default).")
     var ticks: Int
 
-    @Option(help: "The seed of the world's random stream.")
+    @Option(parsing: .unconditional, help: "The seed of the world's random stream (0 … 18446744073709551615).")
     var seed: UInt64 = 1
 
     @Flag(help: "Print one JSON object (the keys of interfaces.md).")
@@ -73,11 +73,16 @@ struct Sim: ParsableCommand {
         }
         let rest = text[text.index(after: at)...]
         let parts = rest.split(separator: "~", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let percent = Double(text[text.index(after: colon)..<at]), percent > -100, percent <= 1_000,
-              let seconds = Double(parts[0]), seconds >= 0 else { throw CLIError(usage) }
+        guard let percent = Double(text[text.index(after: colon)..<at]), percent.isFinite,
+              let seconds = Double(parts[0]), (0...1e9).contains(seconds) else { throw CLIError(usage) }
+        guard (percent * 100).rounded() > -10_000, percent <= 1_000 else {
+            throw CLIError("--shock: \(percent) % is outside −99.99 … +1000 %")
+        }
         var over = 0.0
         if parts.count == 2 {
-            guard let value = Double(parts[1]), value >= 0 else { throw CLIError(usage) }
+            guard let value = Double(parts[1]), (1...1e7).contains(value) else {
+                throw CLIError("--shock: the spread ~OVER must be 1 to 10,000,000 seconds")
+            }
             over = value
         }
         return ScheduledCommand(atMs: Int64(seconds * 1_000),
@@ -93,26 +98,33 @@ struct Sim: ParsableCommand {
             throw CLIError("--outage: \"\(pieces[0])\" is not a region; use na, eu, sa, ap, jp or au")
         }
         let times = pieces[1].split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let start = Double(times[0]), start >= 0 else { throw CLIError(usage) }
+        guard let start = Double(times[0]), (0...1e9).contains(start) else { throw CLIError(usage) }
         var commands = [ScheduledCommand(atMs: Int64(start * 1_000), command: .regionOutage(region))]
         if times.count == 2 {
-            guard let duration = Double(times[1]), duration > 0 else { throw CLIError(usage) }
+            guard let duration = Double(times[1]), duration > 0, duration <= 1e9 else { throw CLIError(usage) }
             commands.append(ScheduledCommand(atMs: Int64((start + duration) * 1_000), command: .regionRecover(region)))
         }
         return commands
     }
 }
 
-/// Writes events as JSON Lines, to a temporary file renamed into place at the end, so that an
-/// interrupted run never leaves a half-written file under the requested name.
+/// Writes events as JSON Lines to a temporary file beside the target, renamed into place at the end
+/// (`rename(2)`), so that an interrupted run never leaves a half-written file under the requested name.
+/// Only a regular file (or nothing) may stand at the target: a directory, link or device is refused.
 struct EventWriter {
     let path: String
     let temporary: String
     let handle: FileHandle
 
     init(path: String) throws {
+        guard !path.isEmpty else { throw CLIError("--events: needs a file name") }
+        var status = stat()
+        if lstat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+            throw CLIError("--events: \(path) exists and is not a regular file; not replacing it")
+        }
         self.path = path
-        temporary = path + ".partial"
+        let url = URL(fileURLWithPath: path)
+        temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial").path
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary) else {
             throw CLIError("--events: cannot write \(path): \(String(cString: strerror(errno)))")
@@ -129,8 +141,9 @@ struct EventWriter {
 
     func close() throws {
         try handle.close()
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-        try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        guard rename(temporary, path) == 0 else {
+            throw CLIError("--events: cannot write \(path): \(String(cString: strerror(errno)))")
+        }
     }
 }
 

@@ -40,6 +40,13 @@ public struct RiskIndex: Sendable, Equatable {
         return owed == 0 ? .infinity : weighted / owed
     }
 
+    /// Estimated debt in USD.
+    public func debtUSD(account: Int, prices: [Double]) -> Double {
+        var owed = 0.0
+        for asset in 0..<assets { owed += debt[account * assets + asset] * prices[asset] }
+        return owed
+    }
+
     /// Accounts whose estimate is below `limit`, most urgent first.
     public func candidates(prices: [Double], below limit: Double) -> [(account: Int, healthFactor: Double)] {
         var found: [(Int, Double)] = []

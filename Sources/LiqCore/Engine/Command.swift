@@ -9,6 +9,8 @@ public enum Command: Sendable, Equatable {
     /// Mains power lost at a data center; its generator (if any) takes over after its delay.
     case powerLoss(dataCenter: Int)
     case powerRestore(dataCenter: Int)
+    /// Replaces a data center's generator: failover after `delayMs`, or none.
+    case setGenerator(dataCenter: Int, delayMs: Int64?)
     case crashNode(Int)
     case restartNode(Int)
     /// Multiply a link's latency (3 = degraded).

@@ -6,27 +6,27 @@ extension World {
         let limit = max(1.0001, settings.borrowers.defendBelow)
         let candidates = riskIndex.candidates(prices: prices, below: limit)
         if botsEnabled, !liquidators.isEmpty {
-            var opportunities: [(account: Int, quote: LiquidationQuote)] = []
-            for candidate in candidates where candidate.healthFactor < 1.0001 {
-                guard let quote = try? pool.quotePosition(accountIndex: candidate.account).liquidation else { continue }
-                opportunities.append((candidate.account, quote))
+            // The largest debts first (where the profit is), each sized for profit with exact quotes.
+            let below = candidates.filter { $0.healthFactor < 1.0001 }
+                .map { (account: $0.account, debt: riskIndex.debtUSD(account: $0.account, prices: prices)) }
+                .sorted { ($0.debt, -$0.account) > ($1.debt, -$1.account) }
+            var opportunities: [(account: Int, request: LiquidationRequest, profit: Int128)] = []
+            for candidate in below.prefix(80) {
+                guard let best = try bestLiquidation(account: candidate.account) else { continue }
+                opportunities.append((candidate.account, best.request, best.profit))
                 if opportunities.count >= 40 { break }
             }
             for bot in liquidators.indices {
                 let host = liquidators[bot].host
                 guard network.isUp(host, at: time), let arrival = chain.pendingArrivals[host] else { continue }
                 let submitAt = max(arrival, time) + 100
-                for (account, quote) in opportunities {
-                    guard !liquidators[bot].pending.contains(account) else { continue }
-                    guard let (profit, feeGwei) = try evaluate(quote, aggressiveness: liquidators[bot].aggressiveness),
-                          profit >= Int128(liquidators[bot].minimumProfitUSD * 1e8) else { continue }
-                    var request = quote.request
-                    request.debtToCover = .max
-                    _ = chain.submit(.liquidation(liquidator: bot, account: account, request: request), origin: host,
-                                     at: submitAt, priorityFeeGwei: feeGwei, gas: Transaction.liquidationGas)
-                    liquidators[bot].pending.append(account)
-                    liquidators[bot].profitUSD += Double(profit) / 1e8
-                    liquidationStatus[account] = .inMempool
+                for opportunity in opportunities where !liquidators[bot].pending.contains(opportunity.account) {
+                    guard opportunity.profit >= Int128(liquidators[bot].minimumProfitUSD * 1e8) else { continue }
+                    let fee = priorityFee(for: opportunity.profit, aggressiveness: liquidators[bot].aggressiveness)
+                    _ = chain.submit(.liquidation(liquidator: bot, account: opportunity.account, request: opportunity.request),
+                                     origin: host, at: submitAt, priorityFeeGwei: fee, gas: Transaction.liquidationGas)
+                    liquidators[bot].pending.append(opportunity.account)
+                    liquidationStatus[opportunity.account] = .inMempool
                 }
             }
         }
@@ -47,29 +47,59 @@ extension World {
         return []
     }
 
-    /// Expected profit in USD (8 decimals) of a liquidation and the priority fee to bid, all in integers:
-    /// DEX proceeds of the collateral (or its true value without a pool) minus the debt's true value minus gas.
-    func evaluate(_ quote: LiquidationQuote, aggressiveness: Double) throws -> (Int128, UInt64)? {
+    var ethPrice: UInt128 { pool.reserveIndex(symbol: "WETH").map { truePrices[$0] } ?? 200_000_000_000 }
+
+    /// The most profitable liquidation of an account: the rules' maximum and smaller slices of it
+    /// (selling less collateral slips less on the DEX), each quoted exactly; nil when none pays.
+    func bestLiquidation(account: Int) throws -> (request: LiquidationRequest, profit: Int128)? {
+        let pair = try pool.defaultQuotePair(for: pool.accounts[account])
+        var request = LiquidationRequest(collateralReserve: pair.collateral, debtReserve: pair.debt)
+        guard let full = try? pool.quoteLiquidation(accountIndex: account, request) else { return nil }
+        var best: (LiquidationRequest, Int128)?
+        var previous: Int128 = .min
+        for divisor: UInt128 in [1, 2, 4, 8, 16] {
+            request.debtToCover = divisor == 1 ? .max : full.debtRepaid / divisor
+            guard request.debtToCover > 0, let quote = try? pool.quoteLiquidation(accountIndex: account, request) else { continue }
+            let profit = try evaluate(quote)
+            if profit > 0, best == nil || profit > best!.1 { best = (request, profit) }
+            // Halving again only helps while it helps: slippage shrinks, the bonus shrinks too.
+            if divisor > 1, profit <= previous { break }
+            if divisor == 1, profit > 0, quote.collateralSeized * 50 < (dexPools.first { $0.asset == quote.request.collateralReserve }?.assetReserve ?? .max) {
+                break   // under 2 % of the pool: slippage is small, the whole amount is best
+            }
+            previous = profit
+        }
+        return best
+    }
+
+    /// Expected profit in USD (8 decimals) of a liquidation, in integers: DEX proceeds of the collateral
+    /// (or its true value without a pool) minus the debt's true value, minus gas at the base fee, minus
+    /// the flash-loan premium where the bots borrow the debt asset.
+    func evaluate(_ quote: LiquidationQuote) throws -> Int128 {
         let c = quote.request.collateralReserve, d = quote.request.debtReserve
         let units = pool.reserves.map(\.configuration.unit)
-        var proceeds: UInt128
-        if let dex = dexPools.first(where: { $0.asset == c }) {
+        let proceeds: UInt128
+        let dex = dexPools.first(where: { $0.asset == c })
+        if let dex {
             let out = try DexPool.amountOut(quote.liquidatorReceives, reserveIn: dex.assetReserve, reserveOut: dex.stableReserve)
             proceeds = try FullWidth.mulDiv(out, truePrices[dex.stable], units[dex.stable])
         } else {
             proceeds = try FullWidth.mulDiv(quote.liquidatorReceives, truePrices[c], units[c])
         }
         let cost = try FullWidth.mulDiv(quote.debtRepaid, truePrices[d], units[d])
-        let ethPrice = pool.reserveIndex(symbol: "WETH").map { truePrices[$0] } ?? 200_000_000_000
-        let gasBase = try FullWidth.mulDiv(UInt128(Transaction.liquidationGas) * UInt128(chain.baseFeeWei), ethPrice,
-                                           WadRayMath.wad)
-        let before = Int128(proceeds) - Int128(cost) - Int128(gasBase)
-        guard before > 0 else { return (before, 1) }
-        // Bid a share of the profit as priority fee: gwei = bid / (gas × ETH price) × 1e9.
-        let bid = UInt128(Double(before) * aggressiveness)
+        let gas = try FullWidth.mulDiv(UInt128(Transaction.liquidationGas) * UInt128(chain.baseFeeWei), ethPrice, WadRayMath.wad)
+        var premium: UInt128 = 0
+        if settings.bots.flashLoans, dex?.stable == d {
+            premium = try FullWidth.mulDiv(PercentageMath.percentMul(quote.debtRepaid, pool.flashLoanPremiumTotalBps), truePrices[d], units[d])
+        }
+        return Int128(proceeds) - Int128(cost) - Int128(gas) - Int128(premium)
+    }
+
+    /// The priority fee (gwei) that bids `aggressiveness` of the expected profit: bid / (gas × ETH price).
+    func priorityFee(for profit: Int128, aggressiveness: Double) -> UInt64 {
+        guard profit > 0 else { return 1 }
+        let bid = UInt128(Double(profit) * aggressiveness)
         let perGwei = max(1, UInt128(Transaction.liquidationGas) * ethPrice / 1_000_000_000)
-        let fee = UInt64(min(1_000, max(1, bid / perGwei)))
-        let priorityBase = UInt128(fee) * perGwei
-        return (before - Int128(priorityBase), fee)
+        return UInt64(min(1_000, max(1, bid / perGwei)))
     }
 }

@@ -91,7 +91,8 @@ extension World {
             liquidators.append(Liquidator(
                 id: index, name: "bot-\(index + 1)-\(network.nodes[host].region.id)", host: host,
                 wallet: (0..<reserveCount).map { Self.amount(usd: Double(settings.bots.walletUSD), price: prices[$0], unit: units[$0]) },
-                minimumProfitUSD: Double(settings.bots.minimumProfitUSD), aggressiveness: Double(settings.bots.aggressivenessBps) / 10_000,
+                minimumProfitUSD: Double(settings.bots.minimumProfitUSD),
+                aggressiveness: Double(settings.bots.aggressivenessBps) / 10_000 * (0.5 + rng.unit()),
                 usesFlashLoans: settings.bots.flashLoans))
         }
         let user = Liquidator(id: -1, name: "you", host: Self.host(in: busiest, index: 3, network: network),

@@ -40,6 +40,9 @@ extension World {
             network.dataCenters[center].powerLostAtMs = nil
             return event(.recovery, "power back at \(network.dataCenters[center].name)",
                          [("fault", .text("power")), ("datacenter", .text(network.dataCenters[center].name))])
+        case .setGenerator(let center, let delay):
+            network.dataCenters[center].generatorDelayMs = delay
+            return []
         case .crashNode(let node):
             network.nodes[node].crashed = true
             return event(.fault, "node \(network.nodes[node].name) crashed", [("fault", .text("crash")), ("node", .text(network.nodes[node].name))])

@@ -100,7 +100,7 @@ extension World {
         for (account, _) in liquidatable.sorted(by: { ($0.1, $0.0) < ($1.1, $1.0) }) {
             guard pending.count < pendingLimit * 2, let quote = try? pool.quotePosition(accountIndex: account),
                   let liquidation = quote.liquidation else { continue }
-            let profit = ((try? evaluate(liquidation, aggressiveness: 0))??.0).map { Double($0) / 1e8 } ?? 0
+            let profit = (try? evaluate(liquidation)).map { Double($0) / 1e8 } ?? 0
             var collateralUSD = 0.0, debtUSD = 0.0
             for asset in 0..<assetsCount {
                 collateralUSD += riskIndex.collateral[account * assetsCount + asset] * prices[asset]

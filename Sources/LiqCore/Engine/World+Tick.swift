@@ -86,9 +86,16 @@ extension World {
         }
     }
 
+    /// A feed is stale from the moment an update is due (heartbeat or deviation) until one lands.
     mutating func trackStaleness() {
-        for feed in feeds {
-            statistics.maxOracleStalenessMs = max(statistics.maxOracleStalenessMs, feed.ageMs(at: nowMs))
+        for index in feeds.indices {
+            let feed = feeds[index]
+            if feed.isDue(truePrice: truePrices[feed.asset], onChain: pool.prices[feed.asset], at: nowMs) {
+                if feed.dueSinceMs == nil { feeds[index].dueSinceMs = nowMs }
+                statistics.maxOracleStalenessMs = max(statistics.maxOracleStalenessMs, feeds[index].stalenessMs(at: nowMs))
+            } else {
+                feeds[index].dueSinceMs = nil
+            }
         }
     }
 }

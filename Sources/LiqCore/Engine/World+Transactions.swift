@@ -7,6 +7,7 @@ extension World {
             pool.prices[asset] = price
             feeds[feed].updatedAtMs = time
             feeds[feed].pendingTransaction = nil
+            feeds[feed].dueSinceMs = nil
             feeds[feed].updates += 1
             statistics.oracleUpdates += 1
             let symbol = pool.reserves[asset].configuration.symbol
@@ -81,13 +82,17 @@ extension World {
         }
         wallet[d] -= quote.debtRepaid
         wallet[c] += quote.liquidatorReceives
+        let units = pool.reserves.map(\.configuration.unit)
+        var proceedsBase = try FullWidth.mulDiv(quote.liquidatorReceives, truePrices[c], units[c])
         if let index = dexPools.firstIndex(where: { $0.asset == c }) {
             let out = try dexPools[index].sellAsset(quote.liquidatorReceives)
             wallet[c] -= quote.liquidatorReceives
             wallet[dexPools[index].stable] += out
+            proceedsBase = try FullWidth.mulDiv(out, truePrices[dexPools[index].stable], units[dexPools[index].stable])
         }
         finish(wallet, success: true)
-        return try recordLiquidation(quote, by: name, liquidator: liquidator, account: account, at: time)
+        let profit = Int128(proceedsBase) - Int128(try FullWidth.mulDiv(quote.debtRepaid, truePrices[d], units[d]))
+        return try recordLiquidation(quote, by: name, liquidator: liquidator, account: account, profit: profit, at: time)
     }
 
     /// A liquidation funded by a flash loan of the debt asset: borrow, liquidate, sell the collateral on the
@@ -124,24 +129,32 @@ extension World {
         }
         guard let executed else { return fail("FLASH_LOAN_NOT_REPAID") }
         let out = try dexPools[dex].sellAsset(executed.liquidatorReceives)
-        liquidators[bot].wallet[request.debtReserve] += out - (receipt.amount + receipt.premium)
+        let kept = out - (receipt.amount + receipt.premium)
+        liquidators[bot].wallet[request.debtReserve] += kept
         liquidators[bot].pending.removeAll { $0 == account }
         liquidators[bot].liquidations += 1
         liquidators[bot].flashLoans += 1
         liquidationStatus[account] = nil
-        return try recordLiquidation(executed, by: name, liquidator: bot, account: account, at: time)
+        let profit = Int128(try FullWidth.mulDiv(kept, truePrices[request.debtReserve], pool.reserves[request.debtReserve].configuration.unit))
+        return try recordLiquidation(executed, by: name, liquidator: bot, account: account, profit: profit, at: time)
     }
 
     /// Statistics and events of a liquidation that went through.
     mutating func recordLiquidation(_ quote: LiquidationQuote, by name: String, liquidator: Int?, account: Int,
-                                    at time: Int64) throws -> [Event] {
+                                    profit: Int128, at time: Int64) throws -> [Event] {
         let c = quote.request.collateralReserve, d = quote.request.debtReserve
         let id = pool.accounts[account].id
         riskIndex.refresh(account: account, in: pool)
         let repaidBase = try pool.baseValue(quote.debtRepaid, reserve: d)
         statistics.liquidations += 1
         statistics.debtRepaidBase += repaidBase
-        if let liquidator { liquidators[liquidator].debtRepaidBase += repaidBase } else { user.debtRepaidBase += repaidBase }
+        if let liquidator {
+            liquidators[liquidator].debtRepaidBase += repaidBase
+            liquidators[liquidator].profitUSD += Double(profit) / 1e8
+        } else {
+            user.debtRepaidBase += repaidBase
+            user.profitUSD += Double(profit) / 1e8
+        }
         let collateral = pool.reserves[c].configuration, debt = pool.reserves[d].configuration
         var events = [Event(
             timeMs: time, kind: .liquidation,

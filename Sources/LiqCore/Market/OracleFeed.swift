@@ -12,6 +12,8 @@ public struct OracleFeed: Sendable, Equatable {
     /// A frozen feed posts nothing (a fault).
     public var frozen = false
     public var updates = 0
+    /// Since when the feed has been due (past its heartbeat or deviation threshold) without an update landing.
+    public var dueSinceMs: Int64?
 
     /// Whether the reporter should post `truePrice` now, given the on-chain answer.
     public func wantsUpdate(truePrice: UInt128, onChain: UInt128, at now: Int64) -> Bool {
@@ -22,5 +24,15 @@ public struct OracleFeed: Sendable, Equatable {
     }
 
     public func ageMs(at now: Int64) -> Int64 { now - updatedAtMs }
+
+    /// Whether an update is due: the heartbeat has passed or the price moved past the threshold.
+    public func isDue(truePrice: UInt128, onChain: UInt128, at now: Int64) -> Bool {
+        if now - updatedAtMs >= heartbeatMs { return true }
+        let difference = truePrice > onChain ? truePrice - onChain : onChain - truePrice
+        return difference * 10_000 >= onChain * deviationBps
+    }
+
+    /// How long the on-chain price has been stale: due for an update that has not landed, ms.
+    public func stalenessMs(at now: Int64) -> Int64 { dueSinceMs.map { now - $0 } ?? 0 }
     public func isStale(at now: Int64) -> Bool { ageMs(at: now) > heartbeatMs }
 }

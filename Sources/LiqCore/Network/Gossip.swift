@@ -2,6 +2,7 @@ import HeapModule
 
 /// Block propagation by gossip as a discrete-event simulation: each node forwards a block to its peers
 /// once, each hop paying the sampled latency plus size over bandwidth (reference network-and-monitoring §1.1).
+/// A hop is queued only when it improves the peer's best known arrival, so the heap stays small.
 public enum Gossip {
     struct Delivery: Comparable {
         var timeMs: Int64
@@ -13,23 +14,53 @@ public enum Gossip {
     /// `compactShare` of hops send an 18 KB compact block instead of the full one (SimBlock's CBR rate 0.964).
     public static func propagate(in network: Network, from origin: Int, at startMs: Int64, blockBytes: Int,
                                  compactShare: Double = 0.964, using rng: inout SeededGenerator) -> [Int64?] {
-        var arrival = [Int64?](repeating: nil, count: network.nodes.count)
-        var up = [Bool](repeating: false, count: network.nodes.count)
-        for node in network.nodes.indices { up[node] = network.isUp(node, at: startMs) }
+        let count = network.nodes.count
+        var arrival = [Int64?](repeating: nil, count: count)
+        var best = [Int64](repeating: .max, count: count)
+        var up = [Bool](repeating: false, count: count)
+        var region = [Int](repeating: 0, count: count)
+        for node in 0..<count {
+            up[node] = network.isUp(node, at: startMs)
+            region[node] = network.nodes[node].region.rawValue
+        }
         guard up[origin] else { return arrival }
+        // Per region pair: the Pareto scale and 1/shape, the transfer times, and whether the link is cut.
+        let regions = Region.allCases.count
+        var scale = [Double](repeating: 0, count: regions * regions)
+        var inverseShape = scale
+        var fullMs = [Int64](repeating: 0, count: regions * regions)
+        var compactMs = fullMs
+        var cut = [Bool](repeating: false, count: regions * regions)
+        for a in Region.allCases {
+            for b in Region.allCases {
+                let pair = a.rawValue * regions + b.rawValue
+                let mean = network.meanLatency(a, b)
+                scale[pair] = mean - 5
+                inverseShape[pair] = 1 / (0.2 * mean)
+                fullMs[pair] = Int64(Network.transferMs(bytes: blockBytes, from: a, to: b))
+                compactMs[pair] = Int64(Network.transferMs(bytes: 18_000, from: a, to: b))
+                cut[pair] = !network.canReach(a, b)
+            }
+        }
         var queue = Heap<Delivery>()
+        best[origin] = startMs
         queue.insert(Delivery(timeMs: startMs, node: origin))
         while let delivery = queue.popMin() {
-            guard arrival[delivery.node] == nil else { continue }
-            arrival[delivery.node] = delivery.timeMs
-            let from = network.nodes[delivery.node]
-            for peer in from.peers where arrival[peer] == nil && up[peer] {
-                let to = network.nodes[peer].region
-                guard network.canReach(from.region, to) else { continue }
-                let bytes = rng.unit() < compactShare ? 18_000 : blockBytes
-                let delay = network.sampleLatency(from.region, to, using: &rng)
-                    + Network.transferMs(bytes: bytes, from: from.region, to: to)
-                queue.insert(Delivery(timeMs: delivery.timeMs + Int64(delay), node: peer))
+            let node = delivery.node
+            guard arrival[node] == nil else { continue }
+            arrival[node] = delivery.timeMs
+            let from = region[node]
+            for peer in network.nodes[node].peers where arrival[peer] == nil && up[peer] {
+                let pair = from * regions + region[peer]
+                guard !cut[pair] else { continue }
+                let transfer = rng.unit() < compactShare ? compactMs[pair] : fullMs[pair]
+                // scale / U^(1/shape) = scale · exp(−ln U / shape)
+                let jitter = scale[pair] * DeterministicMath.exp(-DeterministicMath.log(rng.unitOpen()) * inverseShape[pair])
+                let time = delivery.timeMs + Int64(min(jitter, 60_000).rounded()) + transfer
+                if time < best[peer] {
+                    best[peer] = time
+                    queue.insert(Delivery(timeMs: time, node: peer))
+                }
             }
         }
         return arrival

@@ -48,7 +48,8 @@ public struct Network: Sendable, Equatable {
     /// Mean one-way latency between two regions under the current faults, ms.
     public func meanLatency(_ a: Region, _ b: Region) -> Double {
         let base = Double(Region.latency2019[a.rawValue][b.rawValue]) * links[a.rawValue][b.rawValue].latencyFactor
-        return base + Double(latencySpikeMs[a.rawValue] + latencySpikeMs[b.rawValue])
+        let spike = a == b ? latencySpikeMs[a.rawValue] : latencySpikeMs[a.rawValue] + latencySpikeMs[b.rawValue]
+        return base + Double(spike)
     }
 
     /// One message's latency: SimBlock's Pareto jitter whose mean is the table value

@@ -44,6 +44,19 @@ public enum TopologyBuilder {
         return counts
     }
 
+    /// The data centers a configuration produces, in order; they do not depend on the seed.
+    public static func dataCenterNames(_ configuration: NetworkConfiguration) -> [String] {
+        var names: [String] = []
+        let perRegion = apportion(configuration.nodeCount, shares: configuration.regionShares)
+        for region in Region.allCases where perRegion[region.rawValue] > 0 {
+            let perProvider = apportion(perRegion[region.rawValue], shares: Provider.mix.map(\.share))
+            for (index, provider) in Provider.mix.enumerated() where perProvider[index] > 0 {
+                names.append("\(provider.name)-\(region.id)")
+            }
+        }
+        return names
+    }
+
     public static func build(_ configuration: NetworkConfiguration, using rng: inout SeededGenerator) -> Network {
         var nodes: [Node] = []
         var dataCenters: [DataCenter] = []
@@ -63,10 +76,17 @@ public enum TopologyBuilder {
                 }
             }
         }
-        // Validators: a share of nodes in every region, each running 1–64 validators of 32 ETH.
-        for node in nodes.indices where rng.chance(configuration.validatorShare) {
-            nodes[node].roles.insert(.validator)
-            nodes[node].stake = 32 * UInt64(1 + rng.int(in: 0...63))
+        // Validators: spread over the regions like the nodes (so stake follows the region shares), each
+        // node running 16–48 validators of 32 ETH.
+        let validatorCount = max(1, Int((Double(nodes.count) * configuration.validatorShare).rounded()))
+        let validatorsPerRegion = apportion(validatorCount, shares: perRegion.map(Double.init))
+        for region in Region.allCases {
+            var members = nodes.indices.filter { nodes[$0].region == region }
+            for _ in 0..<min(validatorsPerRegion[region.rawValue], members.count) {
+                let node = members.remove(at: rng.int(in: 0...(members.count - 1)))
+                nodes[node].roles.insert(.validator)
+                nodes[node].stake = 32 * UInt64(16 + rng.int(in: 0...32))
+            }
         }
         if !nodes.contains(where: { $0.roles.contains(.validator) }), !nodes.isEmpty {
             nodes[0].roles.insert(.validator)

@@ -37,6 +37,9 @@ extension ScenarioLoader {
             settings.tickMs = Int64(try clock.integer("tick_ms", in: 10...3_600_000) ?? 1_000)
             settings.slotSeconds = try clock.integer("slot_seconds", in: 1...600) ?? 12
             settings.epochSlots = try clock.integer("epoch_slots", in: 1...1_024) ?? 32
+            guard settings.tickMs <= Int64(settings.slotSeconds) * 1_000 else {
+                throw clock.error("tick_ms", "\(settings.tickMs) is longer than a slot (\(settings.slotSeconds) s); a tick may not span slots")
+            }
             try clock.finish()
         }
         if var network = try root.table("network") {
@@ -45,7 +48,12 @@ extension ScenarioLoader {
             settings.network.blockBytes = try network.integer("block_bytes", in: 1_000...10_000_000) ?? 120_000
             if var shares = try network.table("region_shares") {
                 var values = Array(repeating: 0.0, count: Region.allCases.count)
-                for region in Region.allCases { values[region.rawValue] = try shares.number(region.id, in: 0...1) ?? 0 }
+                for key in shares.entries.keys.sorted() {
+                    guard let region = Region(id: key) else {
+                        throw shares.error(key, "\"\(sanitized(key))\" is not a region; use na, eu, sa, ap, jp or au")
+                    }
+                    values[region.rawValue] = try shares.number(key, in: 0...1) ?? 0
+                }
                 guard values.reduce(0, +) > 0 else { throw shares.error("at least one region needs a share above 0") }
                 try shares.finish()
                 settings.network.regionShares = values
@@ -101,18 +109,21 @@ extension ScenarioLoader {
             try bots.finish()
         }
         for var event in try root.tables("events") {
-            settings.events += try readEvent(&event, assets: assets)
+            settings.events += try readEvent(&event, assets: assets, network: settings.network)
             try event.finish()
         }
         return settings
     }
 
     /// One `[[events]]` entry: a command at `at_s`, and for faults with `duration_s`, its recovery.
-    static func readEvent(_ reader: inout TableReader, assets: [AssetSpec]) throws(ConfigError) -> [ScheduledCommand] {
+    static func readEvent(_ reader: inout TableReader, assets: [AssetSpec], network: NetworkConfiguration) throws(ConfigError) -> [ScheduledCommand] {
         let at = try reader.require("at_s") { r, k throws(ConfigError) in try r.number(k, in: 0...1e9) }
         let kind = try reader.require("kind") { r, k throws(ConfigError) in try r.string(k) }
         let atMs = Int64(at * 1_000)
-        let duration = try reader.number("duration_s", in: 0...1e9)
+        let duration = try reader.number("duration_s", in: 0.001...1e9)
+        if duration != nil, ["shock", "price", "bots"].contains(kind) {
+            throw reader.error("duration_s", "a \(kind) event has no recovery; use another event to undo it")
+        }
         func asset() throws(ConfigError) -> Int {
             let symbol = try reader.require("asset") { r, k throws(ConfigError) in try r.string(k) }
             guard let index = assets.firstIndex(where: { $0.symbol == symbol }) else {
@@ -163,11 +174,27 @@ extension ScenarioLoader {
         case "freeze_oracle":
             let index = try asset()
             schedule(.freezeOracle(asset: index), recovery: .unfreezeOracle(asset: index))
+        case "power_loss":
+            let name = try reader.require("datacenter") { r, k throws(ConfigError) in try r.string(k) }
+            let names = TopologyBuilder.dataCenterNames(network)
+            guard let center = names.firstIndex(of: name.lowercased()) else {
+                throw reader.error("datacenter", "\"\(sanitized(name))\" is not a data center of this network (\(names.joined(separator: ", ")))")
+            }
+            let delay = try reader.number("generator_delay_s", in: 0...86_400)
+            if let generator = try reader.bool("generator"), !generator {
+                commands.append(ScheduledCommand(atMs: atMs, command: .setGenerator(dataCenter: center, delayMs: nil)))
+            } else if let delay {
+                commands.append(ScheduledCommand(atMs: atMs, command: .setGenerator(dataCenter: center, delayMs: Int64(delay * 1_000))))
+            }
+            schedule(.powerLoss(dataCenter: center), recovery: .powerRestore(dataCenter: center))
+        case "crash":
+            let node = try reader.require("node") { r, k throws(ConfigError) in try r.integer(k, in: 0...(network.nodeCount - 1)) }
+            schedule(.crashNode(node), recovery: .restartNode(node))
         case "bots":
             let enabled = try reader.require("enabled") { r, k throws(ConfigError) in try r.bool(k) }
             schedule(.setBots(enabled: enabled))
         default:
-            throw reader.error("kind", "\"\(sanitized(kind))\" is not an event kind; use shock, price, outage, latency_spike, cut_link, degrade_link, freeze_oracle or bots")
+            throw reader.error("kind", "\"\(sanitized(kind))\" is not an event kind; use shock, price, outage, power_loss, crash, latency_spike, cut_link, degrade_link, freeze_oracle or bots")
         }
         return commands
     }
