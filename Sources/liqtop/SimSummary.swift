@@ -1,3 +1,4 @@
+import Foundation
 import LiqCore
 
 /// `liqtop sim`'s summary: the JSON keys of interfaces.md, or a few readable lines.
@@ -24,6 +25,7 @@ struct SimSummary {
             ("failed_liquidations", .number(String(world.statistics.failedLiquidations))),
             ("debt_repaid_usd", .string(usd(world.statistics.debtRepaidBase))),
             ("bad_debt_usd", .string(usd(world.statistics.badDebtBase))),
+            ("unrealised_bad_debt_usd", .string(String(format: "%.2f", world.unrealisedBadDebtUSD))),
             ("oracle_updates", .number(String(world.statistics.oracleUpdates))),
             ("max_oracle_staleness_s", .number(String(world.statistics.maxOracleStalenessMs / 1_000))),
             ("nodes_up", .number(String(nodesUp))),
@@ -41,7 +43,7 @@ struct SimSummary {
         chain      head \(world.chain.height), finalized \(world.chain.finalizedHeight), \(world.chain.blocksProduced) blocks, \(world.chain.missedSlots) missed slots
         network    \(nodesUp)/\(world.network.nodes.count) nodes up
         oracles    \(s.oracleUpdates) updates, oldest price \(s.maxOracleStalenessMs / 1_000) s at worst
-        lending    \(s.liquidations) liquidations (\(s.failedLiquidations) failed), $\(DecimalAmount.format(s.debtRepaidBase, decimals: 8, places: 2)) repaid, $\(DecimalAmount.format(s.badDebtBase, decimals: 8, places: 2)) bad debt
+        lending    \(s.liquidations) liquidations (\(s.failedLiquidations) failed), $\(DecimalAmount.format(s.debtRepaidBase, decimals: 8, places: 2)) repaid, $\(DecimalAmount.format(s.badDebtBase, decimals: 8, places: 2)) bad debt (+ $\(String(format: "%.2f", world.unrealisedBadDebtUSD)) underwater, not yet liquidated)
         state      \(hash)
         """
     }

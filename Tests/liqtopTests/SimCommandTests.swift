@@ -69,3 +69,22 @@ import Testing
         #expect(result.stdout.contains("network    64/64 nodes up"))
     }
 }
+
+@Suite struct SimSafetyTests {
+    @Test func eventsNeverReplaceADirectory() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("keep-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let result = try CLI.run(["sim", "default", "--ticks", "5", "--events", directory.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is not a regular file"))
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("sub").path))
+    }
+
+    @Test func hugeNumbersAreErrorsNotCrashes() throws {
+        for arguments in [["--shock", "WETH:-35@1e30"], ["--shock", "WETH:-35@inf"], ["--shock", "WETH:-35@1~1e30"],
+                          ["--outage", "eu@inf"], ["--outage", "eu@5+1e300"], ["--shock", "WETH:-99.996@1"]] {
+            let result = try CLI.run(["sim", "default", "--ticks", "1"] + arguments)
+            #expect(result.status == 2, "\(arguments): \(result.stderr)")
+        }
+    }
+}

@@ -32,6 +32,13 @@ extension World {
         for dex in dexPools { put(dex.assetReserve); put(dex.stableReserve) }
         for feed in feeds { put(feed.updatedAtMs); put(feed.frozen) }
         for node in network.nodes { put(node.head); put(node.crashed); put(node.upMs) }
+        for transaction in chain.mempool { put(transaction.id); put(transaction.submittedMs); put(transaction.priorityFeeGwei) }
+        network.regionDown.forEach { put($0) }
+        network.latencySpikeMs.forEach { put($0) }
+        for row in network.links { for link in row { put(link.cut); put(link.latencyFactor.bitPattern) } }
+        for center in network.dataCenters { put(center.powered); put(center.generatorDelayMs ?? -1) }
+        for shock in shocks { put(shock.asset); put(shock.ticksLeft); put(shock.factorPerTick.bitPattern) }
+        put(schedule.count); put(botsEnabled)
         return SHA256.hash(data: bytes).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
     }
 }

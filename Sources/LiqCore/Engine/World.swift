@@ -57,4 +57,20 @@ public struct World: Sendable {
 
     public var tickMs: Int64 { settings.tickMs }
     public var ticks: Int { Int(nowMs / max(settings.tickMs, 1)) }
+
+    /// Debt of underwater accounts beyond their collateral, at true prices, in USD: bad debt that no
+    /// liquidation has realised yet (for display; the realised figure is `statistics.badDebtBase`).
+    public var unrealisedBadDebtUSD: Double {
+        let prices = truePrices.map { Double($0) / 1e8 }
+        var total = 0.0
+        for account in pool.accounts.indices {
+            var collateral = 0.0, debt = 0.0
+            for asset in 0..<riskIndex.assets {
+                collateral += riskIndex.collateral[account * riskIndex.assets + asset] * prices[asset]
+                debt += riskIndex.debt[account * riskIndex.assets + asset] * prices[asset]
+            }
+            if debt > collateral { total += debt - collateral }
+        }
+        return total
+    }
 }

@@ -11,7 +11,8 @@ public struct PriceProcess: Sendable, Equatable {
     }
 
     public var parameters: [Parameters]
-    /// Weight of the common factor in each asset's shock (0 = independent, 1 = identical).
+    /// Pairwise correlation of two assets' moves (0 = independent, 1 = identical); each loads √correlation
+    /// on the common factor.
     public var correlation: Double = 0.7
     /// Expected jumps per day and their size (standard deviation of the relative move).
     public var jumpsPerDay: Double = 0.5
@@ -24,7 +25,8 @@ public struct PriceProcess: Sendable, Equatable {
     /// Moves every price by `seconds`.
     public func step(_ prices: inout [UInt128], seconds: Double, using rng: inout SeededGenerator) {
         let common = rng.normal()
-        let weight = (1 - correlation * correlation).squareRoot()
+        let loading = correlation.squareRoot()
+        let weight = (1 - correlation).squareRoot()
         for index in prices.indices {
             let own = rng.normal()
             let jumpDraw = rng.unit()
@@ -35,7 +37,7 @@ public struct PriceProcess: Sendable, Equatable {
                 price += (p.peg - price) * min(1, pegReversion * seconds) + 0.0001 * (seconds / 86_400).squareRoot() * own
             } else {
                 let sigma = p.volatility * (seconds / Self.secondsPerYear).squareRoot()
-                var relative = sigma * (correlation * common + weight * own)
+                var relative = sigma * (loading * common + weight * own)
                 if jumpDraw < jumpsPerDay * seconds / 86_400 { relative += jumpSize * jumpShock }
                 price *= 1 + relative
             }
