@@ -42,7 +42,7 @@ struct SimSummary {
         \(sanitized(world.scenarioName)) — seed \(seed), \(ticks) ticks = \(minutes / 60) h \(minutes % 60) min simulated in \(String(format: "%.2f", elapsedSeconds)) s
         chain      head \(world.chain.height), finalized \(world.chain.finalizedHeight), \(world.chain.blocksProduced) blocks, \(world.chain.missedSlots) missed slots
         network    \(nodesUp)/\(world.network.nodes.count) nodes up
-        oracles    \(s.oracleUpdates) updates, oldest price \(s.maxOracleStalenessMs / 1_000) s at worst
+        oracles    \(s.oracleUpdates) updates, prices stale for up to \(s.maxOracleStalenessMs / 1_000) s
         lending    \(s.liquidations) liquidations (\(s.failedLiquidations) failed), $\(DecimalAmount.format(s.debtRepaidBase, decimals: 8, places: 2)) repaid, $\(DecimalAmount.format(s.badDebtBase, decimals: 8, places: 2)) bad debt (+ $\(String(format: "%.2f", world.unrealisedBadDebtUSD)) underwater, not yet liquidated)
         state      \(hash)
         """
