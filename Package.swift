@@ -24,6 +24,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Pure rendering: Snapshot + view state -> ScreenBuffer. No curses.
+        .target(
+            name: "LiqUI",
+            dependencies: ["LiqCore"]
+        ),
         // The Dispatch loop: the engine driver now; the curses screen with the dashboard.
         .target(
             name: "LiqTerminal",
@@ -42,6 +47,10 @@ let package = Package(
                 "LiqCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "LiqUITests",
+            dependencies: ["LiqUI"]
         ),
         .testTarget(
             name: "LiqTerminalTests",

@@ -1,0 +1,85 @@
+/// A grid of cells that panels draw into; the terminal backend blits it, tests read it as lines
+/// (ratatui's Buffer/TestBackend idea). Every character is one column wide: text is cleaned to that
+/// before it is stored, so the grid and the terminal never disagree about positions.
+public struct ScreenBuffer: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: Cell(), count: self.width * self.height)
+    }
+
+    public var area: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set {
+            guard x >= 0, y >= 0, x < width, y < height else { return }
+            cells[y * width + x] = newValue
+        }
+    }
+
+    /// Writes `text` from (x, y), clipped to `clip` (default: the whole buffer); returns the columns used.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
+        let bounds = clip ?? area
+        guard y >= bounds.y, y < bounds.maxY, y >= 0, y < height else { return 0 }
+        var column = x
+        for character in Self.displayable(text) {
+            if column >= bounds.maxX || column >= width { break }
+            if column >= bounds.x, column >= 0 { cells[y * width + column] = Cell(character, style: style) }
+            column += 1
+        }
+        return column - x
+    }
+
+    public mutating func fill(_ rect: Rect, with cell: Cell = Cell()) {
+        for row in max(0, rect.y)..<min(height, rect.maxY) {
+            for column in max(0, rect.x)..<min(width, rect.maxX) { cells[row * width + column] = cell }
+        }
+    }
+
+    /// The text of one row, trailing spaces trimmed.
+    public func line(_ y: Int) -> String {
+        var text = String(cells[(y * width)..<((y + 1) * width)].map(\.character))
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+
+    public var lines: [String] { (0..<height).map(line) }
+
+    /// Control and format characters become "?", combining marks are dropped, and characters that take
+    /// two columns (CJK, most emoji) become "?": one cell is one column.
+    static func displayable(_ text: String) -> [Character] {
+        var result: [Character] = []
+        for character in text {
+            let scalars = character.unicodeScalars
+            guard let first = scalars.first else { continue }
+            let category = first.properties.generalCategory
+            if category == .control || category == .format || category == .lineSeparator || category == .paragraphSeparator {
+                result.append("?")
+            } else if first.properties.isEmojiPresentation || first.isWide {
+                result.append("?")
+            } else {
+                result.append(Character(first))
+            }
+        }
+        return result
+    }
+}
+
+extension Unicode.Scalar {
+    /// Takes two columns in a terminal: the East Asian wide and fullwidth blocks.
+    var isWide: Bool {
+        switch value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            true
+        default:
+            false
+        }
+    }
+}
