@@ -78,15 +78,25 @@ public enum DeterministicMath {
         return 2 * sum + Double(k) * ln2
     }
 
+    /// 1/n! for n = 0…17, each from the previous by one exact-rounded division (the same on every machine).
+    static let inverseFactorials: [Double] = {
+        var values = [1.0]
+        for n in 1...17 { values.append(values[n - 1] / Double(n)) }
+        return values
+    }()
+
     public static func exp(_ x: Double) -> Double {
         if x > 700 { return .infinity }
         if x < -700 { return 0 }
-        let k = (x / ln2).rounded()
+        let q = x / ln2
+        let k = Double(Int(q >= 0 ? q + 0.5 : q - 0.5))   // nearest integer without libm
         let r = x - k * ln2   // |r| ≤ ln 2 / 2
         // Horner over 1/n!: 17 terms reach double precision for |r| ≤ 0.35.
-        var sum = 1.0
-        for n in stride(from: 17, through: 1, by: -1) { sum = 1 + sum * r / Double(n) }
-        return sum * Double(sign: .plus, exponent: Int(k), significand: 1)
+        let c = inverseFactorials
+        var sum = c[17]
+        for n in stride(from: 16, through: 0, by: -1) { sum = sum * r + c[n] }
+        // 2^k from its bit pattern: k is within the normal exponent range here.
+        return sum * Double(bitPattern: UInt64(1_023 + Int(k)) << 52)
     }
 
     public static func pow(_ base: Double, _ exponent: Double) -> Double { exp(exponent * log(base)) }

@@ -56,7 +56,7 @@ public enum Gossip {
                 let transfer = rng.unit() < compactShare ? compactMs[pair] : fullMs[pair]
                 // scale / U^(1/shape) = scale · exp(−ln U / shape)
                 let jitter = scale[pair] * DeterministicMath.exp(-DeterministicMath.log(rng.unitOpen()) * inverseShape[pair])
-                let time = delivery.timeMs + Int64(min(jitter, 60_000).rounded()) + transfer
+                let time = delivery.timeMs + Int64(min(jitter, 60_000) + 0.5) + transfer   // round half up, no libm
                 if time < best[peer] {
                     best[peer] = time
                     queue.insert(Delivery(timeMs: time, node: peer))
