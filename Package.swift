@@ -29,15 +29,24 @@ let package = Package(
             name: "LiqUI",
             dependencies: ["LiqCore"]
         ),
-        // The Dispatch loop: the engine driver now; the curses screen with the dashboard.
+        // ncursesw, with a shim for what Swift cannot import.
+        .systemLibrary(
+            name: "CNCurses",
+            path: "Sources/CNCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The only curses code: the screen, keys, signals and the Dispatch loop.
         .target(
             name: "LiqTerminal",
-            dependencies: ["LiqCore"]
+            dependencies: ["LiqCore", "LiqUI", "CNCurses"]
         ),
         .executableTarget(
             name: "liqtop",
             dependencies: [
                 "LiqCore",
+                "LiqUI",
+                "LiqTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -187,11 +187,28 @@ let interfacesExpectedJSON = """
         #expect(path.stderr.filter { $0 == "\n" }.count == 1)
     }
 
-    @Test func bareLiqtopPrintsUsageAndSucceeds() throws {
-        let result = try CLI.run([])
+    @Test func helpListsTheCommands() throws {
+        let result = try CLI.run(["--help"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("USAGE: liqtop <subcommand>"))
-        #expect(result.stdout.contains("quote"))
+        for command in ["run", "quote", "sim", "scenarios", "themes"] { #expect(result.stdout.contains(command)) }
+    }
+
+    @Test func theDashboardRefusesWhatIsNotATerminal() throws {
+        let result = try CLI.run([])
+        #expect(result.status == 2)
+        #expect(result.stderr == "liqtop: the dashboard needs a terminal, and this is not one; use 'liqtop sim' for headless runs\n")
+    }
+
+    @Test func badThemesAreOneLineErrors() throws {
+        let missing = try CLI.run(["run", "--theme", "neon"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("--theme: no theme \"neon\""))
+        let file = try CLI.temporaryFile("name = \"x\"\n[colors]\ntext = \"#12345\"\n", name: "bad.toml")
+        let broken = try CLI.run(["run", "--theme", file])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("\(file):3: colors.text: \"#12345\" is not a colour; write #RRGGBB"))
+        let themes = try CLI.run(["themes"])
+        #expect(themes.stdout.contains("dark") && themes.stdout.contains("mono"))
     }
 
     @Test func scenariosListsTheBuiltIns() throws {

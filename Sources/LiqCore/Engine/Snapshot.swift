@@ -29,10 +29,14 @@ public struct Snapshot: Sendable {
         public var lastPropagationMs: Int
         public var propagationHistory: [Int32]
         public var uptimePercent: Double
+        public var crashed: Bool
+        public var dataCenterIndex: Int
+        public var dataCenterPowered: Bool
     }
 
     public struct MarketRow: Sendable, Equatable {
         public var symbol: String
+        public var decimals: Int
         public var truePrice: UInt128
         public var oraclePrice: UInt128
         public var oracleAgeSeconds: Int64
@@ -96,6 +100,9 @@ public struct Snapshot: Sendable {
     public var lastBlockAgeMs: Int64?
     public var onlineStake: Double
     public var regions: [RegionRow]
+    /// Link state between regions and region outages, for the fault keys.
+    public var links: [[LinkState]]
+    public var regionDown: [Bool]
     public var nodes: [NodeRow]
     /// 40 bins over 0–10 s of the last block's propagation times (ethstats).
     public var propagationHistogram: [Int]

@@ -43,7 +43,8 @@ extension World {
                              status: network.status(of: node.id, at: now, chainHead: chain.height), peers: node.peers.count,
                              latencyMs: node.latencyMs, head: node.head, lag: chain.height - node.head,
                              lastPropagationMs: node.lastPropagationMs, propagationHistory: node.propagationHistory,
-                             uptimePercent: node.uptimePercent)
+                             uptimePercent: node.uptimePercent, crashed: node.crashed, dataCenterIndex: node.dataCenter,
+                             dataCenterPowered: network.dataCenters[node.dataCenter].powered)
         }
         var histogram = Array(repeating: 0, count: 40)
         for node in network.nodes.indices where network.isUp(node, at: now) && network.nodes[node].head == chain.height {
@@ -59,7 +60,8 @@ extension World {
             let dex = dexPools.first { $0.asset == asset }
             let units = pool.reserves.map(\.configuration.unit)
             return Snapshot.MarketRow(
-                symbol: pool.reserves[asset].configuration.symbol, truePrice: truePrices[asset], oraclePrice: pool.prices[asset],
+                symbol: pool.reserves[asset].configuration.symbol, decimals: pool.reserves[asset].configuration.decimals,
+                truePrice: truePrices[asset], oraclePrice: pool.prices[asset],
                 oracleAgeSeconds: feed.ageMs(at: now) / 1_000, heartbeatSeconds: feed.heartbeatMs / 1_000,
                 isStale: feed.isStale(at: now), isFrozen: feed.frozen, changeBps: change,
                 sparkline: history.map { Double($0) / 1e8 },
@@ -141,7 +143,8 @@ extension World {
             finalityStalledEpochs: chain.finalityStalledEpochs, baseFeeGwei: chain.baseFeeGwei,
             blocksProduced: chain.blocksProduced, missedSlots: chain.missedSlots,
             lastBlockAgeMs: chain.recentBlocks.last.map { now - $0.timeMs },
-            onlineStake: total == 0 ? 0 : Double(online) / Double(total), regions: regions, nodes: Array(nodes),
+            onlineStake: total == 0 ? 0 : Double(online) / Double(total), regions: regions,
+            links: network.links, regionDown: network.regionDown, nodes: Array(nodes),
             propagationHistogram: histogram, market: market, healthHistogram: buckets, assets: assets,
             curveAsset: pool.reserves[curveIndex].configuration.symbol, liquidationCurve: curve,
             pendingLiquidations: pending, liquidatableAccounts: liquidatable.count,

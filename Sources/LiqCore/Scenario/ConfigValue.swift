@@ -1,7 +1,7 @@
 import TOMLKit
 
 /// A parsed TOML value as a plain Swift value, detached from TOMLKit's C++ nodes.
-indirect enum ConfigValue: Sendable {
+package indirect enum ConfigValue: Sendable {
     case table([String: ConfigValue])
     case array([ConfigValue])
     case string(String)
@@ -41,12 +41,12 @@ indirect enum ConfigValue: Sendable {
 }
 
 /// A configuration file being read: its name and text, for errors that name the line and key.
-struct ConfigSource: Sendable {
-    let file: String
-    let locator: SourceLocator
+package struct ConfigSource: Sendable {
+    package let file: String
+    package let locator: SourceLocator
 
     /// Parses `text`; a syntax error names the file, line and column.
-    static func parse(_ text: String, file: String) throws(ConfigError) -> (ConfigSource, TableReader) {
+    package static func parse(_ text: String, file: String) throws(ConfigError) -> (ConfigSource, TableReader) {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -63,7 +63,7 @@ struct ConfigSource: Sendable {
         return (source, TableReader(source: source, path: ConfigPath(), entries: entries))
     }
 
-    func error(_ path: ConfigPath, _ message: String) -> ConfigError {
+    package func error(_ path: ConfigPath, _ message: String) -> ConfigError {
         ConfigError(file: file, line: locator.line(of: path), key: path.description, message: message)
     }
 }

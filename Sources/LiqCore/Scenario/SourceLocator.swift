@@ -4,7 +4,7 @@
 /// errors, not for the nodes of a parsed document; errors about a key's value must still name its line.
 /// It understands what scenario and theme files use: `[table]`, `[[array]]`, `key = value`, dotted and
 /// quoted keys, one-line inline tables, comments and multi-line strings and arrays (skipped).
-struct SourceLocator {
+package struct SourceLocator: Sendable {
     private(set) var lines: [ConfigPath: Int] = [:]
     private(set) var rawValues: [ConfigPath: String] = [:]
 

@@ -1,34 +1,34 @@
 /// Reads one TOML table key by key, with errors that name the file, line and key, and rejects the keys
 /// it was never asked for (so a typo never passes silently).
-struct TableReader {
-    let source: ConfigSource
-    let path: ConfigPath
-    let entries: [String: ConfigValue]
+package struct TableReader {
+    package let source: ConfigSource
+    package let path: ConfigPath
+    package let entries: [String: ConfigValue]
     private var asked: [String] = []
 
-    init(source: ConfigSource, path: ConfigPath, entries: [String: ConfigValue]) {
+    package init(source: ConfigSource, path: ConfigPath, entries: [String: ConfigValue]) {
         self.source = source
         self.path = path
         self.entries = entries
     }
 
-    func error(_ key: String, _ message: String) -> ConfigError {
+    package func error(_ key: String, _ message: String) -> ConfigError {
         source.error(path.appending(key), message)
     }
 
-    func error(_ message: String) -> ConfigError { source.error(path, message) }
+    package func error(_ message: String) -> ConfigError { source.error(path, message) }
 
-    mutating func value(_ key: String) -> ConfigValue? {
+    package mutating func value(_ key: String) -> ConfigValue? {
         if !asked.contains(key) { asked.append(key) }
         return entries[key]
     }
 
-    mutating func require<T>(_ key: String, _ read: (inout TableReader, String) throws(ConfigError) -> T?) throws(ConfigError) -> T {
+    package mutating func require<T>(_ key: String, _ read: (inout TableReader, String) throws(ConfigError) -> T?) throws(ConfigError) -> T {
         guard let value = try read(&self, key) else { throw error(key, "is required") }
         return value
     }
 
-    mutating func string(_ key: String) throws(ConfigError) -> String? {
+    package mutating func string(_ key: String) throws(ConfigError) -> String? {
         switch value(key) {
         case nil: return nil
         case .string(let text): return text
@@ -36,7 +36,7 @@ struct TableReader {
         }
     }
 
-    mutating func integer(_ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
+    package mutating func integer(_ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
         switch value(key) {
         case nil: return nil
         case .integer(let number):
@@ -47,12 +47,12 @@ struct TableReader {
     }
 
     /// Basis points: an integer from 0 to `max`.
-    mutating func basisPoints(_ key: String, max: Int = 10_000) throws(ConfigError) -> UInt128? {
+    package mutating func basisPoints(_ key: String, max: Int = 10_000) throws(ConfigError) -> UInt128? {
         try integer(key, in: 0...max).map { UInt128($0) }
     }
 
     /// A number, integer or float, within `range`.
-    mutating func number(_ key: String, in range: ClosedRange<Double>) throws(ConfigError) -> Double? {
+    package mutating func number(_ key: String, in range: ClosedRange<Double>) throws(ConfigError) -> Double? {
         let value: Double
         switch self.value(key) {
         case nil: return nil
@@ -66,7 +66,7 @@ struct TableReader {
         return value
     }
 
-    mutating func bool(_ key: String) throws(ConfigError) -> Bool? {
+    package mutating func bool(_ key: String) throws(ConfigError) -> Bool? {
         switch value(key) {
         case nil: return nil
         case .bool(let flag): return flag
@@ -75,12 +75,12 @@ struct TableReader {
     }
 
     /// A decimal amount written as a TOML number or a decimal string, converted exactly as written.
-    mutating func decimal(_ key: String, decimals: Int) throws(ConfigError) -> UInt128? {
+    package mutating func decimal(_ key: String, decimals: Int) throws(ConfigError) -> UInt128? {
         guard let node = value(key) else { return nil }
         return try Self.decimal(node, decimals: decimals, at: path.appending(key), source: source)
     }
 
-    static func decimal(_ node: ConfigValue, decimals: Int, at path: ConfigPath, source: ConfigSource) throws(ConfigError) -> UInt128 {
+    package static func decimal(_ node: ConfigValue, decimals: Int, at path: ConfigPath, source: ConfigSource) throws(ConfigError) -> UInt128 {
         let text: String
         switch node {
         case .string(let string): text = string
@@ -101,7 +101,7 @@ struct TableReader {
         }
     }
 
-    mutating func table(_ key: String) throws(ConfigError) -> TableReader? {
+    package mutating func table(_ key: String) throws(ConfigError) -> TableReader? {
         switch value(key) {
         case nil: return nil
         case .table(let entries): return TableReader(source: source, path: path.appending(key), entries: entries)
@@ -110,7 +110,7 @@ struct TableReader {
     }
 
     /// An array of tables (`[[key]]`).
-    mutating func tables(_ key: String) throws(ConfigError) -> [TableReader] {
+    package mutating func tables(_ key: String) throws(ConfigError) -> [TableReader] {
         switch value(key) {
         case nil: return []
         case .array(let items):
@@ -126,7 +126,7 @@ struct TableReader {
         }
     }
 
-    mutating func strings(_ key: String) throws(ConfigError) -> [String]? {
+    package mutating func strings(_ key: String) throws(ConfigError) -> [String]? {
         switch value(key) {
         case nil: return nil
         case .array(let items):
@@ -143,7 +143,7 @@ struct TableReader {
     }
 
     /// Rejects every key that was never asked for, suggesting the closest known one.
-    func finish() throws(ConfigError) {
+    package func finish() throws(ConfigError) {
         for key in entries.keys.sorted() where !asked.contains(key) {
             var message = "unknown key"
             if let suggestion = asked.min(by: { editDistance($0, key) < editDistance($1, key) }),

@@ -1,0 +1,28 @@
+extension World {
+    /// What a shock of `percentBps` to `asset`'s oracle price would do, from the fast index (for display):
+    /// accounts that would become liquidatable, their collateral in USD, and the debt beyond collateral.
+    public struct ShockPreview: Sendable, Equatable {
+        public var newlyLiquidatable: Int
+        public var collateralAtRiskUSD: Double
+        public var expectedDeficitUSD: Double
+    }
+
+    public func shockPreview(asset: Int, percentBps: Int) -> ShockPreview {
+        let prices = pool.prices.map { Double($0) / 1e8 }
+        var shocked = prices
+        shocked[asset] *= 1 + Double(percentBps) / 10_000
+        var preview = ShockPreview(newlyLiquidatable: 0, collateralAtRiskUSD: 0, expectedDeficitUSD: 0)
+        let n = riskIndex.assets
+        for account in pool.accounts.indices where riskIndex.healthFactor(account: account, prices: shocked) < 1 {
+            var collateral = 0.0, debt = 0.0
+            for a in 0..<n {
+                collateral += riskIndex.collateral[account * n + a] * shocked[a]
+                debt += riskIndex.debt[account * n + a] * shocked[a]
+            }
+            if riskIndex.healthFactor(account: account, prices: prices) >= 1 { preview.newlyLiquidatable += 1 }
+            preview.collateralAtRiskUSD += collateral
+            preview.expectedDeficitUSD += max(0, debt - collateral)
+        }
+        return preview
+    }
+}

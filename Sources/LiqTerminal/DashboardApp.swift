@@ -1,0 +1,202 @@
+import CNCurses
+import Dispatch
+import Glibc
+import LiqCore
+import LiqUI
+
+/// How to start the dashboard.
+public struct DashboardOptions: Sendable {
+    public var scenario: Scenario
+    public var seed: UInt64
+    public var theme: Theme
+    public var maxTicks: Int?
+    public var speed: Double
+    /// stderr goes here while the screen is up.
+    public var logPath: String
+
+    public init(scenario: Scenario, seed: UInt64, theme: Theme, maxTicks: Int?, speed: Double, logPath: String) {
+        self.scenario = scenario
+        self.seed = seed
+        self.theme = theme
+        self.maxTicks = maxTicks
+        self.speed = speed
+        self.logPath = logPath
+    }
+}
+
+/// The dashboard's Dispatch loop (design.md): the engine ticks on its own queue; rendering, stdin and
+/// SIGWINCH/SIGINT/SIGTERM are handled on the main queue, the only one that touches curses.
+public final class DashboardApp: @unchecked Sendable {
+    private let options: DashboardOptions
+    private var screen: CursesScreen!
+    private var driver: EngineDriver!
+    private var view = ViewState()
+    private var latest: Snapshot?
+    private var sources: [DispatchSourceProtocol] = []
+    private var renderPending = false
+    private var lastFrameMicros: Int?
+    private var savedStderr: Int32 = -1
+    private var themeIndex = 0
+    private var curveAsset = -1
+
+    private init(options: DashboardOptions) {
+        self.options = options
+    }
+
+    /// Runs until the user quits, a signal arrives or `maxTicks` pass; never returns.
+    public static func run(_ options: DashboardOptions) throws -> Never {
+        let app = DashboardApp(options: options)
+        try app.start()
+        dispatchMain()
+    }
+
+    private func start() throws {
+        let engine = try Engine(scenario: options.scenario, seed: options.seed)
+        installCrashHandlers()
+        redirectStderr()
+        do {
+            screen = try CursesScreen(theme: options.theme, noColor: getenv("NO_COLOR").map { String(cString: $0) })
+        } catch {
+            restoreStderr()
+            throw error
+        }
+        themeIndex = BuiltInThemes.names.firstIndex(of: options.theme.name) ?? 0
+        driver = EngineDriver(engine: engine, hertz: 10, onSnapshot: { [self] snapshot in received(snapshot) },
+                              onError: { [self] error in
+                                  writeError("engine error: \(error)\n")
+                                  finish(1, message: "liqtop: the engine stopped: \(error)")
+                              })
+        driver.send(.setSpeed(options.speed))
+        for (signalNumber, code) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
+            source.setEventHandler { [self] in finish(code) }
+            source.resume()
+            sources.append(source)
+        }
+        signal(SIGWINCH, SIG_IGN)
+        let winch = DispatchSource.makeSignalSource(signal: SIGWINCH, queue: .main)
+        winch.setEventHandler { [self] in resized() }
+        winch.resume()
+        sources.append(winch)
+        let input = DispatchSource.makeReadSource(fileDescriptor: 0, queue: .main)
+        input.setEventHandler { [self] in readInput() }
+        input.resume()
+        sources.append(input)
+        driver.start()
+    }
+
+    private func received(_ snapshot: Snapshot) {
+        latest = snapshot
+        if let maxTicks = options.maxTicks, snapshot.timeMs / max(1, snapshot.tickMs) >= Int64(maxTicks) {
+            render()
+            finish(0)
+        }
+        scheduleRender()
+    }
+
+    private func readInput() {
+        for input in screen.readKeys() {
+            switch input {
+            case .resize: resized()
+            case .ignored: continue
+            case .key(let key):
+                guard let snapshot = latest else {
+                    if key == .char("q") { finish(0) }
+                    continue
+                }
+                let (next, commands) = Reducer.reduce(view, key, snapshot: snapshot)
+                let themeChanged = next.themeIndex != view.themeIndex
+                view = next
+                for command in commands { driver.send(command) }
+                if themeChanged {
+                    themeIndex = (themeIndex + 1) % BuiltInThemes.names.count
+                    if let theme = BuiltInThemes.theme(BuiltInThemes.names[themeIndex]) {
+                        screen.setTheme(theme)
+                        view.status = "theme \(theme.name)"
+                    }
+                }
+                if view.quit { finish(0) }
+            }
+        }
+        if view.selected(.market) != curveAsset {
+            curveAsset = view.selected(.market)
+            driver.selectCurveAsset(curveAsset)
+        }
+        render()
+    }
+
+    private func resized() {
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 {
+            screen.resize(width: Int(size.ws_col), height: Int(size.ws_row))
+        }
+        render()
+    }
+
+    /// At most about 30 frames a second, however often snapshots arrive.
+    private func scheduleRender() {
+        guard !renderPending else { return }
+        renderPending = true
+        DispatchQueue.main.asyncAfter(deadline: .now() + .milliseconds(33)) { [self] in
+            renderPending = false
+            render()
+        }
+    }
+
+    private func render() {
+        guard let snapshot = latest else { return }
+        let started = DispatchTime.now().uptimeNanoseconds
+        var preview: World.ShockPreview?
+        if case .shock(let dialog) = view.overlay, let percent = dialog.percent {
+            let bps = Int((percent * 100).rounded())
+            preview = driver.withEngine { $0.world.shockPreview(asset: dialog.asset, percentBps: bps) }
+        }
+        let (width, height) = screen.size
+        let buffer = Dashboard.render(snapshot, view, width: width, height: height, shockPreview: preview,
+                                      frameMicros: lastFrameMicros)
+        screen.draw(buffer)
+        lastFrameMicros = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000)
+    }
+
+    private func finish(_ code: Int32, message: String? = nil) {
+        driver?.stop()
+        CursesScreen.restore()
+        restoreStderr()
+        if let message { writeError(message + "\n") }
+        exit(code)
+    }
+
+    /// stderr goes to the log file while the screen is up, so stray output never garbles it.
+    private func redirectStderr() {
+        let file = open(options.logPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard file >= 0 else { return }
+        savedStderr = dup(2)
+        dup2(file, 2)
+        close(file)
+    }
+
+    private func restoreStderr() {
+        guard savedStderr >= 0 else { return }
+        dup2(savedStderr, 2)
+        close(savedStderr)
+        savedStderr = -1
+    }
+
+    /// A crash (a Swift trap is SIGILL or SIGTRAP) restores the terminal, then dies as it would have.
+    private func installCrashHandlers() {
+        for crash in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
+            signal(crash) { number in
+                CursesScreen.restore()
+                signal(number, SIG_DFL)
+                raise(number)
+            }
+        }
+    }
+}
+
+/// Writes to file descriptor 2 (the log while the screen is up, the terminal after).
+func writeError(_ text: String) {
+    var bytes = Array(text.utf8)
+    _ = write(2, &bytes, bytes.count)
+}

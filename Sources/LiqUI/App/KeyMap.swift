@@ -1,0 +1,62 @@
+/// What a key does.
+public enum Action: Equatable, Sendable {
+    case quit, togglePause, step, faster, slower, nextPanel, previousPanel, up, down, pageUp, pageDown
+    case open, close, filter, sort, help, cycleTheme, toggleBots
+    case shockDialog, shockDown5, shockUp5, shockDown20, toggleOutage, toggleNode, toggleDegrade, toggleCut, toggleFreeze
+    case stepBack, stepForward, execute
+}
+
+/// One row of the keymap: it drives dispatch, the hint bar and the help overlay (k9s, lazygit).
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    public var label: String
+    public var help: String
+    /// nil: everywhere; otherwise only when that panel has focus.
+    public var panel: Panel?
+    public var inHintBar: Bool
+    public var action: Action
+}
+
+public enum KeyMap {
+    public static let bindings: [KeyBinding] = [
+        KeyBinding(keys: [.char("?")], label: "?", help: "help: every key", panel: nil, inHintBar: true, action: .help),
+        KeyBinding(keys: [.char("q")], label: "q", help: "quit", panel: nil, inHintBar: true, action: .quit),
+        KeyBinding(keys: [.char(" ")], label: "space", help: "pause or resume the simulation", panel: nil, inHintBar: true, action: .togglePause),
+        KeyBinding(keys: [.char(".")], label: ".", help: "one tick while paused", panel: nil, inHintBar: false, action: .step),
+        KeyBinding(keys: [.char("+"), .char("=")], label: "+/-", help: "faster / slower", panel: nil, inHintBar: true, action: .faster),
+        KeyBinding(keys: [.char("-")], label: "-", help: "slower", panel: nil, inHintBar: false, action: .slower),
+        KeyBinding(keys: [.tab], label: "tab", help: "next panel (shift-tab: previous)", panel: nil, inHintBar: true, action: .nextPanel),
+        KeyBinding(keys: [.backTab], label: "shift-tab", help: "previous panel", panel: nil, inHintBar: false, action: .previousPanel),
+        KeyBinding(keys: [.up, .char("k")], label: "↑↓/jk", help: "move the selection", panel: nil, inHintBar: false, action: .up),
+        KeyBinding(keys: [.down, .char("j")], label: "↓", help: "move down", panel: nil, inHintBar: false, action: .down),
+        KeyBinding(keys: [.pageUp], label: "pgup", help: "page up", panel: nil, inHintBar: false, action: .pageUp),
+        KeyBinding(keys: [.pageDown], label: "pgdn", help: "page down", panel: nil, inHintBar: false, action: .pageDown),
+        KeyBinding(keys: [.enter], label: "enter", help: "open: a region's nodes, a liquidation's walkthrough", panel: nil, inHintBar: true, action: .open),
+        KeyBinding(keys: [.escape], label: "esc", help: "close", panel: nil, inHintBar: false, action: .close),
+        KeyBinding(keys: [.char("t")], label: "t", help: "next theme", panel: nil, inHintBar: false, action: .cycleTheme),
+        KeyBinding(keys: [.char("a")], label: "a", help: "automatic liquidators on or off", panel: nil, inHintBar: true, action: .toggleBots),
+        KeyBinding(keys: [.char("p")], label: "p", help: "price shock: choose an asset, type a percentage, preview, confirm", panel: nil, inHintBar: true, action: .shockDialog),
+        KeyBinding(keys: [.char("1")], label: "1/2/3", help: "shock the selected asset −5 % / +5 % / −20 %", panel: .market, inHintBar: true, action: .shockDown5),
+        KeyBinding(keys: [.char("2")], label: "2", help: "+5 % on the selected asset", panel: .market, inHintBar: false, action: .shockUp5),
+        KeyBinding(keys: [.char("3")], label: "3", help: "−20 % on the selected asset", panel: .market, inHintBar: false, action: .shockDown20),
+        KeyBinding(keys: [.char("f")], label: "f", help: "freeze or unfreeze the selected asset's oracle", panel: .market, inHintBar: true, action: .toggleFreeze),
+        KeyBinding(keys: [.char("o")], label: "o", help: "outage of the selected region, or power of the selected node's data center (again: recover)", panel: .nodes, inHintBar: true, action: .toggleOutage),
+        KeyBinding(keys: [.char("c")], label: "c", help: "crash or restart the selected node", panel: .nodes, inHintBar: true, action: .toggleNode),
+        KeyBinding(keys: [.char("d")], label: "d", help: "degrade or restore the selected region's links", panel: .nodes, inHintBar: true, action: .toggleDegrade),
+        KeyBinding(keys: [.char("x")], label: "x", help: "cut or restore the selected region's links (partition)", panel: .nodes, inHintBar: true, action: .toggleCut),
+        KeyBinding(keys: [.char("/")], label: "/", help: "filter pending liquidations by account", panel: .liquidations, inHintBar: true, action: .filter),
+        KeyBinding(keys: [.char("s")], label: "s", help: "sort pending liquidations: HF, debt, profit", panel: .liquidations, inHintBar: true, action: .sort),
+    ]
+
+    /// Keys inside the walkthrough.
+    public static let walkthroughBindings: [KeyBinding] = [
+        KeyBinding(keys: [.left, .char("h")], label: "←", help: "previous step", panel: nil, inHintBar: true, action: .stepBack),
+        KeyBinding(keys: [.right, .char("l")], label: "→", help: "next step", panel: nil, inHintBar: true, action: .stepForward),
+        KeyBinding(keys: [.char("x")], label: "x", help: "execute as the liquidator (asks to confirm)", panel: nil, inHintBar: true, action: .execute),
+        KeyBinding(keys: [.escape, .char("q")], label: "esc", help: "close", panel: nil, inHintBar: true, action: .close),
+    ]
+
+    public static func action(for key: Key, focus: Panel) -> Action? {
+        bindings.first { $0.keys.contains(key) && ($0.panel == nil || $0.panel == focus) }?.action
+    }
+}

@@ -1,0 +1,217 @@
+import LiqCore
+
+/// Keys in, view changes and engine commands out. Pure: the run loop sends the commands.
+public enum Reducer {
+    public static func reduce(_ state: ViewState, _ key: Key, snapshot: Snapshot) -> (ViewState, [Command]) {
+        var view = state
+        view.status = nil
+        switch view.overlay {
+        case .help:
+            switch key {
+            case .escape, .char("?"), .char("q"), .enter: view.overlay = .none
+            case .down, .char("j"): view.helpScroll += 1
+            case .up, .char("k"): view.helpScroll = max(0, view.helpScroll - 1)
+            default: break
+            }
+            return (view, [])
+        case .shock(var dialog):
+            return shockKey(view, &dialog, key, snapshot: snapshot)
+        case .walkthrough(var walkthrough):
+            return walkthroughKey(view, &walkthrough, key)
+        case .none:
+            break
+        }
+        if view.filtering {
+            switch key {
+            case .enter, .escape: view.filtering = false
+            case .backspace: if !view.filter.isEmpty { view.filter.removeLast() }
+            case .char(let character) where !character.isNewline: view.filter.append(character)
+            default: break
+            }
+            view.selection[Panel.liquidations.rawValue] = 0
+            return (view, [])
+        }
+        guard let action = KeyMap.action(for: key, focus: view.focus) else { return (view, []) }
+        return perform(action, view, snapshot: snapshot)
+    }
+
+    static func perform(_ action: Action, _ state: ViewState, snapshot: Snapshot) -> (ViewState, [Command]) {
+        var view = state
+        let count = Panel.allCases.count
+        let market = view.selected(.market)
+        switch action {
+        case .quit: view.quit = true
+        case .togglePause: return (view, [snapshot.paused ? .resume : .pause])
+        case .step: return (view, snapshot.paused ? [.step] : [])
+        case .faster: return (view, [.setSpeed(min(snapshot.speed * 2, 1_000))])
+        case .slower: return (view, [.setSpeed(max(snapshot.speed / 2, 0.125))])
+        case .nextPanel: view.focus = Panel(rawValue: (view.focus.rawValue + 1) % count)!
+        case .previousPanel: view.focus = Panel(rawValue: (view.focus.rawValue + count - 1) % count)!
+        case .up: move(&view, by: -1, snapshot: snapshot)
+        case .down: move(&view, by: 1, snapshot: snapshot)
+        case .pageUp: move(&view, by: -10, snapshot: snapshot)
+        case .pageDown: move(&view, by: 10, snapshot: snapshot)
+        case .open: open(&view, snapshot: snapshot)
+        case .close:
+            if view.focus == .nodes, view.expandedRegion != nil {
+                view.expandedRegion = nil
+                view.selection[Panel.nodes.rawValue] = 0
+            }
+        case .filter:
+            view.focus = .liquidations
+            view.filtering = true
+        case .sort:
+            view.sort = LiquidationSort(rawValue: (view.sort.rawValue + 1) % LiquidationSort.allCases.count)!
+            view.status = "sorted by \(view.sort.label)"
+        case .help:
+            view.overlay = .help
+            view.helpScroll = 0
+        case .cycleTheme: view.themeIndex += 1
+        case .toggleBots: return (view, [.setBots(enabled: !snapshot.botsEnabled)])
+        case .shockDialog: view.overlay = .shock(ShockDialog(asset: min(market, max(0, snapshot.market.count - 1))))
+        case .shockDown5: return (view, [.shock(asset: market, percentBps: -500, overSeconds: 0)])
+        case .shockUp5: return (view, [.shock(asset: market, percentBps: 500, overSeconds: 0)])
+        case .shockDown20: return (view, [.shock(asset: market, percentBps: -2_000, overSeconds: 0)])
+        case .toggleFreeze:
+            guard market < snapshot.market.count else { break }
+            return (view, [snapshot.market[market].isFrozen ? .unfreezeOracle(asset: market) : .freezeOracle(asset: market)])
+        case .toggleOutage:
+            if let node = selectedNode(view, snapshot) {
+                return (view, [node.dataCenterPowered ? .powerLoss(dataCenter: node.dataCenterIndex) : .powerRestore(dataCenter: node.dataCenterIndex)])
+            }
+            guard let region = selectedRegion(view, snapshot) else { break }
+            return (view, [snapshot.regionDown[region.rawValue] ? .regionRecover(region) : .regionOutage(region)])
+        case .toggleNode:
+            guard let node = selectedNode(view, snapshot) else {
+                view.status = "press enter on a region to pick a node"
+                break
+            }
+            return (view, [node.crashed ? .restartNode(node.id) : .crashNode(node.id)])
+        case .toggleDegrade, .toggleCut:
+            guard let region = selectedRegion(view, snapshot) else { break }
+            let others = Region.allCases.filter { $0 != region }
+            let links = others.map { snapshot.links[region.rawValue][$0.rawValue] }
+            let active = action == .toggleCut ? links.contains { $0.cut } : links.contains { $0.latencyFactor > 1 }
+            return (view, others.map { other in
+                active ? .restoreLink(region, other) : (action == .toggleCut ? .cutLink(region, other) : .degradeLink(region, other, factor: 3))
+            })
+        case .stepBack, .stepForward, .execute: break
+        }
+        return (view, [])
+    }
+
+    /// The rows the panel lists now, for bounds and selection.
+    public static func rowCount(_ panel: Panel, _ view: ViewState, _ snapshot: Snapshot) -> Int {
+        switch panel {
+        case .nodes: view.expandedRegion.map { region in snapshot.nodes.filter { $0.region == region }.count } ?? snapshot.regions.count
+        case .market: snapshot.market.count
+        case .collateral: snapshot.assets.count
+        case .liquidations: liquidationRows(snapshot, view).count
+        case .events: snapshot.recentEvents.count
+        }
+    }
+
+    /// Pending liquidations after the `/` filter and the sort key.
+    public static func liquidationRows(_ snapshot: Snapshot, _ view: ViewState) -> [Snapshot.PendingLiquidation] {
+        let filtered = view.filter.isEmpty ? snapshot.pendingLiquidations
+            : snapshot.pendingLiquidations.filter { $0.accountID.lowercased().contains(view.filter.lowercased()) }
+        switch view.sort {
+        case .urgency: return filtered
+        case .debt: return filtered.sorted { $0.debtUSD > $1.debtUSD }
+        case .profit: return filtered.sorted { $0.estimatedProfitUSD > $1.estimatedProfitUSD }
+        }
+    }
+
+    static func move(_ view: inout ViewState, by delta: Int, snapshot: Snapshot) {
+        let panel = view.focus
+        let rows = rowCount(panel, view, snapshot)
+        if panel == .events {
+            view.eventScroll = max(0, min(max(0, rows - 1), view.eventScroll - delta))
+            return
+        }
+        view.selection[panel.rawValue] = max(0, min(max(0, rows - 1), view.selection[panel.rawValue] + delta))
+    }
+
+    static func open(_ view: inout ViewState, snapshot: Snapshot) {
+        switch view.focus {
+        case .nodes:
+            if view.expandedRegion == nil, let region = selectedRegion(view, snapshot) {
+                view.expandedRegion = region
+                view.selection[Panel.nodes.rawValue] = 0
+            }
+        case .liquidations:
+            let rows = liquidationRows(snapshot, view)
+            guard view.selected(.liquidations) < rows.count else { return }
+            let row = rows[view.selected(.liquidations)]
+            view.overlay = .walkthrough(Walkthrough(account: row.account, accountID: row.accountID, row: row))
+        default:
+            break
+        }
+    }
+
+    static func selectedRegion(_ view: ViewState, _ snapshot: Snapshot) -> Region? {
+        if let region = view.expandedRegion { return region }
+        let index = view.selected(.nodes)
+        return index < snapshot.regions.count ? snapshot.regions[index].region : nil
+    }
+
+    static func selectedNode(_ view: ViewState, _ snapshot: Snapshot) -> Snapshot.NodeRow? {
+        guard let region = view.expandedRegion else { return nil }
+        let nodes = snapshot.nodes.filter { $0.region == region }
+        return view.selected(.nodes) < nodes.count ? nodes[view.selected(.nodes)] : nil
+    }
+
+    static func shockKey(_ state: ViewState, _ dialog: inout ShockDialog, _ key: Key, snapshot: Snapshot) -> (ViewState, [Command]) {
+        var view = state
+        switch key {
+        case .escape:
+            view.overlay = .none
+            return (view, [])
+        case .enter:
+            guard let percent = dialog.percent else {
+                view.status = "type a percentage between −99.99 and 1000"
+                break
+            }
+            view.overlay = .none
+            return (view, [.shock(asset: dialog.asset, percentBps: Int((percent * 100).rounded()), overSeconds: 0)])
+        case .up, .left: dialog.asset = (dialog.asset + snapshot.market.count - 1) % max(1, snapshot.market.count)
+        case .down, .right, .tab: dialog.asset = (dialog.asset + 1) % max(1, snapshot.market.count)
+        case .backspace: if !dialog.text.isEmpty { dialog.text.removeLast() }
+        case .char(let c) where c.isNumber || c == "-" || c == "." || c == "+":
+            if dialog.text.count < 8 { dialog.text.append(c) }
+        default: break
+        }
+        view.overlay = .shock(dialog)
+        return (view, [])
+    }
+
+    static func walkthroughKey(_ state: ViewState, _ walkthrough: inout Walkthrough, _ key: Key) -> (ViewState, [Command]) {
+        var view = state
+        if walkthrough.confirming {
+            switch key {
+            case .char("y"), .enter:
+                walkthrough.confirming = false
+                walkthrough.submitted = true
+                var request = walkthrough.row.quote.request
+                request.debtToCover = .max
+                view.overlay = .walkthrough(walkthrough)
+                return (view, [.userLiquidation(account: walkthrough.account, request: request)])
+            default:
+                walkthrough.confirming = false
+            }
+            view.overlay = .walkthrough(walkthrough)
+            return (view, [])
+        }
+        switch key {
+        case .left, .char("h"): walkthrough.step = max(0, walkthrough.step - 1)
+        case .right, .char("l"), .enter: walkthrough.step = min(Walkthrough.steps - 1, walkthrough.step + 1)
+        case .char("x"): if !walkthrough.submitted { walkthrough.confirming = true }
+        case .escape, .char("q"):
+            view.overlay = .none
+            return (view, [])
+        default: break
+        }
+        view.overlay = .walkthrough(walkthrough)
+        return (view, [])
+    }
+}

@@ -1,0 +1,9 @@
+/// ethstats' colour thresholds (cubedro/eth-netstats `src/js/filters.js`; reference network-and-monitoring §2.1).
+enum Thresholds {
+    static func peers(_ count: Int) -> ColorRole { count <= 1 ? .critical : count <= 3 ? .warn : .good }
+    static func latency(_ ms: Int) -> ColorRole { ms <= 100 ? .good : ms <= 1_000 ? .warn : .critical }
+    static func propagation(_ ms: Int) -> ColorRole { ms < 1_000 ? .good : ms < 3_000 ? .warn : ms < 7_000 ? .alert : .critical }
+    static func uptime(_ percent: Double) -> ColorRole { percent >= 90 ? .good : percent >= 75 ? .warn : .critical }
+    static func lag(_ blocks: Int) -> ColorRole { blocks <= 0 ? .good : blocks == 1 ? .warn : blocks <= 3 ? .alert : .critical }
+    static func activeRatio(_ ratio: Double) -> ColorRole { ratio >= 0.9 ? .good : ratio >= 0.75 ? .warn : ratio >= 0.5 ? .alert : .critical }
+}

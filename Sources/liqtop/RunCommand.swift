@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import LiqCore
+import LiqTerminal
+import LiqUI
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The live dashboard (the default command).",
+        discussion: """
+        Keys: ? shows every key. q quits, space pauses, tab moves between panels, enter opens.
+        If the terminal is left in a bad state (a SIGKILL cannot be caught), run `reset` or `stty sane`.
+        """)
+
+    @Argument(help: "A built-in scenario name or a path to a .toml file.")
+    var scenario = "default"
+
+    @Option(parsing: .unconditional, help: "The seed of the world's random stream.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("A built-in theme (see 'liqtop themes') or a path to a theme file.", valueName: "name|file"))
+    var theme = "dark"
+
+    @Option(parsing: .unconditional, help: "End the run by itself after this many ticks (for smoke tests).")
+    var maxTicks: Int?
+
+    @Option(parsing: .unconditional, help: "Simulated seconds per real second.")
+    var speed: Double = 10
+
+    @Option(help: ArgumentHelp("Where stderr goes while the screen is up.", valueName: "file"))
+    var log = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop.log").path
+
+    func validate() throws {
+        if let maxTicks, maxTicks < 0 { throw ValidationError("--max-ticks must be 0 or more") }
+        guard speed.isFinite, speed >= 0.125, speed <= 1_000 else { throw ValidationError("--speed must be from 0.125 to 1000") }
+    }
+
+    func run() throws {
+        let scenario = try ScenarioSource.load(self.scenario)
+        let theme = try ThemeSource.load(self.theme)
+        guard isatty(1) == 1, isatty(0) == 1 else {
+            throw CLIError("the dashboard needs a terminal, and this is not one; use 'liqtop sim' for headless runs")
+        }
+        do {
+            try DashboardApp.run(DashboardOptions(scenario: scenario, seed: seed, theme: theme, maxTicks: maxTicks,
+                                                  speed: speed, logPath: log))
+        } catch let error as CustomStringConvertible {
+            throw CLIError(error.description)
+        }
+    }
+}
+
+struct Themes: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the available themes.")
+
+    func run() throws {
+        for name in BuiltInThemes.names { print("\(name)  (built in)") }
+        for file in ThemeSource.userThemeFiles() { print("\(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)  \(file)") }
+    }
+}
+
+/// Finds a theme: a built-in name, a name in ~/.config/liqtop/themes, or a path to a TOML file.
+enum ThemeSource {
+    static var userDirectory: String {
+        let home = ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"]
+            ?? (ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.config" } ?? "")
+        return home + "/liqtop/themes"
+    }
+
+    static func userThemeFiles() -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: userDirectory)) ?? []
+        return files.filter { $0.hasSuffix(".toml") }.sorted().map { userDirectory + "/" + $0 }
+    }
+
+    static func load(_ argument: String) throws -> Theme {
+        if let theme = BuiltInThemes.theme(argument) { return theme }
+        let candidates = argument.contains("/") || argument.hasSuffix(".toml") ? [argument] : [userDirectory + "/" + argument + ".toml"]
+        for path in candidates where FileManager.default.fileExists(atPath: path) {
+            let data = try ScenarioSource.readFile(path)
+            guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(path): not UTF-8 text") }
+            return try ThemeLoader.load(text: text, file: path)
+        }
+        throw CLIError("--theme: no theme \"\(argument)\" (themes: \(BuiltInThemes.names.joined(separator: ", ")); or a path to a .toml file)")
+    }
+}
