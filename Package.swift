@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
     ],
     targets: [
         // Pure and deterministic: money math, lending, scenarios. No I/O, no clock, no curses.
@@ -59,7 +60,8 @@ let package = Package(
         ),
         .testTarget(
             name: "LiqUITests",
-            dependencies: ["LiqUI"]
+            dependencies: ["LiqUI", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            exclude: ["__Snapshots__"]
         ),
         .testTarget(
             name: "LiqTerminalTests",

@@ -75,11 +75,11 @@ final class CursesScreen {
     private func attributes(_ style: Style) -> Int32 {
         var attributes: Int32 = 0
         if depth == .none {
-            // Monochrome: meaning through attributes alone.
-            if style.bold || style.role == .title || style.role == .critical || style.role == .header { attributes |= liq_a_bold() }
-            if style.reverse || style.role == .selection { attributes |= liq_a_reverse() }
-            if style.underline || style.role == .critical { attributes |= liq_a_underline() }
-            if style.role == .dim { attributes |= liq_a_dim() }
+            let mono = MonochromeAttributes(style)
+            if mono.bold { attributes |= liq_a_bold() }
+            if mono.reverse { attributes |= liq_a_reverse() }
+            if mono.underline { attributes |= liq_a_underline() }
+            if mono.dim { attributes |= liq_a_dim() }
             return attributes
         }
         if style.reverse && style.role == .selection {

@@ -44,7 +44,7 @@ public enum KeyMap {
         KeyBinding(keys: [.char("c")], label: "c", help: "crash or restart the selected node", panel: .nodes, inHintBar: true, action: .toggleNode),
         KeyBinding(keys: [.char("d")], label: "d", help: "degrade or restore the selected region's links", panel: .nodes, inHintBar: true, action: .toggleDegrade),
         KeyBinding(keys: [.char("x")], label: "x", help: "cut or restore the selected region's links (partition)", panel: .nodes, inHintBar: true, action: .toggleCut),
-        KeyBinding(keys: [.char("/")], label: "/", help: "filter pending liquidations by account", panel: .liquidations, inHintBar: true, action: .filter),
+        KeyBinding(keys: [.char("/")], label: "/", help: "filter pending liquidations by account", panel: nil, inHintBar: false, action: .filter),
         KeyBinding(keys: [.char("s")], label: "s", help: "sort pending liquidations: HF, debt, profit", panel: .liquidations, inHintBar: true, action: .sort),
     ]
 

@@ -8,8 +8,8 @@ enum Chrome {
                      snapshot.paused ? "PAUSED" : "running ×\(Widgets.fixed(snapshot.speed, snapshot.speed < 1 ? 2 : 0))",
                      "head \(snapshot.headHeight)", "final \(snapshot.finalizedHeight)"]
         if snapshot.finalityStalledEpochs > 0 { parts.append("finality stalled for \(snapshot.finalityStalledEpochs) epochs") }
-        parts.append("base fee \(snapshot.baseFeeGwei) gwei")
         parts.append("bots \(snapshot.botsEnabled ? "on" : "off")")
+        parts.append("base fee \(snapshot.baseFeeGwei) gwei")
         if let frameMicros { parts.append("frame \(Widgets.fixed(Double(frameMicros) / 1_000, 1)) ms") }
         buffer.put(" " + parts.joined(separator: " · "), x: 0, y: 0, style: Style(.header, bold: true, reverse: true))
         if snapshot.finalityStalledEpochs > 0 {
@@ -32,11 +32,37 @@ enum Chrome {
         }
         for binding in bindings {
             let label = " \(binding.label) "
-            let words = binding.help.split(separator: ":").first.map(String.init) ?? binding.help
-            let short = String(words.split(separator: " ").prefix(2).joined(separator: " "))
+            let short = hint(binding.action)
             guard x + label.count + short.count + 1 < width else { break }
             x += buffer.put(label, x: x, y: y, style: Style(.accent, bold: true, reverse: true))
             x += buffer.put(short + " ", x: x, y: y, style: Style(.dim))
+        }
+    }
+
+    /// Two words or so for the hint bar.
+    static func hint(_ action: Action) -> String {
+        switch action {
+        case .help: "help"
+        case .quit: "quit"
+        case .togglePause: "pause"
+        case .faster: "speed"
+        case .nextPanel: "panel"
+        case .open: "open"
+        case .toggleBots: "bots"
+        case .shockDialog: "shock"
+        case .shockDown5: "−5/+5/−20 %"
+        case .toggleFreeze: "freeze oracle"
+        case .toggleOutage: "outage"
+        case .toggleNode: "crash node"
+        case .toggleDegrade: "degrade"
+        case .toggleCut: "cut links"
+        case .filter: "filter"
+        case .sort: "sort"
+        case .stepBack: "back"
+        case .stepForward: "next"
+        case .execute: "execute"
+        case .close: "close"
+        default: ""
         }
     }
 

@@ -25,6 +25,21 @@ public enum ColorDepth: Sendable, Equatable {
     }
 }
 
+/// How a style shows without colour (NO_COLOR, monochrome terminals): meaning through attributes alone.
+public struct MonochromeAttributes: Equatable, Sendable {
+    public var bold = false, reverse = false, underline = false, dim = false
+
+    public init(_ style: Style) {
+        bold = style.bold || [.title, .critical, .header].contains(style.role)
+        reverse = style.reverse || style.role == .selection
+        underline = style.underline || style.role == .critical
+        dim = style.role == .dim
+    }
+
+    /// One letter for tests and snapshots: R reverse, U underline, B bold, d dim, "." plain.
+    public var code: Character { reverse ? "R" : underline ? "U" : bold ? "B" : dim ? "d" : "." }
+}
+
 /// A colour theme: a foreground per role, a selection background and an optional main background
 /// (nil: the terminal's own, which keeps transparency).
 public struct Theme: Equatable, Sendable {

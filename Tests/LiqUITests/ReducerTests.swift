@@ -1,0 +1,144 @@
+import LiqCore
+import Testing
+@testable import LiqUI
+
+/// Key sequences into the reducer and a real engine with manual ticks, asserting on rendered lines.
+@Suite(.serialized) struct ReducerTests {
+    struct Session {
+        var engine: Engine
+        var view = ViewState()
+        var commands: [Command] = []
+
+        mutating func press(_ keys: Key...) {
+            for key in keys {
+                let (next, produced) = Reducer.reduce(view, key, snapshot: engine.world.snapshot())
+                view = next
+                for command in produced { engine.apply(command) }
+                commands += produced
+            }
+        }
+
+        mutating func tick(_ count: Int) throws { for _ in 0..<count { try engine.step() } }
+
+        func screen(_ width: Int = 200, _ height: Int = 60) -> [String] {
+            Dashboard.render(engine.world.snapshot(), view, width: width, height: height).lines
+        }
+    }
+
+    static func session() throws -> Session { Session(engine: try Frames.crashedEngine()) }
+
+    @Test func tabMovesFocusAroundEveryPanel() throws {
+        var session = try Self.session()
+        var seen: [Panel] = []
+        for _ in Panel.allCases {
+            seen.append(session.view.focus)
+            session.press(.tab)
+        }
+        #expect(seen == Panel.allCases)
+        #expect(session.view.focus == .nodes)
+        session.press(.backTab)
+        #expect(session.view.focus == .events)
+    }
+
+    @Test func walkthroughStepThreeShowsTheCloseFactorRule() throws {
+        var session = try Self.session()
+        session.press(.tab, .tab, .tab)   // pending liquidations
+        #expect(session.view.focus == .liquidations)
+        session.press(.enter)
+        guard case .walkthrough(let walkthrough) = session.view.overlay else {
+            Issue.record("the walkthrough did not open")
+            return
+        }
+        #expect(session.screen().contains { $0.contains("step 1 of 8: The position") })
+        session.press(.right, .right)
+        let lines = session.screen()
+        #expect(lines.contains { $0.contains("step 3 of 8: Close factor") })
+        #expect(lines.contains { $0.contains("rule: " + walkthrough.row.quote.closeFactorRule.explanation) })
+        // The numbers are the exact quote of `liqtop quote` for that account at that moment.
+        let fresh = try session.engine.world.pool.quotePosition(accountIndex: walkthrough.account).liquidation
+        #expect(fresh?.maxLiquidatableDebt == walkthrough.row.quote.maxLiquidatableDebt)
+        // x asks, y confirms: the user's liquidation goes into the mempool.
+        session.press(.char("x"))
+        #expect(session.screen().contains { $0.contains("y confirms") })
+        session.press(.char("y"))
+        #expect(session.commands.contains { if case .userLiquidation(let account, _) = $0 { account == walkthrough.account } else { false } })
+        #expect(session.engine.world.chain.mempool.contains { if case .liquidation(nil, _, _) = $0.kind { true } else { false } })
+        session.press(.escape)
+        #expect(session.view.overlay == .none)
+    }
+
+    @Test func quickShockKeysActOnTheSelectedAssetAndShowInEvents() throws {
+        var session = try Self.session()
+        session.press(.tab, .down, .down)   // market, WBTC
+        let before = session.engine.world.truePrices[2]
+        session.press(.char("3"))
+        #expect(session.commands.last == .shock(asset: 2, percentBps: -2_000, overSeconds: 0))
+        #expect(session.engine.world.truePrices[2] < before * 81 / 100)
+        #expect(session.screen().contains { $0.contains("WBTC −20 %") })
+    }
+
+    @Test func shockDialogTakesAPercentageAndConfirms() throws {
+        var session = try Self.session()
+        session.press(.char("p"))
+        guard case .shock = session.view.overlay else {
+            Issue.record("no dialog")
+            return
+        }
+        session.press(.backspace, .backspace, .backspace, .char("-"), .char("1"), .char("5"), .down)
+        #expect(session.screen().contains { $0.contains("change   -15▏ %") })
+        session.press(.enter)
+        #expect(session.commands.last == .shock(asset: 1, percentBps: -1_500, overSeconds: 0))
+        #expect(session.view.overlay == .none)
+    }
+
+    @Test func faultKeysToggleOnTheSelectedRegionAndNode() throws {
+        var session = try Self.session()
+        session.press(.down, .char("o"))   // eu
+        #expect(session.commands.last == .regionOutage(.eu))
+        session.press(.char("o"))
+        #expect(session.commands.last == .regionRecover(.eu))
+        session.press(.char("x"))
+        #expect(session.engine.world.network.links[Region.eu.rawValue][Region.na.rawValue].cut)
+        session.press(.char("x"))
+        #expect(!session.engine.world.network.links[Region.eu.rawValue][Region.na.rawValue].cut)
+        session.press(.enter, .char("c"))   // first node of Europe
+        #expect(session.engine.world.network.nodes.contains { $0.crashed })
+        session.press(.char("c"))
+        #expect(!session.engine.world.network.nodes.contains { $0.crashed })
+        session.press(.escape)
+        #expect(session.view.expandedRegion == nil)
+    }
+
+    @Test func botsPauseSpeedAndQuit() throws {
+        var session = try Self.session()
+        session.press(.char("a"))
+        #expect(!session.engine.world.botsEnabled)
+        session.press(.char(" "))
+        #expect(session.engine.world.paused)
+        session.press(.char("+"))
+        #expect(session.engine.world.speed == 2)
+        session.press(.char("q"))
+        #expect(session.view.quit)
+    }
+
+    @Test func filterAndSortPendingLiquidations() throws {
+        var session = try Self.session()
+        session.press(.char("/"), .char("b"), .char("7"))
+        #expect(session.view.filtering)
+        let rows = Reducer.liquidationRows(session.engine.world.snapshot(), session.view)
+        #expect(rows.allSatisfy { $0.accountID.contains("b7") })
+        session.press(.enter, .char("s"))
+        #expect(session.view.sort == .debt)
+        let sorted = Reducer.liquidationRows(session.engine.world.snapshot(), session.view).map(\.debtUSD)
+        #expect(sorted == sorted.sorted(by: >))
+    }
+
+    @Test func helpListsEveryKey() throws {
+        var session = try Self.session()
+        session.press(.char("?"))
+        let lines = session.screen(200, 60).joined(separator: "\n")
+        for binding in KeyMap.bindings.prefix(20) { #expect(lines.contains(binding.help), "\(binding.label)") }
+        session.press(.escape)
+        #expect(session.view.overlay == .none)
+    }
+}
