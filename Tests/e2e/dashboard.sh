@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Real-terminal tests of the dashboard under tmux (send-keys, capture-pane, resize-window, kill -TERM).
+# Usage: Tests/e2e/dashboard.sh [path/to/liqtop]   (default: .build/release/liqtop)
+set -u
+binary=$(realpath "${1:-.build/release/liqtop}")
+socket="liqtop-e2e-$$"
+passed=0
+failed=0
+tm() { tmux -L "$socket" "$@"; }
+cleanup() { tm kill-server >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+ok() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; tm capture-pane -t e2e -p | sed 's/^/     | /' | head -70; }
+
+# Waits up to $2 seconds for the pane to contain $1.
+wait_for() {
+    local deadline=$((SECONDS + ${2:-10}))
+    while [ $SECONDS -lt $deadline ]; do
+        tm capture-pane -t e2e -p | grep -qF -- "$1" && return 0
+        sleep 0.2
+    done
+    return 1
+}
+
+start() {
+    cleanup
+    tm new-session -d -s e2e -x "${2:-200}" -y "${3:-60}" "bash --norc --noprofile"
+    tm send-keys -t e2e "clear; $binary $1; echo EXIT=\$?" Enter
+}
+
+# 1. It starts and shows every panel.
+start "--seed 3"
+if wait_for "Pending liquidations" 15 && wait_for "Node health" 1 && wait_for "Market" 1 \
+    && wait_for "Collateral ratios" 1 && wait_for "Events" 1 && wait_for "liqtop · default" 1; then
+    ok "starts and shows every panel"
+else
+    fail "starts and shows every panel"
+fi
+
+# 2. A shock shows in the events: market panel, WETH −20 %.
+tm send-keys -t e2e Tab
+tm send-keys -t e2e 3
+if wait_for "WETH −20 %" 5; then ok "a shock shows in the events"; else fail "a shock shows in the events"; fi
+
+# 3. A walkthrough opens and steps (pending liquidations appear after the shock).
+tm send-keys -t e2e Tab Tab
+if wait_for "in mempool" 30 || wait_for "pending" 1; then
+    tm send-keys -t e2e " "        # pause so the row under the cursor stays put
+    sleep 0.5
+    tm send-keys -t e2e Enter
+    if wait_for "step 1 of 8" 5; then
+        tm send-keys -t e2e Right Right
+        if wait_for "step 3 of 8: Close factor" 5 && wait_for "rule:" 1; then ok "a walkthrough opens and steps"
+        else fail "the walkthrough steps"; fi
+    else
+        fail "a walkthrough opens"
+    fi
+    tm send-keys -t e2e Escape
+else
+    fail "pending liquidations after the shock"
+fi
+
+# 4. Resize to 60×20 and back.
+tm resize-window -t e2e -x 60 -y 20
+if wait_for "Terminal too small" 5; then
+    tm resize-window -t e2e -x 200 -y 60
+    if wait_for "Collateral ratios" 5; then ok "resize to 60x20 and back"; else fail "back from 60x20"; fi
+else
+    fail "resize to 60x20"
+fi
+
+# 5. q exits 0 and gives the terminal back.
+tm send-keys -t e2e q
+if wait_for "EXIT=0" 5 && [ "$(tm display -p -t e2e '#{alternate_on}')" = "0" ]; then ok "q exits 0"; else fail "q exits 0"; fi
+
+# 6. SIGTERM restores the terminal: alternate screen off, cursor visible.
+start "--max-ticks 1000000" 120 40
+if wait_for "Node health" 15; then
+    pkill -TERM -f -- "$binary --max-ticks 1000000"
+    if wait_for "EXIT=143" 5 && [ "$(tm display -p -t e2e '#{alternate_on}')" = "0" ] \
+        && [ "$(tm display -p -t e2e '#{cursor_flag}')" = "1" ]; then
+        ok "SIGTERM restores the terminal"
+    else
+        fail "SIGTERM restores the terminal"
+    fi
+else
+    fail "start for SIGTERM"
+fi
+
+# 7. --max-ticks ends the run by itself, exit 0.
+start "--max-ticks 20 --speed 100" 100 30
+if wait_for "EXIT=0" 20; then ok "--max-ticks ends the run"; else fail "--max-ticks ends the run"; fi
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
