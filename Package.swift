@@ -60,12 +60,12 @@ let package = Package(
         ),
         .testTarget(
             name: "LiqUITests",
-            dependencies: ["LiqUI", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            dependencies: ["LiqUI", "LiqCore", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(
             name: "LiqTerminalTests",
-            dependencies: ["LiqTerminal"]
+            dependencies: ["LiqTerminal", "LiqCore"]
         ),
         .testTarget(
             name: "liqtopTests",

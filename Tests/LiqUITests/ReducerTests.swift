@@ -63,6 +63,14 @@ import Testing
         session.press(.char("y"))
         #expect(session.commands.contains { if case .userLiquidation(let account, _) = $0 { account == walkthrough.account } else { false } })
         #expect(session.engine.world.chain.mempool.contains { if case .liquidation(nil, _, _) = $0.kind { true } else { false } })
+        // The transaction travels into a block (or lapses after 2 minutes); the last step says what became of it.
+        try session.tick(130)
+        session.press(.right, .right, .right, .right, .right)
+        let result = session.screen().joined(separator: "\n")
+        #expect(result.contains("step 8 of 8: Result"))
+        #expect(result.contains("executed in block") || result.contains("your liquidation failed in block")
+                || result.contains("was not included within 2 minutes"))
+        #expect(session.engine.world.userOutcome?.account == walkthrough.account)
         session.press(.escape)
         #expect(session.view.overlay == .none)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import LiqCore
 import Testing
 @testable import LiqUI
@@ -28,6 +29,15 @@ import Testing
             let theme = try #require(BuiltInThemes.theme(name))
             #expect(theme.name == name)
             #expect(ColorRole.allCases.allSatisfy { theme.foreground[$0] != nil })
+        }
+    }
+
+    @Test func themeFilesInTheRepositoryAreTheBuiltIns() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("themes")
+        for name in BuiltInThemes.names {
+            let file = try String(contentsOf: folder.appendingPathComponent("\(name).toml"), encoding: .utf8)
+            #expect(file == BuiltInThemes.text(name)! + "\n", "themes/\(name).toml")
         }
     }
 

@@ -118,5 +118,6 @@ public struct Snapshot: Sendable {
     public var totalBorrowedUSD: Double
     public var totalDeficitUSD: Double
     public var statistics: World.Statistics
+    public var userOutcome: World.UserOutcome?
     public var recentEvents: [Event]
 }

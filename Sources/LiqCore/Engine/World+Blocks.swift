@@ -31,8 +31,33 @@ extension World {
         return validators.last
     }
 
+    /// Transactions not included within two minutes are dropped (as nodes evict them); their owners may
+    /// try again.
+    static let mempoolLifetimeMs: Int64 = 120_000
+
+    mutating func expireTransactions(at time: Int64) {
+        let expired = chain.mempool.filter { time - $0.submittedMs > Self.mempoolLifetimeMs }
+        guard !expired.isEmpty else { return }
+        chain.mempool.removeAll { time - $0.submittedMs > Self.mempoolLifetimeMs }
+        for transaction in expired {
+            switch transaction.kind {
+            case .oracleUpdate(let feed, _):
+                if feeds[feed].pendingTransaction == transaction.id { feeds[feed].pendingTransaction = nil }
+            case .liquidation(let liquidator, let account, _):
+                if let liquidator { liquidators[liquidator].pending.removeAll { $0 == account } } else { user.pending.removeAll { $0 == account } }
+                if liquidationStatus[account] == .inMempool { liquidationStatus[account] = nil }
+                if liquidator == nil {
+                    userOutcome = UserOutcome(account: account, succeeded: false, text: "your liquidation was not included within 2 minutes and was dropped")
+                }
+            case .repay(let account, _, _), .supply(let account, _, _):
+                defencePending[account] = false
+            }
+        }
+    }
+
     mutating func buildBlock(slot: Int, proposer: Int, at start: Int64) throws -> [Event] {
         pool.time = UInt64(start / 1_000)
+        expireTransactions(at: start)
         let paths = network.regionPaths(at: start)
         let origins = chain.mempool.map { network.nodes[$0.origin].region }
         let chosen = chain.selectTransactions(proposerRegion: network.nodes[proposer].region, cutoffMs: start,

@@ -82,8 +82,11 @@ extension World {
                 return event(.failedLiquidation, "your node is down: liquidation of \(pool.accounts[account].id) not sent",
                              [("account", .text(pool.accounts[account].id)), ("reason", .text("NODE_DOWN"))])
             }
+            // Bid half the expected profit as priority fee, like a determined liquidator (at least 5 gwei).
+            let profit = (try? pool.quoteLiquidation(accountIndex: account, request)).flatMap { try? evaluate($0) } ?? 0
+            let fee = max(5, priorityFee(for: profit, aggressiveness: 0.5))
             _ = chain.submit(.liquidation(liquidator: nil, account: account, request: request), origin: origin, at: now,
-                             priorityFeeGwei: 5, gas: Transaction.liquidationGas)
+                             priorityFeeGwei: fee, gas: Transaction.liquidationGas)
             user.pending.append(account)
             liquidationStatus[account] = .inMempool
             return event(.submitted, "your liquidation of \(pool.accounts[account].id) is in the mempool",

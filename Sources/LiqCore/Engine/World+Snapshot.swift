@@ -149,7 +149,7 @@ extension World {
             curveAsset: pool.reserves[curveIndex].configuration.symbol, liquidationCurve: curve,
             pendingLiquidations: pending, liquidatableAccounts: liquidatable.count,
             totalSuppliedUSD: assets.reduce(0) { $0 + $1.suppliedUSD }, totalBorrowedUSD: assets.reduce(0) { $0 + $1.borrowedUSD },
-            totalDeficitUSD: assets.reduce(0) { $0 + $1.deficitUSD }, statistics: statistics,
+            totalDeficitUSD: assets.reduce(0) { $0 + $1.deficitUSD }, statistics: statistics, userOutcome: userOutcome,
             recentEvents: Array(recentEvents.suffix(100)))
     }
 }

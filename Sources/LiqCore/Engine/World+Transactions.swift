@@ -58,6 +58,9 @@ extension World {
             }
             liquidationStatus[account] = failure.map { .failed($0) }
             if success { liquidationStatus[account] = nil }
+            if liquidator == nil, let failure {
+                userOutcome = UserOutcome(account: account, succeeded: false, text: "your liquidation failed in block \(chain.height + 1): \(failure)")
+            }
         }
         let c = request.collateralReserve, d = request.debtReserve
         if let bot = liquidator, liquidators[bot].usesFlashLoans,
@@ -146,6 +149,12 @@ extension World {
         let id = pool.accounts[account].id
         riskIndex.refresh(account: account, in: pool)
         let repaidBase = try pool.baseValue(quote.debtRepaid, reserve: d)
+        if liquidator == nil {
+            let collateral = pool.reserves[c].configuration, debt = pool.reserves[d].configuration
+            userOutcome = UserOutcome(
+                account: account, succeeded: true,
+                text: "executed in block \(chain.height + 1): you repaid \(DecimalAmount.format(quote.debtRepaid, decimals: debt.decimals)) \(debt.symbol) and received \(DecimalAmount.format(quote.liquidatorReceives, decimals: collateral.decimals)) \(collateral.symbol)")
+        }
         statistics.liquidations += 1
         statistics.debtRepaidBase += repaidBase
         if let liquidator {

@@ -33,6 +33,14 @@ public struct World: Sendable {
     public var statistics = Statistics()
     /// Status of the liquidations bots and the user have in flight or lost, by account.
     public var liquidationStatus: [Int: LiquidationStatus] = [:]
+    /// What became of the user's latest liquidation: the account and a sentence.
+    public var userOutcome: UserOutcome?
+
+    public struct UserOutcome: Sendable, Equatable {
+        public var account: Int
+        public var succeeded: Bool
+        public var text: String
+    }
 
     public struct ActiveShock: Sendable, Equatable {
         public var asset: Int

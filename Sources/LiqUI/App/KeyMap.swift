@@ -39,7 +39,7 @@ public enum KeyMap {
         KeyBinding(keys: [.char("1")], label: "1/2/3", help: "shock the selected asset −5 % / +5 % / −20 %", panel: .market, inHintBar: true, action: .shockDown5),
         KeyBinding(keys: [.char("2")], label: "2", help: "+5 % on the selected asset", panel: .market, inHintBar: false, action: .shockUp5),
         KeyBinding(keys: [.char("3")], label: "3", help: "−20 % on the selected asset", panel: .market, inHintBar: false, action: .shockDown20),
-        KeyBinding(keys: [.char("f")], label: "f", help: "freeze or unfreeze the selected asset's oracle", panel: .market, inHintBar: true, action: .toggleFreeze),
+        KeyBinding(keys: [.char("f")], label: "f", help: "freeze or unfreeze the oracle of the asset selected in Market", panel: nil, inHintBar: false, action: .toggleFreeze),
         KeyBinding(keys: [.char("o")], label: "o", help: "outage of the selected region, or power of the selected node's data center (again: recover)", panel: .nodes, inHintBar: true, action: .toggleOutage),
         KeyBinding(keys: [.char("c")], label: "c", help: "crash or restart the selected node", panel: .nodes, inHintBar: true, action: .toggleNode),
         KeyBinding(keys: [.char("d")], label: "d", help: "degrade or restore the selected region's links", panel: .nodes, inHintBar: true, action: .toggleDegrade),

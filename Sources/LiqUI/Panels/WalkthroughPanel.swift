@@ -56,14 +56,11 @@ enum WalkthroughPanel {
                 ("health factor after: \(q.healthFactorAfter.description)", q.healthFactorAfter.isLiquidatable ? .warn : .good),
                 ("deficit written off: \(amount(q.deficit, dd)) \(ds)", q.deficit > 0 ? .critical : .good)]
             if walkthrough.submitted {
-                let status = snapshot.pendingLiquidations.first { $0.account == walkthrough.account }?.status
-                let text: String = switch status {
-                case .inMempool?: "your transaction is in the mempool, waiting for a block"
-                case .failed(let reason)?: "your transaction failed: \(reason)"
-                case .pending?: "not included yet"
-                case nil: "executed or no longer liquidatable: see the events panel"
+                if let outcome = snapshot.userOutcome, outcome.account == walkthrough.account {
+                    result.append((outcome.text, outcome.succeeded ? .good : .critical))
+                } else {
+                    result.append(("your transaction is in the mempool, waiting for a block", .accent))
                 }
-                result.append((text, .accent))
             } else {
                 result.append(("press x to liquidate as yourself: the transaction goes through the mempool like any other", .dim))
             }
