@@ -3,7 +3,8 @@
 # Usage: Tests/e2e/dashboard.sh [path/to/liqtop]   (default: .build/release/liqtop)
 set -u
 binary=$(realpath "${1:-.build/release/liqtop}")
-socket="liqtop-e2e-$$"
+run=0
+socket="liqtop-e2e-$$-$run"
 passed=0
 failed=0
 tm() { tmux -L "$socket" "$@"; }
@@ -23,8 +24,11 @@ wait_for() {
     return 1
 }
 
+# Each run gets a tmux server of its own: reusing a socket races with the previous server's exit.
 start() {
     cleanup
+    run=$((run + 1))
+    socket="liqtop-e2e-$$-$run"
     tm new-session -d -s e2e -x "${2:-200}" -y "${3:-60}" "bash --norc --noprofile"
     tm send-keys -t e2e "clear; $binary $1; echo EXIT=\$?" Enter
 }
