@@ -54,7 +54,7 @@ struct Themes: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the available themes.")
 
     func run() throws {
-        for name in BuiltInThemes.names { print("\(name)  (built in)") }
+        for name in BuiltInThemes.names { print("\(name)  (built in\(name == "dark" ? ", the default" : ""))") }
         for file in ThemeSource.userThemeFiles() { print("\(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)  \(file)") }
     }
 }

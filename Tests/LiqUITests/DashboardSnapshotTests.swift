@@ -37,7 +37,7 @@ import Testing
         var view = ViewState()
         view.focus = .market
         let lines = Dashboard.render(Self.snapshot, view, width: 80, height: 24).lines
-        #expect(lines[1].contains("1 Node health  2 Market  3 Collateral ratios  4 Pending liquidations  5 Events"))
+        #expect(lines[1].contains("Node health  Market  Collateral ratios  Pending liquidations  Events"))
         #expect(lines.contains { $0.contains("┌─ Market") })
         #expect(!lines.contains { $0.contains("┌─ Node health") })
     }

@@ -83,6 +83,14 @@ public struct Snapshot: Sendable {
         public var quote: LiquidationQuote
         public var estimatedProfitUSD: Double
         public var status: PendingStatus
+        /// The profit's parts: what selling the collateral brings (DEX out, or true value without a pool),
+        /// what the debt costs at true prices, and gas with any flash-loan premium.
+        public var saleProceedsUSD: Double = 0
+        public var debtCostUSD: Double = 0
+        public var gasUSD: Double = 0
+        /// Stablecoin units the DEX would pay out, when there is a pool.
+        public var saleAmountOut: UInt128?
+        public var soldOnDEX = false
     }
 
     public var scenarioName: String

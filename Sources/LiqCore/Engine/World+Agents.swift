@@ -72,28 +72,42 @@ extension World {
         return best
     }
 
-    /// Expected profit in USD (8 decimals) of a liquidation, in integers: DEX proceeds of the collateral
-    /// (or its true value without a pool) minus the debt's true value, minus gas at the base fee, minus
-    /// the flash-loan premium where the bots borrow the debt asset.
-    func evaluate(_ quote: LiquidationQuote) throws -> Int128 {
+    /// The parts of a liquidation's expected profit, USD with 8 decimals, all in integers.
+    public struct ProfitBreakdown: Sendable, Equatable {
+        public var proceeds: UInt128
+        public var cost: UInt128
+        public var gas: UInt128
+        public var premium: UInt128
+        public var amountOut: UInt128?
+        public var dex: Bool
+        public var profit: Int128 { Int128(proceeds) - Int128(cost) - Int128(gas) - Int128(premium) }
+    }
+
+    /// DEX proceeds of the collateral (or its true value without a pool), the debt's true value, gas at
+    /// the base fee, and the flash-loan premium where the bots borrow the debt asset.
+    public func profitBreakdown(_ quote: LiquidationQuote) throws -> ProfitBreakdown {
         let c = quote.request.collateralReserve, d = quote.request.debtReserve
         let units = pool.reserves.map(\.configuration.unit)
-        let proceeds: UInt128
+        var breakdown = ProfitBreakdown(proceeds: 0, cost: 0, gas: 0, premium: 0, amountOut: nil, dex: false)
         let dex = dexPools.first(where: { $0.asset == c })
         if let dex {
             let out = try DexPool.amountOut(quote.liquidatorReceives, reserveIn: dex.assetReserve, reserveOut: dex.stableReserve)
-            proceeds = try FullWidth.mulDiv(out, truePrices[dex.stable], units[dex.stable])
+            breakdown.proceeds = try FullWidth.mulDiv(out, truePrices[dex.stable], units[dex.stable])
+            breakdown.amountOut = out
+            breakdown.dex = true
         } else {
-            proceeds = try FullWidth.mulDiv(quote.liquidatorReceives, truePrices[c], units[c])
+            breakdown.proceeds = try FullWidth.mulDiv(quote.liquidatorReceives, truePrices[c], units[c])
         }
-        let cost = try FullWidth.mulDiv(quote.debtRepaid, truePrices[d], units[d])
-        let gas = try FullWidth.mulDiv(UInt128(Transaction.liquidationGas) * UInt128(chain.baseFeeWei), ethPrice, WadRayMath.wad)
-        var premium: UInt128 = 0
+        breakdown.cost = try FullWidth.mulDiv(quote.debtRepaid, truePrices[d], units[d])
+        breakdown.gas = try FullWidth.mulDiv(UInt128(Transaction.liquidationGas) * UInt128(chain.baseFeeWei), ethPrice, WadRayMath.wad)
         if settings.bots.flashLoans, dex?.stable == d {
-            premium = try FullWidth.mulDiv(PercentageMath.percentMul(quote.debtRepaid, pool.flashLoanPremiumTotalBps), truePrices[d], units[d])
+            breakdown.premium = try FullWidth.mulDiv(PercentageMath.percentMul(quote.debtRepaid, pool.flashLoanPremiumTotalBps), truePrices[d], units[d])
         }
-        return Int128(proceeds) - Int128(cost) - Int128(gas) - Int128(premium)
+        return breakdown
     }
+
+    /// Expected profit in USD (8 decimals) of a liquidation: proceeds − cost − gas − premium.
+    func evaluate(_ quote: LiquidationQuote) throws -> Int128 { try profitBreakdown(quote).profit }
 
     /// The priority fee (gwei) that bids `aggressiveness` of the expected profit: bid / (gas × ETH price).
     func priorityFee(for profit: Int128, aggressiveness: Double) -> UInt64 {

@@ -1,6 +1,7 @@
 extension World {
     /// What a shock of `percentBps` to `asset`'s oracle price would do, from the fast index (for display):
-    /// accounts that would become liquidatable, their collateral in USD, and the debt beyond collateral.
+    /// accounts that would become liquidatable, their collateral in USD at today's prices (as the
+    /// liquidations-versus-price curve counts it), and the debt beyond their collateral after the shock.
     public struct ShockPreview: Sendable, Equatable {
         public var newlyLiquidatable: Int
         public var collateralAtRiskUSD: Double
@@ -14,14 +15,15 @@ extension World {
         var preview = ShockPreview(newlyLiquidatable: 0, collateralAtRiskUSD: 0, expectedDeficitUSD: 0)
         let n = riskIndex.assets
         for account in pool.accounts.indices where riskIndex.healthFactor(account: account, prices: shocked) < 1 {
-            var collateral = 0.0, debt = 0.0
+            var collateralToday = 0.0, collateralAfter = 0.0, debt = 0.0
             for a in 0..<n {
-                collateral += riskIndex.collateral[account * n + a] * shocked[a]
+                collateralToday += riskIndex.collateral[account * n + a] * prices[a]
+                collateralAfter += riskIndex.collateral[account * n + a] * shocked[a]
                 debt += riskIndex.debt[account * n + a] * shocked[a]
             }
             if riskIndex.healthFactor(account: account, prices: prices) >= 1 { preview.newlyLiquidatable += 1 }
-            preview.collateralAtRiskUSD += collateral
-            preview.expectedDeficitUSD += max(0, debt - collateral)
+            preview.collateralAtRiskUSD += collateralToday
+            preview.expectedDeficitUSD += max(0, debt - collateralAfter)
         }
         return preview
     }

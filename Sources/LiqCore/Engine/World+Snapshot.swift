@@ -102,7 +102,8 @@ extension World {
         for (account, _) in liquidatable.sorted(by: { ($0.1, $0.0) < ($1.1, $1.0) }) {
             guard pending.count < pendingLimit * 2, let quote = try? pool.quotePosition(accountIndex: account),
                   let liquidation = quote.liquidation else { continue }
-            let profit = (try? evaluate(liquidation)).map { Double($0) / 1e8 } ?? 0
+            let breakdown = try? profitBreakdown(liquidation)
+            let profit = breakdown.map { Double($0.profit) / 1e8 } ?? 0
             var collateralUSD = 0.0, debtUSD = 0.0
             for asset in 0..<assetsCount {
                 collateralUSD += riskIndex.collateral[account * assetsCount + asset] * prices[asset]
@@ -115,7 +116,11 @@ extension World {
             }
             pending.append(.init(account: account, accountID: pool.accounts[account].id, healthFactor: quote.healthFactor,
                                  collateralUSD: collateralUSD, debtUSD: debtUSD, quote: liquidation,
-                                 estimatedProfitUSD: profit, status: status))
+                                 estimatedProfitUSD: profit, status: status,
+                                 saleProceedsUSD: breakdown.map { Double($0.proceeds) / 1e8 } ?? 0,
+                                 debtCostUSD: breakdown.map { Double($0.cost) / 1e8 } ?? 0,
+                                 gasUSD: breakdown.map { Double($0.gas + $0.premium) / 1e8 } ?? 0,
+                                 saleAmountOut: breakdown?.amountOut, soldOnDEX: breakdown?.dex ?? false))
         }
 
         pending.sort { ($0.healthFactor, $0.account) < ($1.healthFactor, $1.account) }
@@ -150,6 +155,6 @@ extension World {
             pendingLiquidations: pending, liquidatableAccounts: liquidatable.count,
             totalSuppliedUSD: assets.reduce(0) { $0 + $1.suppliedUSD }, totalBorrowedUSD: assets.reduce(0) { $0 + $1.borrowedUSD },
             totalDeficitUSD: assets.reduce(0) { $0 + $1.deficitUSD }, statistics: statistics, userOutcome: userOutcome,
-            recentEvents: Array(recentEvents.suffix(100)))
+            recentEvents: Array(notableEvents.suffix(300)))
     }
 }

@@ -25,6 +25,16 @@ extension World {
         eventCount += events.count
         recentEvents.append(contentsOf: events)
         if recentEvents.count > 500 { recentEvents.removeFirst(recentEvents.count - 500) }
+        notableEvents.append(contentsOf: events.filter(Self.isNotable))
+        if notableEvents.count > 400 { notableEvents.removeFirst(notableEvents.count - 400) }
+    }
+
+    static func isNotable(_ event: Event) -> Bool {
+        switch event.kind {
+        case .block, .justified, .defence, .missedSlot: false
+        case .failedLiquidation, .submitted: event.message.contains("your") || event.message.hasPrefix("you ")
+        default: true
+        }
     }
 
     mutating func stepMarket() {

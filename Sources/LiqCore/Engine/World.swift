@@ -25,6 +25,8 @@ public struct World: Sendable {
     public var riskIndex: RiskIndex
     public var schedule: [ScheduledCommand]
     public var recentEvents: [Event] = []
+    /// The events worth a person's attention (not every block, justification, defence or losing bid).
+    public var notableEvents: [Event] = []
     public var eventCount = 0
     public var paused = false
     public var speed = 1.0

@@ -15,6 +15,8 @@ public struct KeyBinding: Sendable {
     public var panel: Panel?
     public var inHintBar: Bool
     public var action: Action
+    /// Shown in the help overlay (a row whose keys another row already names is not).
+    public var inHelp = true
 }
 
 public enum KeyMap {
@@ -23,22 +25,22 @@ public enum KeyMap {
         KeyBinding(keys: [.char("q")], label: "q", help: "quit", panel: nil, inHintBar: true, action: .quit),
         KeyBinding(keys: [.char(" ")], label: "space", help: "pause or resume the simulation", panel: nil, inHintBar: true, action: .togglePause),
         KeyBinding(keys: [.char(".")], label: ".", help: "one tick while paused", panel: nil, inHintBar: false, action: .step),
-        KeyBinding(keys: [.char("+"), .char("=")], label: "+/-", help: "faster / slower", panel: nil, inHintBar: true, action: .faster),
-        KeyBinding(keys: [.char("-")], label: "-", help: "slower", panel: nil, inHintBar: false, action: .slower),
+        KeyBinding(keys: [.char("+"), .char("=")], label: "+/-", help: "faster / slower: 0.25, 0.5, 1, 2, 5, 10 … 1000 simulated s per s", panel: nil, inHintBar: true, action: .faster),
+        KeyBinding(keys: [.char("-")], label: "-", help: "slower", panel: nil, inHintBar: false, action: .slower, inHelp: false),
         KeyBinding(keys: [.tab], label: "tab", help: "next panel (shift-tab: previous)", panel: nil, inHintBar: true, action: .nextPanel),
-        KeyBinding(keys: [.backTab], label: "shift-tab", help: "previous panel", panel: nil, inHintBar: false, action: .previousPanel),
-        KeyBinding(keys: [.up, .char("k")], label: "↑↓/jk", help: "move the selection", panel: nil, inHintBar: false, action: .up),
-        KeyBinding(keys: [.down, .char("j")], label: "↓", help: "move down", panel: nil, inHintBar: false, action: .down),
-        KeyBinding(keys: [.pageUp], label: "pgup", help: "page up", panel: nil, inHintBar: false, action: .pageUp),
-        KeyBinding(keys: [.pageDown], label: "pgdn", help: "page down", panel: nil, inHintBar: false, action: .pageDown),
+        KeyBinding(keys: [.backTab], label: "shift-tab", help: "previous panel", panel: nil, inHintBar: false, action: .previousPanel, inHelp: false),
+        KeyBinding(keys: [.up, .char("k")], label: "↑↓/jk", help: "move the selection (up/down)", panel: nil, inHintBar: false, action: .up),
+        KeyBinding(keys: [.down, .char("j")], label: "↓", help: "move down", panel: nil, inHintBar: false, action: .down, inHelp: false),
+        KeyBinding(keys: [.pageUp], label: "pgup/pgdn", help: "page up / down", panel: nil, inHintBar: false, action: .pageUp),
+        KeyBinding(keys: [.pageDown], label: "pgdn", help: "page down", panel: nil, inHintBar: false, action: .pageDown, inHelp: false),
         KeyBinding(keys: [.enter], label: "enter", help: "open: a region's nodes, a liquidation's walkthrough", panel: nil, inHintBar: true, action: .open),
         KeyBinding(keys: [.escape], label: "esc", help: "close", panel: nil, inHintBar: false, action: .close),
         KeyBinding(keys: [.char("t")], label: "t", help: "next theme", panel: nil, inHintBar: false, action: .cycleTheme),
         KeyBinding(keys: [.char("a")], label: "a", help: "automatic liquidators on or off", panel: nil, inHintBar: true, action: .toggleBots),
         KeyBinding(keys: [.char("p")], label: "p", help: "price shock: choose an asset, type a percentage, preview, confirm", panel: nil, inHintBar: true, action: .shockDialog),
         KeyBinding(keys: [.char("1")], label: "1/2/3", help: "shock the selected asset −5 % / +5 % / −20 %", panel: .market, inHintBar: true, action: .shockDown5),
-        KeyBinding(keys: [.char("2")], label: "2", help: "+5 % on the selected asset", panel: .market, inHintBar: false, action: .shockUp5),
-        KeyBinding(keys: [.char("3")], label: "3", help: "−20 % on the selected asset", panel: .market, inHintBar: false, action: .shockDown20),
+        KeyBinding(keys: [.char("2")], label: "2", help: "+5 % on the selected asset", panel: .market, inHintBar: false, action: .shockUp5, inHelp: false),
+        KeyBinding(keys: [.char("3")], label: "3", help: "−20 % on the selected asset", panel: .market, inHintBar: false, action: .shockDown20, inHelp: false),
         KeyBinding(keys: [.char("f")], label: "f", help: "freeze or unfreeze the oracle of the asset selected in Market", panel: nil, inHintBar: false, action: .toggleFreeze),
         KeyBinding(keys: [.char("o")], label: "o", help: "outage of the selected region, or power of the selected node's data center (again: recover)", panel: .nodes, inHintBar: true, action: .toggleOutage),
         KeyBinding(keys: [.char("c")], label: "c", help: "crash or restart the selected node", panel: .nodes, inHintBar: true, action: .toggleNode),
@@ -54,6 +56,17 @@ public enum KeyMap {
         KeyBinding(keys: [.right, .char("l")], label: "→", help: "next step", panel: nil, inHintBar: true, action: .stepForward),
         KeyBinding(keys: [.char("x")], label: "x", help: "execute as the liquidator (asks to confirm)", panel: nil, inHintBar: true, action: .execute),
         KeyBinding(keys: [.escape, .char("q")], label: "esc", help: "close", panel: nil, inHintBar: true, action: .close),
+    ]
+
+    /// Keys inside the shock dialog and the help overlay, for the hint bar.
+    public static let shockBindings: [KeyBinding] = [
+        KeyBinding(keys: [.up], label: "↑↓", help: "asset", panel: nil, inHintBar: true, action: .up),
+        KeyBinding(keys: [.enter], label: "enter", help: "apply", panel: nil, inHintBar: true, action: .open),
+        KeyBinding(keys: [.escape], label: "esc", help: "cancel", panel: nil, inHintBar: true, action: .close),
+    ]
+    public static let helpBindings: [KeyBinding] = [
+        KeyBinding(keys: [.up], label: "↑↓", help: "scroll", panel: nil, inHintBar: true, action: .up),
+        KeyBinding(keys: [.escape], label: "esc", help: "close", panel: nil, inHintBar: true, action: .close),
     ]
 
     public static func action(for key: Key, focus: Panel) -> Action? {

@@ -23,7 +23,10 @@ public enum Reducer {
         }
         if view.filtering {
             switch key {
-            case .enter, .escape: view.filtering = false
+            case .enter: view.filtering = false
+            case .escape:
+                view.filtering = false
+                view.filter = ""
             case .backspace: if !view.filter.isEmpty { view.filter.removeLast() }
             case .char(let character) where !character.isNewline: view.filter.append(character)
             default: break
@@ -43,8 +46,8 @@ public enum Reducer {
         case .quit: view.quit = true
         case .togglePause: return (view, [snapshot.paused ? .resume : .pause])
         case .step: return (view, snapshot.paused ? [.step] : [])
-        case .faster: return (view, [.setSpeed(min(snapshot.speed * 2, 1_000))])
-        case .slower: return (view, [.setSpeed(max(snapshot.speed / 2, 0.125))])
+        case .faster: return (view, [.setSpeed(speedLadder.first { $0 > snapshot.speed + 1e-9 } ?? speedLadder.last!)])
+        case .slower: return (view, [.setSpeed(speedLadder.last { $0 < snapshot.speed - 1e-9 } ?? speedLadder.first!)])
         case .nextPanel: view.focus = Panel(rawValue: (view.focus.rawValue + 1) % count)!
         case .previousPanel: view.focus = Panel(rawValue: (view.focus.rawValue + count - 1) % count)!
         case .up: move(&view, by: -1, snapshot: snapshot)
@@ -53,9 +56,13 @@ public enum Reducer {
         case .pageDown: move(&view, by: 10, snapshot: snapshot)
         case .open: open(&view, snapshot: snapshot)
         case .close:
-            if view.focus == .nodes, view.expandedRegion != nil {
+            if view.focus == .nodes, let region = view.expandedRegion {
+                // Back on the region that was open, so the fault keys keep acting on it.
                 view.expandedRegion = nil
-                view.selection[Panel.nodes.rawValue] = 0
+                view.selection[Panel.nodes.rawValue] = snapshot.regions.firstIndex { $0.region == region } ?? 0
+            } else if view.focus == .liquidations, !view.filter.isEmpty {
+                view.filter = ""
+                view.status = "filter cleared"
             }
         case .filter:
             view.focus = .liquidations
@@ -100,6 +107,20 @@ public enum Reducer {
         return (view, [])
     }
 
+    /// Simulated seconds per real second, stepped through by + and -.
+    public static let speedLadder: [Double] = [0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000]
+
+    /// Events the panel shows: what changes the world, not every block or losing bid.
+    public static func shownEvents(_ snapshot: Snapshot) -> [Event] {
+        snapshot.recentEvents.reversed()
+    }
+
+    /// The cursor row in Pending liquidations: the selected account's row if it is still listed.
+    public static func liquidationCursor(_ view: ViewState, rows: [Snapshot.PendingLiquidation]) -> Int {
+        if let id = view.selectedAccountID, let index = rows.firstIndex(where: { $0.accountID == id }) { return index }
+        return min(view.selected(.liquidations), max(0, rows.count - 1))
+    }
+
     /// The rows the panel lists now, for bounds and selection.
     public static func rowCount(_ panel: Panel, _ view: ViewState, _ snapshot: Snapshot) -> Int {
         switch panel {
@@ -107,7 +128,7 @@ public enum Reducer {
         case .market: snapshot.market.count
         case .collateral: snapshot.assets.count
         case .liquidations: liquidationRows(snapshot, view).count
-        case .events: snapshot.recentEvents.count
+        case .events: shownEvents(snapshot).count
         }
     }
 
@@ -115,10 +136,11 @@ public enum Reducer {
     public static func liquidationRows(_ snapshot: Snapshot, _ view: ViewState) -> [Snapshot.PendingLiquidation] {
         let filtered = view.filter.isEmpty ? snapshot.pendingLiquidations
             : snapshot.pendingLiquidations.filter { $0.accountID.lowercased().contains(view.filter.lowercased()) }
+        // Ties broken by account, so rows with equal keys keep their order from frame to frame.
         switch view.sort {
-        case .urgency: return filtered
-        case .debt: return filtered.sorted { $0.debtUSD > $1.debtUSD }
-        case .profit: return filtered.sorted { $0.estimatedProfitUSD > $1.estimatedProfitUSD }
+        case .urgency: return filtered.sorted { ($0.healthFactor, $0.accountID) < ($1.healthFactor, $1.accountID) }
+        case .debt: return filtered.sorted { ($0.debtUSD, $1.accountID) > ($1.debtUSD, $0.accountID) }
+        case .profit: return filtered.sorted { ($0.estimatedProfitUSD, $1.accountID) > ($1.estimatedProfitUSD, $0.accountID) }
         }
     }
 
@@ -126,7 +148,15 @@ public enum Reducer {
         let panel = view.focus
         let rows = rowCount(panel, view, snapshot)
         if panel == .events {
-            view.eventScroll = max(0, min(max(0, rows - 1), view.eventScroll - delta))
+            // Newest at the top: down goes back in time.
+            view.eventScroll = max(0, min(max(0, rows - 1), view.eventScroll + delta))
+            return
+        }
+        if panel == .liquidations {
+            let list = liquidationRows(snapshot, view)
+            let index = max(0, min(max(0, list.count - 1), liquidationCursor(view, rows: list) + delta))
+            view.selection[panel.rawValue] = index
+            view.selectedAccountID = index < list.count ? list[index].accountID : nil
             return
         }
         view.selection[panel.rawValue] = max(0, min(max(0, rows - 1), view.selection[panel.rawValue] + delta))
@@ -141,8 +171,10 @@ public enum Reducer {
             }
         case .liquidations:
             let rows = liquidationRows(snapshot, view)
-            guard view.selected(.liquidations) < rows.count else { return }
-            let row = rows[view.selected(.liquidations)]
+            let cursor = liquidationCursor(view, rows: rows)
+            guard cursor < rows.count else { return }
+            let row = rows[cursor]
+            view.selectedAccountID = row.accountID
             view.overlay = .walkthrough(Walkthrough(account: row.account, accountID: row.accountID, row: row))
         default:
             break
@@ -169,7 +201,7 @@ public enum Reducer {
             return (view, [])
         case .enter:
             guard let percent = dialog.percent else {
-                view.status = "type a percentage between −99.99 and 1000"
+                view.status = ShockDialog.rangeMessage
                 break
             }
             view.overlay = .none

@@ -33,6 +33,8 @@ public struct ShockDialog: Equatable, Sendable {
         guard let value = Double(text), value.isFinite, value > -100, value <= 1_000 else { return nil }
         return value
     }
+
+    public static let rangeMessage = "type a change between −99.99 and +1000 %"
 }
 
 /// The liquidation walkthrough: which account, which step, and what the user did.
@@ -71,6 +73,8 @@ public struct ViewState: Equatable, Sendable {
     public var eventScroll = 0
     public var quit = false
     public var status: String?
+    /// The account under the cursor in Pending liquidations: the cursor follows it as rows reorder.
+    public var selectedAccountID: String?
 
     public init() {}
 

@@ -30,7 +30,7 @@ public enum Dashboard {
             // Compact: a tab strip naming every panel, the focused one large, the events below.
             var x = 0
             for panel in Panel.allCases {
-                let label = " \(panel.rawValue + 1) \(panel.title) "
+                let label = " \(panel.title) "
                 x += buffer.put(label, x: x, y: body.y, style: panel == view.focus ? Style(.accent, bold: true, reverse: true) : Style(.dim))
             }
             let eventsHeight = view.focus == .events ? 0 : 6

@@ -6,7 +6,7 @@ enum MarketPanel {
     static func render(_ snapshot: Snapshot, _ view: ViewState, into buffer: inout ScreenBuffer, in rect: Rect) {
         let inner = Widgets.box(&buffer, rect, title: "Market", focused: view.focus == .market)
         guard inner.height > 0 else { return }
-        buffer.put("ASSET        TRUE     ORACLE     AGE      CHG  TREND         DEX DEPTH", x: inner.x, y: inner.y,
+        buffer.put("ASSET        TRUE     ORACLE     AGE          CHG  TREND         DEX DEPTH", x: inner.x, y: inner.y,
                    style: Style(.header, bold: true), clip: inner)
         for (index, row) in snapshot.market.enumerated() where inner.y + 1 + index < inner.maxY {
             let y = inner.y + 1 + index
@@ -24,14 +24,14 @@ enum MarketPanel {
             cell(Widgets.right(age(row.oracleAgeSeconds), 7), 28, row.isStale ? .critical : .dim)
             if row.isFrozen { cell("FROZEN", 36, .critical, bold: true) } else if row.isStale { cell("STALE", 36, .critical, bold: true) }
             let change = Double(row.changeBps) / 100
-            cell(Widgets.right((change >= 0 ? "+" : "") + Widgets.fixed(change, 1) + "%", 7), 37, change < -2 ? .critical : change < 0 ? .warn : .good)
-            cell(Widgets.sparkline(row.sparkline, width: 12), 46, .accent)
-            cell(Widgets.right(row.dexDepthUSD.map(Widgets.usd) ?? "—", 10), 59, .dim)
+            cell(Widgets.right((change >= 0 ? "+" : "−") + Widgets.fixed(abs(change), 1) + " %", 8), 42, change < -2 ? .critical : change < 0 ? .warn : .good)
+            cell(Widgets.sparkline(row.sparkline, width: 12), 51, .accent)
+            cell(Widgets.right(row.dexDepthUSD.map(Widgets.usd) ?? "—", 10), 64, .dim)
         }
     }
 
     static func age(_ seconds: Int64) -> String {
-        seconds < 120 ? "\(seconds)s" : seconds < 7_200 ? "\(seconds / 60)m" : "\(seconds / 3_600)h"
+        seconds < 120 ? "\(seconds)s" : seconds < 3_600 ? "\(seconds / 60)m" : "\(seconds / 3_600)h\(seconds / 60 % 60)m"
     }
 }
 
@@ -65,22 +65,31 @@ enum CollateralPanel {
         buffer.put(Widgets.usd(snapshot.totalDeficitUSD), x: right.x + 24 + Widgets.fixed(utilisation * 100, 1).count, y: y,
                    style: Style(snapshot.totalDeficitUSD > 0 ? .critical : .good, bold: true), clip: right)
         y += 1
-        for (index, asset) in snapshot.assets.enumerated() where y < right.maxY - 4 {
-            let selected = view.focus == .collateral && index == view.selected(.collateral)
-            let line = "\(Widgets.left(asset.symbol, 6)) \(Widgets.right(Widgets.usd(asset.collateralUSD), 8)) coll \(Widgets.right(Widgets.usd(asset.borrowedUSD), 8)) debt \(Widgets.right(Widgets.fixed(asset.borrowRate, 2), 5))%"
-            buffer.put(line, x: right.x, y: y, style: selected ? Style(.selection, reverse: true) : Style(.dim), clip: right)
-            y += 1
-        }
-        guard y < right.maxY - 1 else { return }
-        buffer.put("liquidatable if \(snapshot.curveAsset) falls:", x: right.x, y: y, style: Style(.header, bold: true), clip: right)
+        // The liquidations-versus-price curve of the asset selected in Market, from today's price down.
+        let price = snapshot.market.first { $0.symbol == snapshot.curveAsset }.map { Double($0.oraclePrice) / 1e8 } ?? 0
+        buffer.put("collateral liquidatable if \(snapshot.curveAsset) falls", x: right.x, y: y, style: Style(.header, bold: true), clip: right)
         y += 1
         let most2 = max(1, snapshot.liquidationCurve.map(\.collateralUSD).max() ?? 1)
-        for point in snapshot.liquidationCurve.dropFirst() where y < right.maxY {
-            let width = max(1, right.width - 16)
+        let rowsForCurve = max(0, right.maxY - y)
+        let step = max(1, (snapshot.liquidationCurve.count + rowsForCurve - 1) / max(1, rowsForCurve))
+        for (index, point) in snapshot.liquidationCurve.enumerated() where index % step == 0 && y < right.maxY {
+            let width = max(1, right.width - 26)
             let length = Int(point.collateralUSD / most2 * Double(width))
-            buffer.put(Widgets.right("−\(point.dropPercent)%", 4), x: right.x, y: y, style: Style(.dim), clip: right)
-            buffer.put(String(repeating: "▬", count: length), x: right.x + 5, y: y, style: Style(point.dropPercent <= 10 ? .alert : .warn), clip: right)
+            let label = point.dropPercent == 0 ? "now" : "−\(point.dropPercent)%"
+            let at = Widgets.price(price * (1 - Double(point.dropPercent) / 100))
+            buffer.put(Widgets.right(label, 4) + " " + Widgets.right(at, 9), x: right.x, y: y,
+                       style: Style(point.dropPercent == 0 ? .accent : .dim, bold: point.dropPercent == 0), clip: right)
+            buffer.put(String(repeating: "▬", count: length), x: right.x + 15, y: y, style: Style(point.dropPercent <= 10 ? .alert : .warn), clip: right)
             buffer.put(Widgets.right(Widgets.usd(point.collateralUSD), 9), x: right.maxX - 9, y: y, style: Style(.text), clip: right)
+            y += 1
+        }
+        guard y + 1 < right.maxY else { return }
+        buffer.put("ASSET   COLLATERAL      DEBT   BORROW APR", x: right.x, y: y, style: Style(.header, bold: true), clip: right)
+        y += 1
+        for (index, asset) in snapshot.assets.enumerated() where y < right.maxY {
+            let selected = view.focus == .collateral && index == view.selected(.collateral)
+            let line = "\(Widgets.left(asset.symbol, 6)) \(Widgets.right(Widgets.usd(asset.collateralUSD), 11)) \(Widgets.right(Widgets.usd(asset.borrowedUSD), 9)) \(Widgets.right(Widgets.fixed(asset.borrowRate, 2), 10)) %"
+            buffer.put(line, x: right.x, y: y, style: selected ? Style(.selection, reverse: true) : Style(.dim), clip: right)
             y += 1
         }
     }
@@ -89,23 +98,27 @@ enum CollateralPanel {
 /// Liquidatable accounts, most urgent first, with selection, sort and filter.
 enum LiquidationsPanel {
     static func render(_ snapshot: Snapshot, _ view: ViewState, into buffer: inout ScreenBuffer, in rect: Rect) {
-        let title = "Pending liquidations (\(snapshot.liquidatableAccounts)) · sort \(view.sort.label)"
-            + (view.filter.isEmpty && !view.filtering ? "" : " · /\(view.filter)\(view.filtering ? "▏" : "")")
+        let rows = Reducer.liquidationRows(snapshot, view)
+        let filtered = !view.filter.isEmpty || view.filtering
+        let count = filtered ? "\(rows.count) of \(snapshot.pendingLiquidations.count) shown" : "\(snapshot.liquidatableAccounts)"
+        let title = "Pending liquidations (\(count)) · sort \(view.sort.label)"
+            + (filtered ? " · /\(view.filter)\(view.filtering ? "▏" : "") (esc clears)" : "")
         let inner = Widgets.box(&buffer, rect, title: title, focused: view.focus == .liquidations)
         guard inner.height > 0 else { return }
-        buffer.put("ACCOUNT        HF      COLL      DEBT  MAX REPAY       BONUS   PROFIT  STATUS", x: inner.x, y: inner.y,
+        buffer.put("ACCOUNT        HF      COLL      DEBT  MAX REPAY  BONUS   PROFIT  STATUS", x: inner.x, y: inner.y,
                    style: Style(.header, bold: true), clip: inner)
-        let rows = Reducer.liquidationRows(snapshot, view)
         if rows.isEmpty {
-            buffer.put(snapshot.botsEnabled ? "nothing liquidatable right now" : "nothing liquidatable right now (bots off: a)",
-                       x: inner.x, y: inner.y + 1, style: Style(.dim), clip: inner)
+            let message = filtered && !snapshot.pendingLiquidations.isEmpty ? "no account matches /\(view.filter)"
+                : snapshot.botsEnabled ? "nothing liquidatable right now" : "nothing liquidatable right now (bots are off: a turns them on)"
+            buffer.put(message, x: inner.x, y: inner.y + 1, style: Style(.dim), clip: inner)
             return
         }
+        let cursor = Reducer.liquidationCursor(view, rows: rows)
         let visible = max(0, inner.height - 1)
-        let first = max(0, min(view.selected(.liquidations) - visible + 1, rows.count - visible))
+        let first = max(0, min(cursor - visible + 1, rows.count - visible))
         for (offset, row) in rows.dropFirst(first).prefix(visible).enumerated() {
             let y = inner.y + 1 + offset
-            let selected = view.focus == .liquidations && first + offset == view.selected(.liquidations)
+            let selected = view.focus == .liquidations && first + offset == cursor
             let base = selected ? Style(.selection, reverse: true) : Style()
             if selected { buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell(" ", style: base)) }
             func cell(_ text: String, _ column: Int, _ role: ColorRole) {
@@ -118,14 +131,28 @@ enum LiquidationsPanel {
             cell(Widgets.right(Widgets.usd(row.debtUSD), 9), 29, .text)
             let debtValue = Double(quote.debtRepaid) * Double(quote.debtPrice) / 1e8 / pow10(quote)
             cell(Widgets.right(Widgets.usd(debtValue), 10), 39, .text)
-            cell(Widgets.right(Widgets.fixed(Double(quote.liquidationBonusBps) / 100 - 100, 1) + "%", 7), 51, .dim)
-            cell(Widgets.right(Widgets.usd(row.estimatedProfitUSD), 9), 58, row.estimatedProfitUSD > 0 ? .good : .critical)
+            cell(Widgets.right(Widgets.fixed(Double(quote.liquidationBonusBps) / 100 - 100, 1) + "%", 6), 50, .dim)
+            cell(Widgets.right(Widgets.usd(row.estimatedProfitUSD), 9), 56, row.estimatedProfitUSD > 0 ? .good : .critical)
             let status: (String, ColorRole) = switch row.status {
             case .pending: ("pending", .warn)
             case .inMempool: ("in mempool", .accent)
-            case .failed(let reason): ("failed " + reason, .critical)
+            case .failed(let reason): ("failed: " + shortReason(reason), .critical)
             }
-            cell(status.0, 69, status.1)
+            cell(status.0, 67, status.1)
+        }
+    }
+
+    /// A failure reason in a few words (the full name is in the events and `liqtop quote`).
+    static func shortReason(_ reason: String) -> String {
+        switch reason {
+        case "HEALTH_FACTOR_NOT_BELOW_THRESHOLD": "HF ≥ 1 by then"
+        case "COLLATERAL_CANNOT_BE_LIQUIDATED": "collateral gone"
+        case "SPECIFIED_CURRENCY_NOT_BORROWED_BY_USER": "debt repaid"
+        case "MUST_NOT_LEAVE_DUST": "would leave dust"
+        case "PRICE_ORACLE_SENTINEL_CHECK_FAILED": "sequencer check"
+        case "FLASH_LOAN_NOT_REPAID": "sale short of loan"
+        case "INSUFFICIENT_BALANCE", "wallet short of debt asset": "wallet short"
+        default: reason.lowercased()
         }
     }
 
@@ -143,7 +170,10 @@ enum EventsPanel {
     static func render(_ snapshot: Snapshot, _ view: ViewState, into buffer: inout ScreenBuffer, in rect: Rect) {
         let inner = Widgets.box(&buffer, rect, title: "Events", focused: view.focus == .events)
         guard inner.height > 0 else { return }
-        let events = snapshot.recentEvents.filter { $0.kind != .block && $0.kind != .justified }.reversed()
+        let events = Reducer.shownEvents(snapshot)
+        if events.isEmpty {
+            buffer.put("nothing yet: faults, shocks, oracle updates and liquidations show here", x: inner.x, y: inner.y, style: Style(.dim), clip: inner)
+        }
         for (offset, event) in events.dropFirst(view.eventScroll).prefix(inner.height).enumerated() {
             let role: ColorRole = switch event.kind {
             case .liquidation: .good

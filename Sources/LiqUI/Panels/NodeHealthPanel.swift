@@ -36,7 +36,9 @@ enum NodeHealthPanel {
             y += 1
             for (index, row) in snapshot.regions.enumerated() where y < tableBottom {
                 let selected = view.focus == .nodes && index == view.selected(.nodes)
-                drawRegion(row, down: snapshot.regionDown[row.region.rawValue], into: &buffer, x: inner.x, y: y, clip: inner, selected: selected)
+                let links = snapshot.links[row.region.rawValue].enumerated().filter { $0.offset != row.region.rawValue }.map(\.element)
+                let flag = snapshot.regionDown[row.region.rawValue] ? "DOWN" : links.contains { $0.cut } ? "CUT" : links.contains { $0.latencyFactor > 1 } ? "SLOW" : ""
+                drawRegion(row, flag: flag, into: &buffer, x: inner.x, y: y, clip: inner, selected: selected)
                 y += 1
             }
         }
@@ -59,13 +61,13 @@ enum NodeHealthPanel {
         }
     }
 
-    static func drawRegion(_ row: Snapshot.RegionRow, down: Bool, into buffer: inout ScreenBuffer, x: Int, y: Int, clip: Rect, selected: Bool) {
+    static func drawRegion(_ row: Snapshot.RegionRow, flag: String, into buffer: inout ScreenBuffer, x: Int, y: Int, clip: Rect, selected: Bool) {
         let base = selected ? Style(.selection, reverse: true) : Style()
         func cell(_ text: String, _ column: Int, _ role: ColorRole) {
             buffer.put(text, x: x + column, y: y, style: selected ? base : Style(role), clip: clip)
         }
         if selected { buffer.fill(Rect(x: clip.x, y: y, width: clip.width, height: 1), with: Cell(" ", style: base)) }
-        cell(Widgets.left("\(row.region.id) \(down ? "DOWN" : "")", 8), 0, down ? .critical : .text)
+        cell(Widgets.left("\(row.region.id) \(flag)", 8), 0, flag.isEmpty ? .text : .critical)
         cell(Widgets.right("\(row.nodesUp)/\(row.nodesTotal)", 6), 9, Thresholds.activeRatio(Double(row.nodesUp) / Double(max(1, row.nodesTotal))))
         cell(Widgets.right("\(row.medianLatencyMs)", 6), 15, Thresholds.latency(row.medianLatencyMs))
         cell(Widgets.right("\(row.medianLagBlocks)", 4), 22, Thresholds.lag(row.medianLagBlocks))
@@ -93,7 +95,7 @@ enum NodeHealthPanel {
         cell(Widgets.left(sanitized(node.name) + (roles.isEmpty ? "" : " " + roles), 20), 0, .text)
         cell(Widgets.left(node.crashed ? "crashed" : node.status.rawValue, 8), 21, statusRole)
         cell(Widgets.left(node.dataCenter + (node.dataCenterPowered ? "" : "!"), 13), 30, node.dataCenterPowered ? .dim : .critical)
-        cell(Widgets.right("\(node.peers)", 5), 44, Thresholds.peers(node.peers))
+        cell(Widgets.right(node.status == .down ? "-" : "\(node.peers)", 5), 44, node.status == .down ? .dim : Thresholds.peers(node.peers))
         cell(Widgets.right("\(node.latencyMs)", 5), 50, Thresholds.latency(node.latencyMs))
         cell(Widgets.right("\(node.head)", 5), 56, .text)
         cell(Widgets.right("\(node.lag)", 3), 62, Thresholds.lag(node.lag))

@@ -5,7 +5,7 @@ enum Chrome {
     static func header(_ snapshot: Snapshot, frameMicros: Int?, into buffer: inout ScreenBuffer, width: Int) {
         buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), with: Cell(" ", style: Style(.header, reverse: true)))
         var parts = ["liqtop", sanitized(snapshot.scenarioName), Widgets.clock(snapshot.timeMs),
-                     snapshot.paused ? "PAUSED" : "running ×\(Widgets.fixed(snapshot.speed, snapshot.speed < 1 ? 2 : 0))",
+                     (snapshot.paused ? "PAUSED" : "running") + " ×\(Widgets.fixed(snapshot.speed, snapshot.speed < 1 ? 2 : 0))",
                      "head \(snapshot.headHeight)", "final \(snapshot.finalizedHeight)"]
         if snapshot.finalityStalledEpochs > 0 { parts.append("finality stalled for \(snapshot.finalityStalledEpochs) epochs") }
         parts.append("bots \(snapshot.botsEnabled ? "on" : "off")")
@@ -23,8 +23,11 @@ enum Chrome {
 
     static func hintBar(_ view: ViewState, status: String?, into buffer: inout ScreenBuffer, y: Int, width: Int) {
         let bindings: [KeyBinding]
-        if case .walkthrough = view.overlay { bindings = KeyMap.walkthroughBindings } else {
-            bindings = KeyMap.bindings.filter { $0.inHintBar && ($0.panel == nil || $0.panel == view.focus) }
+        switch view.overlay {
+        case .walkthrough: bindings = KeyMap.walkthroughBindings
+        case .shock: bindings = KeyMap.shockBindings
+        case .help: bindings = KeyMap.helpBindings
+        case .none: bindings = KeyMap.bindings.filter { $0.inHintBar && ($0.panel == nil || $0.panel == view.focus) }
         }
         var x = 0
         if let status {
@@ -72,16 +75,19 @@ enum Chrome {
     }
 
     static func help(_ view: ViewState, into buffer: inout ScreenBuffer, area: Rect) {
-        let rect = centered(86, area.height - 4, in: area)
+        let rect = centered(min(area.width - 4, 120), area.height - 4, in: area)
         buffer.fill(rect)
         let inner = Widgets.box(&buffer, rect, title: "Help · every key (esc closes, ↑↓ scroll)", focused: true)
-        var lines: [(String, String)] = KeyMap.bindings.map { (($0.keys.count > 1 ? $0.label : $0.label), $0.help + ($0.panel.map { "  [\($0.title)]" } ?? "")) }
+        var lines: [(String, String)] = KeyMap.bindings.filter(\.inHelp).map { ($0.label, $0.help + ($0.panel.map { "  [\($0.title)]" } ?? "")) }
         lines.append(("", ""))
         lines.append(("walkthrough", "←/→ steps, x execute (y confirms), esc closes"))
         lines.append(("shock dialog", "↑/↓ asset, type a percentage, enter applies, esc cancels"))
         lines.append(("", ""))
         lines.append(("colours", "node columns follow ethstats: green good, yellow warn, orange worse, red bad"))
         lines.append(("", "HF: green ≥ 1.25, yellow ≥ 1.05, orange ≥ 1.0, red liquidatable"))
+        lines.append(("node flags", "v validator, o oracle reporter, b liquidation bot's host; \"aws-eu!\": that data center has no power"))
+        lines.append(("region flags", "DOWN outage, CUT links cut (partition), SLOW links degraded"))
+        lines.append(("market", "STALE: the oracle is past its heartbeat; FROZEN: its reporter was stopped (f)"))
         for (offset, line) in lines.dropFirst(view.helpScroll).prefix(inner.height).enumerated() {
             buffer.put(Widgets.left(line.0, 12), x: inner.x, y: inner.y + offset, style: Style(.accent, bold: true), clip: inner)
             buffer.put(line.1, x: inner.x + 13, y: inner.y + offset, style: Style(.text), clip: inner)
@@ -92,12 +98,18 @@ enum Chrome {
         let rect = centered(56, 11, in: area)
         buffer.fill(rect)
         let inner = Widgets.box(&buffer, rect, title: "Price shock", focused: true)
-        let symbol = dialog.asset < snapshot.market.count ? snapshot.market[dialog.asset].symbol : "?"
-        buffer.put("asset    ◂ \(symbol) ▸   (↑/↓ to change)", x: inner.x + 1, y: inner.y, style: Style(.text), clip: inner)
+        let row = dialog.asset < snapshot.market.count ? snapshot.market[dialog.asset] : nil
+        buffer.put("asset    ◂ \(row?.symbol ?? "?") ▸   (↑/↓ to change)", x: inner.x + 1, y: inner.y, style: Style(.text), clip: inner)
         buffer.put("change   \(dialog.text)▏ %", x: inner.x + 1, y: inner.y + 1, style: Style(dialog.percent == nil ? .critical : .accent, bold: true), clip: inner)
+        if let row, let percent = dialog.percent {
+            let now = Double(row.truePrice) / 1e8
+            buffer.put("price    \(Widgets.price(now)) → \(Widgets.price(now * (1 + percent / 100)))", x: inner.x + 1, y: inner.y + 2, style: Style(.text), clip: inner)
+        } else {
+            buffer.put(ShockDialog.rangeMessage, x: inner.x + 1, y: inner.y + 2, style: Style(.critical), clip: inner)
+        }
         if let preview, dialog.percent != nil {
             buffer.put("would become liquidatable  \(preview.newlyLiquidatable) accounts", x: inner.x + 1, y: inner.y + 3, style: Style(.warn), clip: inner)
-            buffer.put("collateral at risk         \(Widgets.usd(preview.collateralAtRiskUSD))", x: inner.x + 1, y: inner.y + 4, style: Style(.warn), clip: inner)
+            buffer.put("collateral at risk (today) \(Widgets.usd(preview.collateralAtRiskUSD))", x: inner.x + 1, y: inner.y + 4, style: Style(.warn), clip: inner)
             buffer.put("expected deficit           \(Widgets.usd(preview.expectedDeficitUSD))", x: inner.x + 1, y: inner.y + 5,
                        style: Style(preview.expectedDeficitUSD > 0 ? .critical : .good), clip: inner)
         }

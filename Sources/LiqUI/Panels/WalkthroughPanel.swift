@@ -48,9 +48,15 @@ enum WalkthroughPanel {
                     ("protocol fee = \(q.liquidationProtocolFeeBps) bps of the bonus = \(amount(q.protocolFee, cd)) \(cs) (to the treasury)", .text),
                     ("liquidator receives \(amount(q.liquidatorReceives, cd)) \(cs)", .accent)]
         case 6:
-            return [("sell \(amount(q.liquidatorReceives, cd)) \(cs) on the DEX (x·y=k, 0.3 % fee), pay \(amount(q.debtRepaid, dd)) \(ds) and gas", .text),
-                    ("estimated profit after slippage and gas: \(Widgets.usd(walkthrough.row.estimatedProfitUSD))",
-                     walkthrough.row.estimatedProfitUSD > 0 ? .good : .critical)]
+            let row = walkthrough.row
+            let fair = row.debtCostUSD * Double(q.liquidationBonusBps) / 10_000
+            let slippage = max(0, fair - row.saleProceedsUSD)
+            return [(row.soldOnDEX ? "sell \(amount(q.liquidatorReceives, cd)) \(cs) on the DEX (x·y=k, 0.3 % fee): \(Widgets.usd(row.saleProceedsUSD)) out"
+                                   : "\(amount(q.liquidatorReceives, cd)) \(cs) is worth \(Widgets.usd(row.saleProceedsUSD)) (no DEX pool: at the true price)", .text),
+                    ("slippage and fee against the fair value of what was seized: about \(Widgets.usd(slippage))", .dim),
+                    ("debt repaid \(amount(q.debtRepaid, dd)) \(ds) costs \(Widgets.usd(row.debtCostUSD)); gas (and any flash-loan premium) \(Widgets.usd(row.gasUSD))", .text),
+                    ("estimated profit: \(Widgets.usd(row.saleProceedsUSD)) − \(Widgets.usd(row.debtCostUSD)) − \(Widgets.usd(row.gasUSD)) = \(Widgets.usd(row.estimatedProfitUSD))",
+                     row.estimatedProfitUSD > 0 ? .good : .critical)]
         default:
             var result: [(String, ColorRole)] = [
                 ("health factor after: \(q.healthFactorAfter.description)", q.healthFactorAfter.isLiquidatable ? .warn : .good),
@@ -69,7 +75,7 @@ enum WalkthroughPanel {
     }
 
     static func render(_ walkthrough: Walkthrough, _ snapshot: Snapshot, into buffer: inout ScreenBuffer, area: Rect) {
-        let rect = Chrome.centered(96, 14, in: area)
+        let rect = Chrome.centered(min(area.width - 4, 140), 14, in: area)
         buffer.fill(rect)
         let title = "Liquidation walkthrough · \(sanitized(walkthrough.accountID)) · step \(walkthrough.step + 1) of \(Walkthrough.steps): \(titles[walkthrough.step])"
         let inner = Widgets.box(&buffer, rect, title: title, focused: true)
