@@ -16,24 +16,25 @@ public enum BuiltInScenarios {
     static let euOutageSummary = "Europe, the region with the most stake, loses power from 30 min to 90 min"
     static let crashSummary = "ETH and wstETH fall 35 % within a minute at 10 min, the network healthy"
 
+    /// The default world with another name and scripted events.
+    static func derived(name: String, summary: String, events: String) -> String {
+        defaultTOML.replacingOccurrences(of: "name = \"default\"", with: "name = \"\(name)\"")
+            .replacingOccurrences(of: "description = \"\(defaultSummary)\"", with: "description = \"\(summary)\"")
+            + "\n\n" + events
+    }
+
     static var euOutageTOML: String {
-        defaultTOML.replacingOccurrences(of: "name = \"default\"", with: "name = \"eu-outage\"")
-            .replacingOccurrences(of: "description = \"\(defaultSummary)\"", with: "description = \"\(euOutageSummary)\"") + """
-
-
+        derived(name: "eu-outage", summary: euOutageSummary, events: """
         [[events]]
         at_s = 1800
         kind = "outage"
         region = "eu"
         duration_s = 3600
-        """
+        """)
     }
 
     static var crashTOML: String {
-        defaultTOML.replacingOccurrences(of: "name = \"default\"", with: "name = \"crash\"")
-            .replacingOccurrences(of: "description = \"\(defaultSummary)\"", with: "description = \"\(crashSummary)\"") + """
-
-
+        derived(name: "crash", summary: crashSummary, events: """
         [[events]]
         at_s = 600
         kind = "shock"
@@ -47,7 +48,7 @@ public enum BuiltInScenarios {
         asset = "wstETH"
         percent = -35
         over_s = 60
-        """
+        """)
     }
 
     public static func named(_ name: String) -> Entry? { all.first { $0.name == name } }
