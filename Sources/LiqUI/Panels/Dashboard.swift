@@ -5,6 +5,8 @@ public enum Dashboard {
     public static let minimumSize = (width: 80, height: 24)
     /// From this size up, every panel is on screen at once.
     public static let gridSize = (width: 150, height: 36)
+    /// From this size up (below the grid), every panel is on screen too, in tighter columns.
+    public static let middleSize = (width: 100, height: 32)
 
     public static func render(_ snapshot: Snapshot, _ view: ViewState, width: Int, height: Int,
                               shockPreview: World.ShockPreview? = nil, frameMicros: Int? = nil) -> ScreenBuffer {
@@ -26,6 +28,18 @@ public enum Dashboard {
             CollateralPanel.render(snapshot, view, into: &buffer, in: right[0])
             LiquidationsPanel.render(snapshot, view, into: &buffer, in: right[1])
             EventsPanel.render(snapshot, view, into: &buffer, in: rows[1])
+        } else if width >= middleSize.width, height >= middleSize.height {
+            // Middle: nodes | market on top, collateral | liquidations below, events at the bottom.
+            let eventsHeight = max(5, body.height / 7)
+            let topHeight = min(12, (body.height - eventsHeight) / 2)
+            let rows = body.rows([topHeight, body.height - eventsHeight - topHeight, eventsHeight])
+            let top = rows[0].columns([0.56, 0.44])
+            let middle = rows[1].columns([0.44, 0.56])
+            NodeHealthPanel.render(snapshot, view, into: &buffer, in: top[0])
+            MarketPanel.render(snapshot, view, into: &buffer, in: top[1])
+            CollateralPanel.render(snapshot, view, into: &buffer, in: middle[0])
+            LiquidationsPanel.render(snapshot, view, into: &buffer, in: middle[1])
+            EventsPanel.render(snapshot, view, into: &buffer, in: rows[2])
         } else {
             // Compact: a tab strip naming every panel, the focused one large, the events below.
             var x = 0

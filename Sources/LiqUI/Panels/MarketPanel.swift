@@ -40,10 +40,11 @@ enum CollateralPanel {
     static func render(_ snapshot: Snapshot, _ view: ViewState, into buffer: inout ScreenBuffer, in rect: Rect) {
         let inner = Widgets.box(&buffer, rect, title: "Collateral ratios", focused: view.focus == .collateral)
         guard inner.height > 0 else { return }
-        let halves = inner.columns([0.5, 0.5])
+        let halves = inner.columns(inner.width < 60 ? [0.4, 0.6] : [0.5, 0.5])
         let left = halves[0], right = Rect(x: halves[1].x + 1, y: inner.y, width: halves[1].width - 1, height: inner.height)
         // Histogram of health factors (accounts with debt), coloured healthy → at risk → liquidatable.
-        buffer.put("HEALTH FACTOR  ACCOUNTS", x: left.x, y: left.y, style: Style(.header, bold: true), clip: left)
+        buffer.put(left.width >= 24 ? "HEALTH FACTOR  ACCOUNTS" : "HF        ACCOUNTS", x: left.x, y: left.y,
+                   style: Style(.header, bold: true), clip: left)
         let most = max(1, snapshot.healthHistogram.map(\.accounts).max() ?? 1)
         let lows: [Double] = [0, 0.9, 0.95, 1.0, 1.05, 1.1, 1.25, 1.5, 2, 3]
         for (index, bucket) in snapshot.healthHistogram.enumerated() where left.y + 1 + index < left.maxY {
@@ -55,19 +56,28 @@ enum CollateralPanel {
             buffer.put(String(repeating: "■", count: length), x: left.x + 10, y: y, style: Style(role), clip: left)
             buffer.put(Widgets.right("\(bucket.accounts)", 6), x: left.maxX - 6, y: y, style: Style(.text), clip: left)
         }
-        // Right: totals, then the curve for the selected asset.
+        // Right: totals (shorter lines when narrow), then the curve for the selected asset.
         var y = right.y
         let utilisation = snapshot.totalSuppliedUSD == 0 ? 0 : snapshot.totalBorrowedUSD / snapshot.totalSuppliedUSD
-        buffer.put("supplied \(Widgets.usd(snapshot.totalSuppliedUSD))  borrowed \(Widgets.usd(snapshot.totalBorrowedUSD))",
-                   x: right.x, y: y, style: Style(.text), clip: right)
-        y += 1
-        buffer.put("utilisation \(Widgets.fixed(utilisation * 100, 1)) %  deficit ", x: right.x, y: y, style: Style(.text), clip: right)
-        buffer.put(Widgets.usd(snapshot.totalDeficitUSD), x: right.x + 24 + Widgets.fixed(utilisation * 100, 1).count, y: y,
-                   style: Style(snapshot.totalDeficitUSD > 0 ? .critical : .good, bold: true), clip: right)
-        y += 1
+        let deficitStyle = Style(snapshot.totalDeficitUSD > 0 ? .critical : .good, bold: true)
+        if right.width >= 48 {
+            buffer.put("supplied \(Widgets.usd(snapshot.totalSuppliedUSD))  borrowed \(Widgets.usd(snapshot.totalBorrowedUSD))",
+                       x: right.x, y: y, style: Style(.text), clip: right)
+            y += 1
+            let used = buffer.put("utilisation \(Widgets.fixed(utilisation * 100, 1)) %  deficit ", x: right.x, y: y, style: Style(.text), clip: right)
+            buffer.put(Widgets.usd(snapshot.totalDeficitUSD), x: right.x + used, y: y, style: deficitStyle, clip: right)
+            y += 1
+        } else {
+            buffer.put("supplied \(Widgets.usd(snapshot.totalSuppliedUSD))", x: right.x, y: y, style: Style(.text), clip: right)
+            buffer.put("borrowed \(Widgets.usd(snapshot.totalBorrowedUSD))", x: right.x, y: y + 1, style: Style(.text), clip: right)
+            let used = buffer.put("util \(Widgets.fixed(utilisation * 100, 1)) % deficit ", x: right.x, y: y + 2, style: Style(.text), clip: right)
+            buffer.put(Widgets.usd(snapshot.totalDeficitUSD), x: right.x + used, y: y + 2, style: deficitStyle, clip: right)
+            y += 3
+        }
         // The liquidations-versus-price curve of the asset selected in Market, from today's price down.
         let price = snapshot.market.first { $0.symbol == snapshot.curveAsset }.map { Double($0.oraclePrice) / 1e8 } ?? 0
-        buffer.put("collateral liquidatable if \(snapshot.curveAsset) falls", x: right.x, y: y, style: Style(.header, bold: true), clip: right)
+        buffer.put((right.width >= 40 ? "collateral " : "") + "liquidatable if \(snapshot.curveAsset) falls", x: right.x, y: y,
+                   style: Style(.header, bold: true), clip: right)
         y += 1
         let most2 = max(1, snapshot.liquidationCurve.map(\.collateralUSD).max() ?? 1)
         let rowsForCurve = max(0, right.maxY - y)
@@ -105,7 +115,9 @@ enum LiquidationsPanel {
             + (filtered ? " · /\(view.filter)\(view.filtering ? "▏" : "") (esc clears)" : "")
         let inner = Widgets.box(&buffer, rect, title: title, focused: view.focus == .liquidations)
         guard inner.height > 0 else { return }
-        buffer.put("ACCOUNT        HF      COLL      DEBT  MAX REPAY  BONUS   PROFIT  STATUS", x: inner.x, y: inner.y,
+        let narrow = inner.width < 86
+        buffer.put(narrow ? "ACCOUNT        HF      DEBT  MAX REPAY   PROFIT  STATUS"
+                          : "ACCOUNT        HF      COLL      DEBT  MAX REPAY  BONUS   PROFIT  STATUS", x: inner.x, y: inner.y,
                    style: Style(.header, bold: true), clip: inner)
         if rows.isEmpty {
             let message = filtered && !snapshot.pendingLiquidations.isEmpty ? "no account matches /\(view.filter)"
@@ -127,18 +139,20 @@ enum LiquidationsPanel {
             let quote = row.quote
             cell(Widgets.left(sanitized(row.accountID), 10), 0, .text)
             cell(Widgets.right(Widgets.fixed(row.healthFactor.approximateValue, 4), 8), 10, Widgets.healthRole(row.healthFactor.approximateValue))
-            cell(Widgets.right(Widgets.usd(row.collateralUSD), 9), 19, .text)
-            cell(Widgets.right(Widgets.usd(row.debtUSD), 9), 29, .text)
+            // Narrow panels drop the collateral and bonus columns (the walkthrough has them).
+            let shift = narrow ? 10 : 0
+            if !narrow { cell(Widgets.right(Widgets.usd(row.collateralUSD), 9), 19, .text) }
+            cell(Widgets.right(Widgets.usd(row.debtUSD), 9), 29 - shift, .text)
             let debtValue = Double(quote.debtRepaid) * Double(quote.debtPrice) / 1e8 / pow10(quote)
-            cell(Widgets.right(Widgets.usd(debtValue), 10), 39, .text)
-            cell(Widgets.right(Widgets.fixed(Double(quote.liquidationBonusBps) / 100 - 100, 1) + "%", 6), 50, .dim)
-            cell(Widgets.right(Widgets.usd(row.estimatedProfitUSD), 9), 56, row.estimatedProfitUSD > 0 ? .good : .critical)
+            cell(Widgets.right(Widgets.usd(debtValue), 10), 39 - shift, .text)
+            if !narrow { cell(Widgets.right(Widgets.fixed(Double(quote.liquidationBonusBps) / 100 - 100, 1) + "%", 6), 50, .dim) }
+            cell(Widgets.right(Widgets.usd(row.estimatedProfitUSD), 9), narrow ? 40 : 56, row.estimatedProfitUSD > 0 ? .good : .critical)
             let status: (String, ColorRole) = switch row.status {
             case .pending: ("pending", .warn)
             case .inMempool: ("in mempool", .accent)
             case .failed(let reason): ("failed: " + shortReason(reason), .critical)
             }
-            cell(status.0, 67, status.1)
+            cell(status.0, narrow ? 51 : 67, status.1)
         }
     }
 
