@@ -1,0 +1,73 @@
+/// Large, seeded inputs for `liqtop bench` (and tests of the scan at smaller sizes).
+public enum BenchWorlds {
+    /// The default scenario's six reserves with `count` generated accounts: 1–3 collateral assets
+    /// (WETH, wstETH, WBTC) and 1–2 debt assets (USDC, USDT, DAI), health factors around 1.4.
+    public static func pool(accounts count: Int, seed: UInt64 = 42) throws -> LendingPool {
+        guard var scenario = try BuiltInScenarios.load("default") else { fatalError("default scenario") }
+        scenario.positions = []
+        var pool = try scenario.makePool()
+        var rng = SeededGenerator(seed: seed)
+        let units = pool.reserves.map(\.configuration.unit)
+        pool.accounts.reserveCapacity(count)
+        for index in 0..<count {
+            var account = Account(id: "a\(index)", reserveCount: pool.reserves.count)
+            let debtUSD = 20_000 * DeterministicMath.exp(1.0 * rng.normal())
+            let target = max(1.01, 1.4 + 0.3 * rng.normal())
+            let collateralCount = rng.int(in: 1...3), debtCount = rng.int(in: 1...2)
+            var collateralAssets = [0, 1, 2]
+            for _ in 0..<(3 - collateralCount) { collateralAssets.remove(at: rng.int(in: 0...(collateralAssets.count - 1))) }
+            var debtAssets = [3, 4, 5]
+            for _ in 0..<(3 - debtCount) { debtAssets.remove(at: rng.int(in: 0...(debtAssets.count - 1))) }
+            for asset in collateralAssets {
+                let threshold = Double(pool.reserves[asset].configuration.liquidationThresholdBps) / 10_000
+                let usd = debtUSD * target / threshold / Double(collateralAssets.count)
+                account.scaledCollateral[asset] = World.amount(usd: usd, price: pool.prices[asset], unit: units[asset])
+                account.usingAsCollateral[asset] = true
+            }
+            for asset in debtAssets {
+                account.scaledDebt[asset] = World.amount(usd: debtUSD / Double(debtAssets.count), price: pool.prices[asset], unit: units[asset])
+            }
+            pool.accounts.append(account)
+        }
+        return pool
+    }
+
+    /// The answer of a shock scan: accounts liquidatable after the shock (exact), the HF histogram and
+    /// the most urgent accounts.
+    public struct ScanResult: Sendable, Equatable {
+        public var liquidatable: [Int]
+        public var histogram: [Int]
+        public var mostUrgent: [Int]
+    }
+
+    static let edges: [Double] = [0.9, 0.95, 1.0, 1.05, 1.1, 1.25, 1.5, 2, 3]
+
+    /// The fast scan: the Double index finds candidates; accounts within 1e-6 of 1.0 are decided by
+    /// the exact health factor at the shocked oracle prices.
+    public static func shockScan(_ pool: LendingPool, index: RiskIndex, asset: Int, percentBps: Int, urgent: Int = 100) throws -> ScanResult {
+        var shockedPool = pool
+        shockedPool.prices[asset] = shockedPool.prices[asset] * UInt128(10_000 + percentBps) / 10_000
+        let prices = shockedPool.prices.map { Double($0) / 1e8 }
+        var histogram = Array(repeating: 0, count: edges.count + 1)
+        var liquidatable: [(Int, Double)] = []
+        for account in pool.accounts.indices {
+            let estimate = index.healthFactor(account: account, prices: prices)
+            guard estimate.isFinite else { continue }
+            histogram[edges.firstIndex { estimate < $0 } ?? edges.count] += 1
+            if estimate < 1 - 1e-6 {
+                liquidatable.append((account, estimate))
+            } else if estimate < 1 + 1e-6, try shockedPool.accountData(pool.accounts[account]).healthFactor.isLiquidatable {
+                liquidatable.append((account, estimate))
+            }
+        }
+        let urgentAccounts = liquidatable.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(urgent).map(\.0)
+        return ScanResult(liquidatable: liquidatable.map(\.0), histogram: histogram, mostUrgent: urgentAccounts)
+    }
+
+    /// The same set by brute force: the exact health factor of every account.
+    public static func exactLiquidatable(_ pool: LendingPool, asset: Int, percentBps: Int) throws -> [Int] {
+        var shockedPool = pool
+        shockedPool.prices[asset] = shockedPool.prices[asset] * UInt128(10_000 + percentBps) / 10_000
+        return try pool.accounts.indices.filter { try shockedPool.accountData(pool.accounts[$0]).healthFactor.isLiquidatable }
+    }
+}

@@ -1,0 +1,135 @@
+import ArgumentParser
+import Foundation
+import LiqCore
+import LiqUI
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The performance suite: timings in a release build, inputs from a fixed seed.",
+        discussion: """
+        shock_scan  a −20 % WETH shock over n accounts: the exact set that became liquidatable, the HF histogram
+                    and the 100 most urgent (ms)
+        tick        one engine step (1 simulated second) of a world with bots, oracles and gossip (ms)
+        gossip      one block propagated to every node (ms)
+        frame       one 200×60 dashboard frame composed into a ScreenBuffer (µs)
+        memory      resident bytes per account
+        quote       exact liquidation quotes per second
+        Build with -c release for meaningful figures; --quick runs small sizes in seconds.
+        """)
+
+    @Flag(help: "One JSON object per line.")
+    var json = false
+
+    @Flag(help: "Small sizes, a few seconds in all.")
+    var quick = false
+
+    func run() throws {
+        let sizes = quick ? (accounts: 20_000, tickAccounts: 5_000, tickNodes: 200, gossipNodes: 1_000)
+                          : (accounts: 1_000_000, tickAccounts: 100_000, tickNodes: 1_000, gossipNodes: 10_000)
+        var results: [BenchResult] = []
+        func report(_ result: BenchResult) {
+            results.append(result)
+            if json { print(result.json) } else { print(result.line) }
+            fflush(nil)
+        }
+        if !json { print(BenchResult.header) }
+
+        // shock_scan and memory over the same accounts.
+        let before = BenchResult.residentBytes()
+        let pool = try BenchWorlds.pool(accounts: sizes.accounts)
+        let index = RiskIndex(pool: pool)
+        let after = BenchResult.residentBytes()
+        report(try BenchResult.measure("shock_scan", n: sizes.accounts, unit: "ms", runs: quick ? 10 : 20) {
+            _ = try BenchWorlds.shockScan(pool, index: index, asset: 0, percentBps: -2_000)
+        })
+        report(BenchResult(name: "memory", n: sizes.accounts, unit: "bytes", samples: [Double(max(0, after - before)) / Double(sizes.accounts)]))
+
+        // quote: exact quotes of accounts that are liquidatable after the shock.
+        var shocked = pool
+        shocked.prices[0] = shocked.prices[0] * 8 / 10
+        let targets = Array(try BenchWorlds.shockScan(pool, index: index, asset: 0, percentBps: -2_000).liquidatable.prefix(1_000))
+        if !targets.isEmpty {
+            let timing = try BenchResult.measure("quote", n: targets.count, unit: "ms", runs: 5) {
+                for account in targets { _ = try shocked.quotePosition(accountIndex: account) }
+            }
+            report(BenchResult(name: "quote", n: targets.count, unit: "per_s",
+                               samples: timing.samples.map { Double(targets.count) / ($0 / 1_000) }))
+        }
+
+        // frame: a snapshot of a crashed world at 200×60.
+        guard var scenario = try BuiltInScenarios.load("crash") else { return }
+        scenario.simulation.borrowers.count = quick ? 5_000 : min(sizes.accounts, 200_000)
+        var engine = try Engine(scenario: scenario, seed: 1)
+        for _ in 0..<700 { try engine.step() }
+        let snapshot = engine.world.snapshot()
+        let frame = try BenchResult.measure("frame", n: scenario.simulation.borrowers.count, unit: "ms", runs: 50) {
+            _ = Dashboard.render(snapshot, ViewState(), width: 200, height: 60)
+        }
+        report(BenchResult(name: "frame", n: frame.n, unit: "us", samples: frame.samples.map { $0 * 1_000 }))
+
+        // tick: 100,000 accounts and 1,000 nodes, bots, oracles and gossip running.
+        guard var big = try BuiltInScenarios.load("default") else { return }
+        big.simulation.borrowers.count = sizes.tickAccounts
+        big.simulation.network.nodeCount = sizes.tickNodes
+        var world = try Engine(scenario: big, seed: 1)
+        for _ in 0..<30 { try world.step() }
+        report(try BenchResult.measure("tick", n: sizes.tickAccounts, unit: "ms", runs: quick ? 60 : 120, warmup: 0) {
+            try world.step()
+        })
+
+        // gossip: one block to every node of a large network.
+        var rng = SeededGenerator(seed: 7)
+        var configuration = NetworkConfiguration()
+        configuration.nodeCount = sizes.gossipNodes
+        let network = TopologyBuilder.build(configuration, using: &rng)
+        report(try BenchResult.measure("gossip", n: sizes.gossipNodes, unit: "ms", runs: 20) {
+            _ = Gossip.propagate(in: network, from: 0, at: 0, blockBytes: 120_000, using: &rng)
+        })
+    }
+}
+
+/// One benchmark's samples and their summary.
+struct BenchResult {
+    var name: String
+    var n: Int
+    var unit: String
+    var samples: [Double]
+
+    var sorted: [Double] { samples.sorted() }
+    var median: Double { sorted.isEmpty ? 0 : sorted[sorted.count / 2] }
+    var p90: Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, sorted.count * 9 / 10)] }
+    var minimum: Double { sorted.first ?? 0 }
+    var maximum: Double { sorted.last ?? 0 }
+
+    /// Warms up, then times `runs` calls of `body`, in milliseconds.
+    static func measure(_ name: String, n: Int, unit: String, runs: Int, warmup: Int = 2, _ body: () throws -> Void) throws -> BenchResult {
+        for _ in 0..<warmup { try body() }
+        let clock = ContinuousClock()
+        var samples: [Double] = []
+        for _ in 0..<runs {
+            let elapsed = try clock.measure(body)
+            samples.append(Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15)
+        }
+        return BenchResult(name: name, n: n, unit: unit, samples: samples)
+    }
+
+    static func residentBytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+              let pages = text.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    static let header = "BENCHMARK          N        UNIT     MEDIAN        P90        MIN        MAX  RUNS"
+
+    var line: String {
+        func number(_ value: Double) -> String { String(format: "%10.3f", value) }
+        return "\(name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(String(format: "%9d", n))  \(unit.padding(toLength: 6, withPad: " ", startingAt: 0)) \(number(median)) \(number(p90)) \(number(minimum)) \(number(maximum))  \(samples.count)"
+    }
+
+    var json: String {
+        func number(_ value: Double) -> JSONValue { .number(String(format: "%.4f", value)) }
+        return JSONValue.object([("name", .string(name)), ("n", .number(String(n))), ("unit", .string(unit)),
+                                 ("median", number(median)), ("p90", number(p90)), ("min", number(minimum)),
+                                 ("max", number(maximum)), ("runs", .number(String(samples.count)))]).compact()
+    }
+}
