@@ -1,3 +1,5 @@
+import HeapModule
+
 /// Large, seeded inputs for `liqtop bench` (and tests of the scan at smaller sizes).
 public enum BenchWorlds {
     /// The default scenario's six reserves with `count` generated accounts: 1–3 collateral assets
@@ -60,8 +62,47 @@ public enum BenchWorlds {
                 liquidatable.append((account, estimate))
             }
         }
-        let urgentAccounts = liquidatable.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(urgent).map(\.0)
-        return ScanResult(liquidatable: liquidatable.map(\.0), histogram: histogram, mostUrgent: urgentAccounts)
+        return ScanResult(liquidatable: liquidatable.map(\.0), histogram: histogram,
+                          mostUrgent: try mostUrgent(liquidatable, in: shockedPool, count: urgent))
+    }
+
+    /// The same scan through the struct-of-arrays `ShockIndex` (built once at today's oracle prices).
+    public static func shockScan(_ pool: LendingPool, shockIndex: ShockIndex, asset: Int, percentBps: Int, urgent: Int = 100) throws -> ScanResult {
+        var shockedPool = pool
+        shockedPool.prices[asset] = shockedPool.prices[asset] * UInt128(10_000 + percentBps) / 10_000
+        let (candidates, histogram) = shockIndex.scan(asset: asset, price: Double(shockedPool.prices[asset]) / 1e8, edges: edges)
+        var liquidatable: [(Int, Double)] = []
+        liquidatable.reserveCapacity(candidates.count)
+        for (account, estimate) in candidates {
+            let confirmed = try estimate < 1 - 1e-6 || shockedPool.accountData(pool.accounts[account]).healthFactor.isLiquidatable
+            if confirmed { liquidatable.append((account, estimate)) }
+        }
+        return ScanResult(liquidatable: liquidatable.map(\.0), histogram: histogram,
+                          mostUrgent: try mostUrgent(liquidatable, in: shockedPool, count: urgent))
+    }
+
+    /// The `count` most urgent accounts by exact health factor (ties by account): the Double estimate
+    /// shortlists, the exact arithmetic orders.
+    static func mostUrgent(_ liquidatable: [(Int, Double)], in pool: LendingPool, count: Int) throws -> [Int] {
+        // A bounded max-heap keeps the lowest estimates: O(n log k), not a sort of every account.
+        struct Entry: Comparable {
+            var estimate: Double
+            var account: Int
+            static func < (a: Entry, b: Entry) -> Bool { (a.estimate, a.account) < (b.estimate, b.account) }
+        }
+        let keep = count * 2 + 50
+        var heap = Heap<Entry>()
+        for (account, estimate) in liquidatable {
+            let entry = Entry(estimate: estimate, account: account)
+            if heap.count < keep {
+                heap.insert(entry)
+            } else if let worst = heap.max, entry < worst {
+                heap.replaceMax(with: entry)
+            }
+        }
+        let shortlist = heap.unordered.map { ($0.account, $0.estimate) }
+        let exact = try shortlist.map { (account: $0.0, hf: try pool.accountData(pool.accounts[$0.0]).healthFactor) }
+        return exact.sorted { ($0.hf, $0.account) < ($1.hf, $1.account) }.prefix(count).map(\.account)
     }
 
     /// The same set by brute force: the exact health factor of every account.

@@ -38,9 +38,10 @@ struct Bench: ParsableCommand {
         let before = BenchResult.residentBytes()
         let pool = try BenchWorlds.pool(accounts: sizes.accounts)
         let index = RiskIndex(pool: pool)
+        let shockIndex = ShockIndex(index, prices: pool.prices.map { Double($0) / 1e8 })
         let after = BenchResult.residentBytes()
         report(try BenchResult.measure("shock_scan", n: sizes.accounts, unit: "ms", runs: quick ? 10 : 20) {
-            _ = try BenchWorlds.shockScan(pool, index: index, asset: 0, percentBps: -2_000)
+            _ = try BenchWorlds.shockScan(pool, shockIndex: shockIndex, asset: 0, percentBps: -2_000)
         })
         report(BenchResult(name: "memory", n: sizes.accounts, unit: "bytes", samples: [Double(max(0, after - before)) / Double(sizes.accounts)]))
 
