@@ -143,7 +143,8 @@ enum LiquidationsPanel {
             let shift = narrow ? 10 : 0
             if !narrow { cell(Widgets.right(Widgets.usd(row.collateralUSD), 9), 19, .text) }
             cell(Widgets.right(Widgets.usd(row.debtUSD), 9), 29 - shift, .text)
-            let debtValue = Double(quote.debtRepaid) * Double(quote.debtPrice) / 1e8 / pow10(quote)
+            let decimals = quote.request.debtReserve < snapshot.market.count ? snapshot.market[quote.request.debtReserve].decimals : 0
+            let debtValue = Double(quote.debtRepaid) / tenTo(decimals) * Double(quote.debtPrice) / 1e8
             cell(Widgets.right(Widgets.usd(debtValue), 10), 39 - shift, .text)
             if !narrow { cell(Widgets.right(Widgets.fixed(Double(quote.liquidationBonusBps) / 100 - 100, 1) + "%", 6), 50, .dim) }
             cell(Widgets.right(Widgets.usd(row.estimatedProfitUSD), 9), narrow ? 40 : 56, row.estimatedProfitUSD > 0 ? .good : .critical)
@@ -170,12 +171,10 @@ enum LiquidationsPanel {
         }
     }
 
-    /// 10^decimals of the quote's debt asset, from its request (prices and units travel with the quote).
-    static func pow10(_ quote: LiquidationQuote) -> Double {
-        guard quote.userReserveDebt > 0 else { return 1 }
-        // userReserveDebtBase = debt · price / unit, so unit = debt · price / base.
-        let base = Double(quote.userReserveDebtBase)
-        return base == 0 ? 1 : Double(quote.userReserveDebt) * Double(quote.debtPrice) / base
+    static func tenTo(_ decimals: Int) -> Double {
+        var value = 1.0
+        for _ in 0..<decimals { value *= 10 }
+        return value
     }
 }
 

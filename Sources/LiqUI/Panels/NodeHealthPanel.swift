@@ -22,7 +22,7 @@ enum NodeHealthPanel {
         let tableBottom = inner.maxY - histogramRows
         if let region = view.expandedRegion {
             let nodes = snapshot.nodes.filter { $0.region == region }
-            buffer.put(header("NODE                 STATUS   DC            PEERS   LAT  HEAD LAG   PROP  LAST BLOCKS"), x: inner.x, y: y, style: Style(.header, bold: true), clip: inner)
+            buffer.put("NODE                 STATUS   DC            PEERS   LAT  HEAD LAG   PROP  LAST BLOCKS", x: inner.x, y: y, style: Style(.header, bold: true), clip: inner)
             y += 1
             let visible = max(0, tableBottom - y)
             let first = max(0, min(view.selected(.nodes) - visible + 1, nodes.count - visible))
@@ -32,7 +32,7 @@ enum NodeHealthPanel {
                 y += 1
             }
         } else {
-            buffer.put(header("REGION   UP/ALL   LAT  LAG PEERS  P50ms  P90ms UPTIME  STAKE"), x: inner.x, y: y, style: Style(.header, bold: true), clip: inner)
+            buffer.put("REGION   UP/ALL   LAT  LAG PEERS  P50ms  P90ms UPTIME  STAKE", x: inner.x, y: y, style: Style(.header, bold: true), clip: inner)
             y += 1
             for (index, row) in snapshot.regions.enumerated() where y < tableBottom {
                 let selected = view.focus == .nodes && index == view.selected(.nodes)
@@ -46,12 +46,12 @@ enum NodeHealthPanel {
             let width = min(40, inner.width - 14)
             let counts = compress(snapshot.propagationHistogram, to: width).map(Double.init)
             buffer.put("propagation", x: inner.x, y: inner.maxY - 2, style: Style(.dim), clip: inner)
-            buffer.put(Widgets.sparkline(counts + [0], width: width + 1).dropLast() + "", x: inner.x + 12, y: inner.maxY - 2, style: Style(.accent), clip: inner)
+            // A zero appended and dropped pins the sparkline's floor at 0 blocks.
+            let bars = String(Widgets.sparkline(counts + [0], width: width + 1).dropLast())
+            buffer.put(bars, x: inner.x + 12, y: inner.maxY - 2, style: Style(.accent), clip: inner)
             buffer.put("0 s" + String(repeating: " ", count: max(0, width - 7)) + "10 s", x: inner.x + 12, y: inner.maxY - 1, style: Style(.dim), clip: inner)
         }
     }
-
-    static func header(_ text: String) -> String { text }
 
     static func compress(_ bins: [Int], to width: Int) -> [Int] {
         guard width > 0, !bins.isEmpty else { return [] }
