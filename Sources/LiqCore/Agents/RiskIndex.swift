@@ -40,6 +40,13 @@ public struct RiskIndex: Sendable, Equatable {
         return owed == 0 ? .infinity : weighted / owed
     }
 
+    /// Estimated collateral (where it counts) in USD.
+    public func collateralUSD(account: Int, prices: [Double]) -> Double {
+        var value = 0.0
+        for asset in 0..<assets { value += collateral[account * assets + asset] * prices[asset] }
+        return value
+    }
+
     /// Estimated debt in USD.
     public func debtUSD(account: Int, prices: [Double]) -> Double {
         var owed = 0.0

@@ -95,7 +95,7 @@ extension World {
                 aggressiveness: Double(settings.bots.aggressivenessBps) / 10_000 * (0.5 + rng.unit()),
                 usesFlashLoans: settings.bots.flashLoans))
         }
-        let user = Liquidator(id: -1, name: "you", host: Self.host(in: busiest, index: 3, network: network),
+        let user = Liquidator(id: -1, name: Self.userName, host: Self.host(in: busiest, index: 3, network: network),
                               wallet: (0..<reserveCount).map { Self.amount(usd: 10_000_000, price: prices[$0], unit: units[$0]) },
                               minimumProfitUSD: 0, aggressiveness: 0.2)
 

@@ -80,7 +80,7 @@ extension World {
             let origin = user.host
             guard network.isUp(origin, at: now) else {
                 return event(.failedLiquidation, "your node is down: liquidation of \(pool.accounts[account].id) not sent",
-                             [("account", .text(pool.accounts[account].id)), ("reason", .text("NODE_DOWN"))])
+                             [("account", .text(pool.accounts[account].id)), ("liquidator", .text(user.name)), ("reason", .text("NODE_DOWN"))])
             }
             // Bid half the expected profit as priority fee, like a determined liquidator (at least 5 gwei).
             let profit = (try? pool.quoteLiquidation(accountIndex: account, request)).flatMap { try? evaluate($0) } ?? 0
@@ -90,7 +90,7 @@ extension World {
             user.pending.append(account)
             liquidationStatus[account] = .inMempool
             return event(.submitted, "your liquidation of \(pool.accounts[account].id) is in the mempool",
-                         [("account", .text(pool.accounts[account].id))])
+                         [("account", .text(pool.accounts[account].id)), ("liquidator", .text(user.name))])
         case .setSpeed(let value):
             speed = max(0.1, min(value, 1_000))
             return []

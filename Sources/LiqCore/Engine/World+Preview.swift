@@ -13,14 +13,10 @@ extension World {
         var shocked = prices
         shocked[asset] *= 1 + Double(percentBps) / 10_000
         var preview = ShockPreview(newlyLiquidatable: 0, collateralAtRiskUSD: 0, expectedDeficitUSD: 0)
-        let n = riskIndex.assets
         for account in pool.accounts.indices where riskIndex.healthFactor(account: account, prices: shocked) < 1 {
-            var collateralToday = 0.0, collateralAfter = 0.0, debt = 0.0
-            for a in 0..<n {
-                collateralToday += riskIndex.collateral[account * n + a] * prices[a]
-                collateralAfter += riskIndex.collateral[account * n + a] * shocked[a]
-                debt += riskIndex.debt[account * n + a] * shocked[a]
-            }
+            let collateralToday = riskIndex.collateralUSD(account: account, prices: prices)
+            let collateralAfter = riskIndex.collateralUSD(account: account, prices: shocked)
+            let debt = riskIndex.debtUSD(account: account, prices: shocked)
             if riskIndex.healthFactor(account: account, prices: prices) >= 1 { preview.newlyLiquidatable += 1 }
             preview.collateralAtRiskUSD += collateralToday
             preview.expectedDeficitUSD += max(0, debt - collateralAfter)

@@ -75,8 +75,7 @@ extension World {
         var liquidatable: [(Int, Double)] = []
         let assetsCount = riskIndex.assets
         for account in pool.accounts.indices {
-            var debtUSD = 0.0
-            for asset in 0..<assetsCount { debtUSD += riskIndex.debt[account * assetsCount + asset] * prices[asset] }
+            let debtUSD = riskIndex.debtUSD(account: account, prices: prices)
             guard debtUSD > 0 else { continue }
             let estimate = riskIndex.healthFactor(account: account, prices: prices)
             let bucket = Self.healthEdges.firstIndex { estimate < $0.1 } ?? (buckets.count - 1)
@@ -92,7 +91,7 @@ extension World {
             var usd = 0.0
             // Valued at today's prices: how much collateral a drop of this size puts up for liquidation.
             for account in pool.accounts.indices where riskIndex.healthFactor(account: account, prices: shocked) < 1 {
-                for asset in 0..<assetsCount { usd += riskIndex.collateral[account * assetsCount + asset] * prices[asset] }
+                usd += riskIndex.collateralUSD(account: account, prices: prices)
             }
             curve.append((drop, usd))
         }
@@ -104,11 +103,8 @@ extension World {
                   let liquidation = quote.liquidation else { continue }
             let breakdown = try? profitBreakdown(liquidation)
             let profit = breakdown.map { Double($0.profit) / 1e8 } ?? 0
-            var collateralUSD = 0.0, debtUSD = 0.0
-            for asset in 0..<assetsCount {
-                collateralUSD += riskIndex.collateral[account * assetsCount + asset] * prices[asset]
-                debtUSD += riskIndex.debt[account * assetsCount + asset] * prices[asset]
-            }
+            let collateralUSD = riskIndex.collateralUSD(account: account, prices: prices)
+            let debtUSD = riskIndex.debtUSD(account: account, prices: prices)
             let status: Snapshot.PendingStatus = switch liquidationStatus[account] {
             case .inMempool?: .inMempool
             case .failed(let reason)?: .failed(reason)

@@ -29,10 +29,13 @@ extension World {
         if notableEvents.count > 400 { notableEvents.removeFirst(notableEvents.count - 400) }
     }
 
+    /// The person at the terminal, as events name them.
+    static let userName = "you"
+
     static func isNotable(_ event: Event) -> Bool {
         switch event.kind {
         case .block, .justified, .defence, .missedSlot: false
-        case .failedLiquidation, .submitted: event.message.contains("your") || event.message.hasPrefix("you ")
+        case .failedLiquidation, .submitted: event.fields.contains { $0.0 == "liquidator" && $0.1 == .text(userName) }
         default: true
         }
     }
@@ -53,6 +56,7 @@ extension World {
 
     /// Uptime accounting; a node that comes back syncs for a while, then catches up with the chain.
     mutating func updateNodes() {
+        let regionLatency = Region.allCases.map { Int(network.meanLatency($0, $0).rounded()) }
         for node in network.nodes.indices {
             let up = network.isUp(node, at: nowMs)
             network.nodes[node].totalMs += settings.tickMs
@@ -65,8 +69,7 @@ extension World {
                 network.nodes[node].syncingUntilMs = 0
             }
             network.nodes[node].wasUp = up
-            let region = network.nodes[node].region
-            network.nodes[node].latencyMs = up ? Int(network.meanLatency(region, region).rounded()) : 0
+            network.nodes[node].latencyMs = up ? regionLatency[network.nodes[node].region.rawValue] : 0
         }
     }
 

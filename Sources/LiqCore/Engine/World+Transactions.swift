@@ -46,22 +46,6 @@ extension World {
         var wallet = liquidator.map { liquidators[$0].wallet } ?? user.wallet
         let name = liquidator.map { liquidators[$0].name } ?? user.name
         let id = pool.accounts[account].id
-        func finish(_ wallet: [UInt128], success: Bool, failure: String? = nil) {
-            if let liquidator {
-                liquidators[liquidator].wallet = wallet
-                liquidators[liquidator].pending.removeAll { $0 == account }
-                if success { liquidators[liquidator].liquidations += 1 } else { liquidators[liquidator].failures += 1 }
-            } else {
-                user.wallet = wallet
-                user.pending.removeAll { $0 == account }
-                if success { user.liquidations += 1 } else { user.failures += 1 }
-            }
-            liquidationStatus[account] = failure.map { .failed($0) }
-            if success { liquidationStatus[account] = nil }
-            if liquidator == nil, let failure {
-                userOutcome = UserOutcome(account: account, succeeded: false, text: "your liquidation failed in block \(chain.height + 1): \(failure)")
-            }
-        }
         let c = request.collateralReserve, d = request.debtReserve
         if let bot = liquidator, liquidators[bot].usesFlashLoans,
            let dex = dexPools.firstIndex(where: { $0.asset == c && $0.stable == d }) {
@@ -71,17 +55,12 @@ extension World {
         do {
             quote = try pool.quoteLiquidation(accountIndex: account, request)
             guard wallet[request.debtReserve] >= quote.debtRepaid else {
-                finish(wallet, success: false, failure: "wallet short of debt asset")
-                statistics.failedLiquidations += 1
-                return [Event(timeMs: time, kind: .failedLiquidation, message: "\(name) could not pay for \(id)",
-                              fields: [("account", .text(id)), ("liquidator", .text(name)), ("reason", .text("INSUFFICIENT_BALANCE"))])]
+                return liquidationFailed(liquidator: liquidator, account: account, status: "wallet short of debt asset",
+                                         reason: "INSUFFICIENT_BALANCE", message: "\(name) could not pay for \(id)", at: time)
             }
             try pool.liquidate(accountIndex: account, request)
         } catch let error as LiquidationError {
-            finish(wallet, success: false, failure: error.rawValue)
-            statistics.failedLiquidations += 1
-            return [Event(timeMs: time, kind: .failedLiquidation, message: "\(name) failed on \(id): \(error.rawValue)",
-                          fields: [("account", .text(id)), ("liquidator", .text(name)), ("reason", .text(error.rawValue))])]
+            return liquidationFailed(liquidator: liquidator, account: account, status: error.rawValue, at: time)
         }
         wallet[d] -= quote.debtRepaid
         wallet[c] += quote.liquidatorReceives
@@ -93,7 +72,16 @@ extension World {
             wallet[dexPools[index].stable] += out
             proceedsBase = try FullWidth.mulDiv(out, truePrices[dexPools[index].stable], units[dexPools[index].stable])
         }
-        finish(wallet, success: true)
+        if let liquidator {
+            liquidators[liquidator].wallet = wallet
+            liquidators[liquidator].pending.removeAll { $0 == account }
+            liquidators[liquidator].liquidations += 1
+        } else {
+            user.wallet = wallet
+            user.pending.removeAll { $0 == account }
+            user.liquidations += 1
+        }
+        liquidationStatus[account] = nil
         let profit = Int128(proceedsBase) - Int128(try FullWidth.mulDiv(quote.debtRepaid, truePrices[d], units[d]))
         return try recordLiquidation(quote, by: name, liquidator: liquidator, account: account, profit: profit, at: time)
     }
@@ -101,15 +89,8 @@ extension World {
     /// A liquidation funded by a flash loan of the debt asset: borrow, liquidate, sell the collateral on the
     /// DEX, repay loan + premium, keep the rest. If the sale cannot repay, the whole transaction reverts.
     mutating func executeFlashLiquidation(bot: Int, account: Int, request: LiquidationRequest, dex: Int, at time: Int64) throws -> [Event] {
-        let name = liquidators[bot].name, id = pool.accounts[account].id
-        func fail(_ reason: String) -> [Event] {
-            liquidators[bot].pending.removeAll { $0 == account }
-            liquidators[bot].failures += 1
-            liquidationStatus[account] = .failed(reason)
-            statistics.failedLiquidations += 1
-            return [Event(timeMs: time, kind: .failedLiquidation, message: "\(name) failed on \(id): \(reason)",
-                          fields: [("account", .text(id)), ("liquidator", .text(name)), ("reason", .text(reason))])]
-        }
+        let name = liquidators[bot].name
+        func fail(_ reason: String) -> [Event] { liquidationFailed(liquidator: bot, account: account, status: reason, at: time) }
         let quote: LiquidationQuote
         do {
             quote = try pool.quoteLiquidation(accountIndex: account, request)
@@ -140,6 +121,27 @@ extension World {
         liquidationStatus[account] = nil
         let profit = Int128(try FullWidth.mulDiv(kept, truePrices[request.debtReserve], pool.reserves[request.debtReserve].configuration.unit))
         return try recordLiquidation(executed, by: name, liquidator: bot, account: account, profit: profit, at: time)
+    }
+
+    /// The bookkeeping of a liquidation that reverted: the liquidator's pending entry and failure count,
+    /// the account's status, the user's outcome, statistics and the event. `status` is what the dashboard
+    /// shows; `reason` and `message` default to it.
+    mutating func liquidationFailed(liquidator: Int?, account: Int, status: String, reason: String? = nil,
+                                    message: String? = nil, at time: Int64) -> [Event] {
+        let name = liquidator.map { liquidators[$0].name } ?? user.name
+        let id = pool.accounts[account].id
+        if let liquidator {
+            liquidators[liquidator].pending.removeAll { $0 == account }
+            liquidators[liquidator].failures += 1
+        } else {
+            user.pending.removeAll { $0 == account }
+            user.failures += 1
+            userOutcome = UserOutcome(account: account, succeeded: false, text: "your liquidation failed in block \(chain.height + 1): \(status)")
+        }
+        liquidationStatus[account] = .failed(status)
+        statistics.failedLiquidations += 1
+        return [Event(timeMs: time, kind: .failedLiquidation, message: message ?? "\(name) failed on \(id): \(status)",
+                      fields: [("account", .text(id)), ("liquidator", .text(name)), ("reason", .text(reason ?? status))])]
     }
 
     /// Statistics and events of a liquidation that went through.

@@ -74,12 +74,7 @@ public struct World: Sendable {
         let prices = truePrices.map { Double($0) / 1e8 }
         var total = 0.0
         for account in pool.accounts.indices {
-            var collateral = 0.0, debt = 0.0
-            for asset in 0..<riskIndex.assets {
-                collateral += riskIndex.collateral[account * riskIndex.assets + asset] * prices[asset]
-                debt += riskIndex.debt[account * riskIndex.assets + asset] * prices[asset]
-            }
-            if debt > collateral { total += debt - collateral }
+            total += max(0, riskIndex.debtUSD(account: account, prices: prices) - riskIndex.collateralUSD(account: account, prices: prices))
         }
         return total
     }

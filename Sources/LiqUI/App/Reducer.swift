@@ -175,7 +175,7 @@ public enum Reducer {
             guard cursor < rows.count else { return }
             let row = rows[cursor]
             view.selectedAccountID = row.accountID
-            view.overlay = .walkthrough(Walkthrough(account: row.account, accountID: row.accountID, row: row))
+            view.overlay = .walkthrough(Walkthrough(row: row))
         default:
             break
         }

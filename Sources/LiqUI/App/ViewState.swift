@@ -40,19 +40,16 @@ public struct ShockDialog: Equatable, Sendable {
 /// The liquidation walkthrough: which account, which step, and what the user did.
 public struct Walkthrough: Equatable, Sendable {
     public static let steps = 8
-    public var account: Int
-    public var accountID: String
     /// The pending liquidation as it was when the walkthrough opened (its exact quote).
     public var row: Snapshot.PendingLiquidation
     public var step = 0
     public var confirming = false
     public var submitted = false
 
-    public init(account: Int, accountID: String, row: Snapshot.PendingLiquidation) {
-        self.account = account
-        self.accountID = accountID
-        self.row = row
-    }
+    public init(row: Snapshot.PendingLiquidation) { self.row = row }
+
+    public var account: Int { row.account }
+    public var accountID: String { row.accountID }
 }
 
 public enum Overlay: Equatable, Sendable {

@@ -1,0 +1,71 @@
+import LiqCore
+
+/// The health-factor distribution around 1.0, totals per asset, and the liquidations-versus-price curve.
+enum CollateralPanel {
+    static func render(_ snapshot: Snapshot, _ view: ViewState, into buffer: inout ScreenBuffer, in rect: Rect) {
+        let inner = Widgets.box(&buffer, rect, title: "Collateral ratios", focused: view.focus == .collateral)
+        guard inner.height > 0 else { return }
+        let halves = inner.columns(inner.width < 60 ? [0.4, 0.6] : [0.5, 0.5])
+        let left = halves[0], right = Rect(x: halves[1].x + 1, y: inner.y, width: halves[1].width - 1, height: inner.height)
+        // Histogram of health factors (accounts with debt), coloured healthy → at risk → liquidatable.
+        buffer.put(left.width >= 24 ? "HEALTH FACTOR  ACCOUNTS" : "HF        ACCOUNTS", x: left.x, y: left.y,
+                   style: Style(.header, bold: true), clip: left)
+        let most = max(1, snapshot.healthHistogram.map(\.accounts).max() ?? 1)
+        let lows: [Double] = [0, 0.9, 0.95, 1.0, 1.05, 1.1, 1.25, 1.5, 2, 3]
+        for (index, bucket) in snapshot.healthHistogram.enumerated() where left.y + 1 + index < left.maxY {
+            let y = left.y + 1 + index
+            let role = Widgets.healthRole(lows[index] + 0.001)
+            buffer.put(Widgets.left(bucket.label, 9), x: left.x, y: y, style: Style(role), clip: left)
+            let width = max(1, left.width - 17)
+            let length = bucket.accounts == 0 ? 0 : max(1, bucket.accounts * width / most)
+            buffer.put(String(repeating: "■", count: length), x: left.x + 10, y: y, style: Style(role), clip: left)
+            buffer.put(Widgets.right("\(bucket.accounts)", 6), x: left.maxX - 6, y: y, style: Style(.text), clip: left)
+        }
+        // Right: totals (shorter lines when narrow), then the curve for the selected asset.
+        var y = right.y
+        let utilisation = snapshot.totalSuppliedUSD == 0 ? 0 : snapshot.totalBorrowedUSD / snapshot.totalSuppliedUSD
+        let deficitStyle = Style(snapshot.totalDeficitUSD > 0 ? .critical : .good, bold: true)
+        if right.width >= 48 {
+            buffer.put("supplied \(Widgets.usd(snapshot.totalSuppliedUSD))  borrowed \(Widgets.usd(snapshot.totalBorrowedUSD))",
+                       x: right.x, y: y, style: Style(.text), clip: right)
+            y += 1
+            let used = buffer.put("utilisation \(Widgets.fixed(utilisation * 100, 1)) %  deficit ", x: right.x, y: y, style: Style(.text), clip: right)
+            buffer.put(Widgets.usd(snapshot.totalDeficitUSD), x: right.x + used, y: y, style: deficitStyle, clip: right)
+            y += 1
+        } else {
+            buffer.put("supplied \(Widgets.usd(snapshot.totalSuppliedUSD))", x: right.x, y: y, style: Style(.text), clip: right)
+            buffer.put("borrowed \(Widgets.usd(snapshot.totalBorrowedUSD))", x: right.x, y: y + 1, style: Style(.text), clip: right)
+            let used = buffer.put("util \(Widgets.fixed(utilisation * 100, 1)) % deficit ", x: right.x, y: y + 2, style: Style(.text), clip: right)
+            buffer.put(Widgets.usd(snapshot.totalDeficitUSD), x: right.x + used, y: y + 2, style: deficitStyle, clip: right)
+            y += 3
+        }
+        // The liquidations-versus-price curve of the asset selected in Market, from today's price down.
+        let price = snapshot.market.first { $0.symbol == snapshot.curveAsset }.map { Double($0.oraclePrice) / 1e8 } ?? 0
+        buffer.put((right.width >= 40 ? "collateral " : "") + "liquidatable if \(snapshot.curveAsset) falls", x: right.x, y: y,
+                   style: Style(.header, bold: true), clip: right)
+        y += 1
+        let most2 = max(1, snapshot.liquidationCurve.map(\.collateralUSD).max() ?? 1)
+        let rowsForCurve = max(0, right.maxY - y)
+        let step = max(1, (snapshot.liquidationCurve.count + rowsForCurve - 1) / max(1, rowsForCurve))
+        for (index, point) in snapshot.liquidationCurve.enumerated() where index % step == 0 && y < right.maxY {
+            let width = max(1, right.width - 26)
+            let length = Int(point.collateralUSD / most2 * Double(width))
+            let label = point.dropPercent == 0 ? "now" : "−\(point.dropPercent)%"
+            let at = Widgets.price(price * (1 - Double(point.dropPercent) / 100))
+            buffer.put(Widgets.right(label, 4) + " " + Widgets.right(at, 9), x: right.x, y: y,
+                       style: Style(point.dropPercent == 0 ? .accent : .dim, bold: point.dropPercent == 0), clip: right)
+            buffer.put(String(repeating: "▬", count: length), x: right.x + 15, y: y, style: Style(point.dropPercent <= 10 ? .alert : .warn), clip: right)
+            buffer.put(Widgets.right(Widgets.usd(point.collateralUSD), 9), x: right.maxX - 9, y: y, style: Style(.text), clip: right)
+            y += 1
+        }
+        guard y + 1 < right.maxY else { return }
+        buffer.put("ASSET   COLLATERAL      DEBT   BORROW APR", x: right.x, y: y, style: Style(.header, bold: true), clip: right)
+        y += 1
+        for (index, asset) in snapshot.assets.enumerated() where y < right.maxY {
+            let selected = view.focus == .collateral && index == view.selected(.collateral)
+            let line = "\(Widgets.left(asset.symbol, 6)) \(Widgets.right(Widgets.usd(asset.collateralUSD), 11)) \(Widgets.right(Widgets.usd(asset.borrowedUSD), 9)) \(Widgets.right(Widgets.fixed(asset.borrowRate, 2), 10)) %"
+            buffer.put(line, x: right.x, y: y, style: selected ? Style(.selection, reverse: true) : Style(.dim), clip: right)
+            y += 1
+        }
+    }
+}

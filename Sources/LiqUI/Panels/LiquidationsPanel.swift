@@ -1,0 +1,74 @@
+import LiqCore
+
+/// Liquidatable accounts, most urgent first, with selection, sort and filter.
+enum LiquidationsPanel {
+    static func render(_ snapshot: Snapshot, _ view: ViewState, into buffer: inout ScreenBuffer, in rect: Rect) {
+        let rows = Reducer.liquidationRows(snapshot, view)
+        let filtered = !view.filter.isEmpty || view.filtering
+        let count = filtered ? "\(rows.count) of \(snapshot.pendingLiquidations.count) shown" : "\(snapshot.liquidatableAccounts)"
+        let title = "Pending liquidations (\(count)) · sort \(view.sort.label)"
+            + (filtered ? " · /\(view.filter)\(view.filtering ? "▏" : "") (esc clears)" : "")
+        let inner = Widgets.box(&buffer, rect, title: title, focused: view.focus == .liquidations)
+        guard inner.height > 0 else { return }
+        let narrow = inner.width < 86
+        buffer.put(narrow ? "ACCOUNT        HF      DEBT  MAX REPAY   PROFIT  STATUS"
+                          : "ACCOUNT        HF      COLL      DEBT  MAX REPAY  BONUS   PROFIT  STATUS", x: inner.x, y: inner.y,
+                   style: Style(.header, bold: true), clip: inner)
+        if rows.isEmpty {
+            let message = filtered && !snapshot.pendingLiquidations.isEmpty ? "no account matches /\(view.filter)"
+                : snapshot.botsEnabled ? "nothing liquidatable right now" : "nothing liquidatable right now (bots are off: a turns them on)"
+            buffer.put(message, x: inner.x, y: inner.y + 1, style: Style(.dim), clip: inner)
+            return
+        }
+        let cursor = Reducer.liquidationCursor(view, rows: rows)
+        let visible = max(0, inner.height - 1)
+        let first = max(0, min(cursor - visible + 1, rows.count - visible))
+        for (offset, row) in rows.dropFirst(first).prefix(visible).enumerated() {
+            let y = inner.y + 1 + offset
+            let selected = view.focus == .liquidations && first + offset == cursor
+            let base = selected ? Style(.selection, reverse: true) : Style()
+            if selected { buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell(" ", style: base)) }
+            func cell(_ text: String, _ column: Int, _ role: ColorRole) {
+                buffer.put(text, x: inner.x + column, y: y, style: selected ? base : Style(role), clip: inner)
+            }
+            let quote = row.quote
+            cell(Widgets.left(sanitized(row.accountID), 10), 0, .text)
+            cell(Widgets.right(Widgets.fixed(row.healthFactor.approximateValue, 4), 8), 10, Widgets.healthRole(row.healthFactor.approximateValue))
+            // Narrow panels drop the collateral and bonus columns (the walkthrough has them).
+            let shift = narrow ? 10 : 0
+            if !narrow { cell(Widgets.right(Widgets.usd(row.collateralUSD), 9), 19, .text) }
+            cell(Widgets.right(Widgets.usd(row.debtUSD), 9), 29 - shift, .text)
+            let decimals = quote.request.debtReserve < snapshot.market.count ? snapshot.market[quote.request.debtReserve].decimals : 0
+            let debtValue = Double(quote.debtRepaid) / tenTo(decimals) * Double(quote.debtPrice) / 1e8
+            cell(Widgets.right(Widgets.usd(debtValue), 10), 39 - shift, .text)
+            if !narrow { cell(Widgets.right(Widgets.fixed(Double(quote.liquidationBonusBps) / 100 - 100, 1) + "%", 6), 50, .dim) }
+            cell(Widgets.right(Widgets.usd(row.estimatedProfitUSD), 9), narrow ? 40 : 56, row.estimatedProfitUSD > 0 ? .good : .critical)
+            let status: (String, ColorRole) = switch row.status {
+            case .pending: ("pending", .warn)
+            case .inMempool: ("in mempool", .accent)
+            case .failed(let reason): ("failed: " + shortReason(reason), .critical)
+            }
+            cell(status.0, narrow ? 51 : 67, status.1)
+        }
+    }
+
+    /// A failure reason in a few words (the full name is in the events and `liqtop quote`).
+    static func shortReason(_ reason: String) -> String {
+        switch reason {
+        case "HEALTH_FACTOR_NOT_BELOW_THRESHOLD": "HF ≥ 1 by then"
+        case "COLLATERAL_CANNOT_BE_LIQUIDATED": "collateral gone"
+        case "SPECIFIED_CURRENCY_NOT_BORROWED_BY_USER": "debt repaid"
+        case "MUST_NOT_LEAVE_DUST": "would leave dust"
+        case "PRICE_ORACLE_SENTINEL_CHECK_FAILED": "sequencer check"
+        case "FLASH_LOAN_NOT_REPAID": "sale short of loan"
+        case "INSUFFICIENT_BALANCE", "wallet short of debt asset": "wallet short"
+        default: reason.lowercased()
+        }
+    }
+
+    static func tenTo(_ decimals: Int) -> Double {
+        var value = 1.0
+        for _ in 0..<decimals { value *= 10 }
+        return value
+    }
+}
