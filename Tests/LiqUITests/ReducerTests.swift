@@ -117,6 +117,23 @@ import Testing
         #expect(session.view.expandedRegion == nil)
     }
 
+    @Test func spacePausesAndResumesInsideTheWalkthrough() throws {
+        var session = try Self.session()
+        session.press(.tab, .tab, .tab, .enter)
+        guard case .walkthrough = session.view.overlay else {
+            Issue.record("the walkthrough did not open")
+            return
+        }
+        session.press(.char(" "))
+        #expect(session.engine.world.paused)
+        session.press(.char(" "))
+        #expect(!session.engine.world.paused)
+        guard case .walkthrough = session.view.overlay else {
+            Issue.record("space closed the walkthrough")
+            return
+        }
+    }
+
     @Test func botsPauseSpeedAndQuit() throws {
         var session = try Self.session()
         session.press(.char("a"))

@@ -55,6 +55,7 @@ public enum KeyMap {
         KeyBinding(keys: [.left, .char("h")], label: "←", help: "previous step", panel: nil, inHintBar: true, action: .stepBack),
         KeyBinding(keys: [.right, .char("l")], label: "→", help: "next step", panel: nil, inHintBar: true, action: .stepForward),
         KeyBinding(keys: [.char("x")], label: "x", help: "execute as the liquidator (asks to confirm)", panel: nil, inHintBar: true, action: .execute),
+        KeyBinding(keys: [.char(" ")], label: "space", help: "pause or resume", panel: nil, inHintBar: true, action: .togglePause),
         KeyBinding(keys: [.escape, .char("q")], label: "esc", help: "close", panel: nil, inHintBar: true, action: .close),
     ]
 

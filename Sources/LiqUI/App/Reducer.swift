@@ -17,6 +17,8 @@ public enum Reducer {
         case .shock(var dialog):
             return shockKey(view, &dialog, key, snapshot: snapshot)
         case .walkthrough(var walkthrough):
+            // Time keeps its key in the walkthrough: you watch your transaction land.
+            if key == .char(" ") { return (view, [snapshot.paused ? .resume : .pause]) }
             return walkthroughKey(view, &walkthrough, key)
         case .none:
             break
