@@ -100,7 +100,7 @@ public final class EngineDriver: @unchecked Sendable {
     }
 
     private func publish() {
-        let snapshot = engine.world.snapshot(curveAsset: curveAsset)
+        let snapshot = engine.snapshot(curveAsset: curveAsset)
         let deliver = onSnapshot
         callbackQueue.async { deliver(snapshot) }
     }

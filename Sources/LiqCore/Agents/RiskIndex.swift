@@ -1,67 +1,221 @@
-/// The fast side of the scan: per account, collateral and debt in Double per asset, so that a price move
-/// finds candidates in one pass. Every decision is confirmed with the exact arithmetic afterwards.
-public struct RiskIndex: Sendable, Equatable {
-    /// Row-major: `collateral[account * assets + asset]`, in whole tokens, only where it counts.
-    public var collateral: [Double]
-    public var debt: [Double]
-    /// Liquidation threshold per account and asset as a fraction (eMode aware).
-    public var thresholds: [Double]
+import Dispatch
+
+/// The fast side of every scan over the accounts, as struct-of-arrays. Per asset, a column of
+/// threshold-weighted collateral and a column of debt, in whole tokens (`Float`: a scan reads them, it
+/// never decides with them); per account, the sums at the reference prices: W = Σ p·C (weighted
+/// collateral), D = Σ p·B (debt), V = Σ p·collateral (unweighted). The estimated health factor is W / D,
+/// and a shock Δp to one asset gives (W + Δp·C) / (D + Δp·B) from four flat arrays.
+///
+/// Columns no account uses stay empty. Every decision is confirmed with the exact arithmetic: an estimate
+/// is only trusted below `1 − certainBelow` with at least $1 of debt, and only dismissed at or above
+/// `1 + upperBand` (the contract truncates the average liquidation threshold to whole basis points, so the
+/// exact HF can sit up to 1/LT below the estimate; GenericLogic.sol, reference defi-mechanics §1.2).
+public struct RiskIndex: Sendable {
     public let assets: Int
+    public private(set) var count: Int
+    /// The oracle prices (USD) at which W, D and V are summed.
+    public private(set) var prices: [Double]
+    /// Bumped by every change, so that summaries know when they are stale.
+    public private(set) var version = 0
+    public let upperBand: Double
+    public static let certainBelow = 1e-6
+
+    var weighted: [Double]
+    var owed: [Double]
+    var value: [Double]
+    var categories: [UInt8]
+    /// Liquidation threshold as a fraction, by eMode category id (0 for none) and asset.
+    let thresholds: [[Double]]
+    let countsAsCollateral: [Bool]
+    let units: [Double]
+    var collateralColumns: [[Float]]
+    var debtColumns: [[Float]]
 
     public init(pool: LendingPool) {
         assets = pool.reserves.count
-        collateral = Array(repeating: 0, count: pool.accounts.count * assets)
-        debt = collateral
-        thresholds = collateral
-        for account in pool.accounts.indices { refresh(account: account, in: pool) }
+        count = pool.accounts.count
+        prices = pool.prices.map { $0.doubleValue / 1e8 }
+        units = pool.reserves.map { $0.configuration.unit.doubleValue }
+        countsAsCollateral = pool.reserves.map { $0.configuration.liquidationThresholdBps != 0 }
+        thresholds = (0...255).map { category in
+            (0..<pool.reserves.count).map { reserve in
+                let own = pool.reserves[reserve].configuration.liquidationThresholdBps
+                if let mode = pool.eModeCategory(id: UInt8(category)), mode.contains(reserve: reserve) {
+                    return Double(mode.liquidationThresholdBps) / 10_000
+                }
+                return Double(own) / 10_000
+            }
+        }
+        let lowest = (pool.reserves.map(\.configuration.liquidationThresholdBps) + pool.eModeCategories.map(\.liquidationThresholdBps))
+            .filter { $0 > 0 }.min() ?? 10_000
+        upperBand = 1 / Double(lowest) + 1e-6
+        weighted = Array(repeating: 0, count: count)
+        owed = weighted
+        value = weighted
+        categories = Array(repeating: 0, count: count)
+        collateralColumns = Array(repeating: [], count: assets)
+        debtColumns = Array(repeating: [], count: assets)
+        for account in 0..<count { refresh(account: account, in: pool) }
     }
 
+    /// Re-reads one account's balances (at the pool's current indexes) and re-sums it.
     public mutating func refresh(account index: Int, in pool: LendingPool) {
-        let account = pool.accounts[index]
-        for reserve in 0..<assets {
-            let unit = Double(pool.reserves[reserve].configuration.unit)
-            let counts = account.usingAsCollateral[reserve] && pool.reserves[reserve].configuration.liquidationThresholdBps != 0
-            let supplied = (try? pool.collateralBalance(account, reserve: reserve)) ?? 0
-            let owed = (try? pool.debtBalance(account, reserve: reserve)) ?? 0
-            collateral[index * assets + reserve] = counts ? Double(supplied) / unit : 0
-            debt[index * assets + reserve] = Double(owed) / unit
-            thresholds[index * assets + reserve] = Double(pool.collateralParameters(for: account, reserve: reserve).liquidationThresholdBps) / 10_000
-        }
-    }
-
-    /// Estimated health factor at `prices` (USD, Double).
-    public func healthFactor(account: Int, prices: [Double]) -> Double {
-        var weighted = 0.0, owed = 0.0
-        let base = account * assets
+        version &+= 1
         for asset in 0..<assets {
-            weighted += collateral[base + asset] * prices[asset] * thresholds[base + asset]
-            owed += debt[base + asset] * prices[asset]
+            if !collateralColumns[asset].isEmpty { collateralColumns[asset][index] = 0 }
+            if !debtColumns[asset].isEmpty { debtColumns[asset][index] = 0 }
         }
-        return owed == 0 ? .infinity : weighted / owed
+        let category = pool.accounts.eModeCategory(at: index)
+        categories[index] = category
+        pool.accounts.forEachPosition(of: index) { reserve, scaled, isDebt, used in
+            if isDebt {
+                let owed = (try? pool.debtBalance(scaled: scaled, reserve: reserve)) ?? 0
+                Self.set(&debtColumns[reserve], index, Float(owed.doubleValue / units[reserve]), count: count)
+            } else if used, countsAsCollateral[reserve] {
+                let supplied = (try? pool.collateralBalance(scaled: scaled, reserve: reserve)) ?? 0
+                Self.set(&collateralColumns[reserve], index, Float(supplied.doubleValue / units[reserve] * thresholds[Int(category)][reserve]), count: count)
+            }
+        }
+        resum(index)
     }
 
-    /// Estimated collateral (where it counts) in USD.
+    private static func set(_ column: inout [Float], _ index: Int, _ value: Float, count: Int) {
+        guard value != 0 || !column.isEmpty else { return }
+        if column.isEmpty { column = Array(repeating: 0, count: count) }
+        column[index] = value
+    }
+
+    private mutating func resum(_ index: Int) {
+        var w = 0.0, d = 0.0, v = 0.0
+        let category = Int(categories[index])
+        for asset in 0..<assets {
+            if !collateralColumns[asset].isEmpty {
+                let c = Double(collateralColumns[asset][index])
+                w += c * prices[asset]
+                if c != 0 { v += c / thresholds[category][asset] * prices[asset] }
+            }
+            if !debtColumns[asset].isEmpty { d += Double(debtColumns[asset][index]) * prices[asset] }
+        }
+        weighted[index] = w
+        owed[index] = d
+        value[index] = v
+    }
+
+    /// Re-sums every account at new oracle prices (nothing to do when they are the same).
+    public mutating func rebase(prices newPrices: [Double]) {
+        guard newPrices != prices else { return }
+        prices = newPrices
+        version &+= 1
+        for index in 0..<count { resum(index) }
+    }
+
+    // MARK: Per account
+
+    /// The estimated health factor at the reference prices (infinite without debt).
+    public func healthFactor(account: Int) -> Double {
+        owed[account] == 0 ? .infinity : weighted[account] / owed[account]
+    }
+
+    /// Estimated collateral (where it counts) and debt in USD at the reference prices.
+    public func collateralUSD(account: Int) -> Double { value[account] }
+    public func debtUSD(account: Int) -> Double { owed[account] }
+
+    /// Collateral (where it counts) of one asset, in tokens.
+    public func collateralTokens(account: Int, asset: Int) -> Double {
+        collateralColumns[asset].isEmpty ? 0
+            : Double(collateralColumns[asset][account]) / thresholds[Int(categories[account])][asset]
+    }
+
+    /// Debt in one asset, in tokens.
+    public func debtTokens(account: Int, asset: Int) -> Double {
+        debtColumns[asset].isEmpty ? 0 : Double(debtColumns[asset][account])
+    }
+
+    /// Estimated collateral and debt in USD at any prices (a pass over the used columns).
     public func collateralUSD(account: Int, prices: [Double]) -> Double {
-        var value = 0.0
-        for asset in 0..<assets { value += collateral[account * assets + asset] * prices[asset] }
-        return value
+        (0..<assets).reduce(0) { $0 + collateralTokens(account: account, asset: $1) * prices[$1] }
     }
 
-    /// Estimated debt in USD.
     public func debtUSD(account: Int, prices: [Double]) -> Double {
-        var owed = 0.0
-        for asset in 0..<assets { owed += debt[account * assets + asset] * prices[asset] }
-        return owed
+        (0..<assets).reduce(0) { $0 + debtTokens(account: account, asset: $1) * prices[$1] }
     }
 
-    /// Accounts whose estimate is below `limit`, most urgent first.
-    public func candidates(prices: [Double], below limit: Double) -> [(account: Int, healthFactor: Double)] {
+    /// The estimate after `asset` moves to `price` (one asset shocked from the reference prices).
+    public func healthFactor(account: Int, asset: Int, price: Double) -> Double {
+        let delta = price - prices[asset]
+        let d = owed[account] + delta * debtTokens(account: account, asset: asset)
+        let c = collateralColumns[asset].isEmpty ? 0 : Double(collateralColumns[asset][account])
+        return d <= 0 ? .infinity : (weighted[account] + delta * c) / d
+    }
+
+    // MARK: Scans
+
+    /// Accounts whose estimate at the reference prices is below `limit`, most urgent first.
+    public func candidates(below limit: Double) -> [(account: Int, healthFactor: Double)] {
         var found: [(Int, Double)] = []
-        let count = collateral.count / max(assets, 1)
-        for account in 0..<count {
-            let estimate = healthFactor(account: account, prices: prices)
+        for account in 0..<count where owed[account] > 0 {
+            let estimate = weighted[account] / owed[account]
             if estimate < limit { found.append((account, estimate)) }
         }
         return found.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+    }
+
+    /// A candidate of a shock scan: its estimate, and whether the estimate alone settles that it is
+    /// liquidatable (otherwise the exact health factor decides).
+    public struct Candidate: Sendable, Equatable {
+        public var account: Int
+        public var estimate: Double
+        public var certain: Bool
+    }
+
+    /// One pass over the accounts with `asset` at `price`, split over the machine's cores (each slice
+    /// writes its own results; they are joined in account order, so the answer does not depend on timing).
+    /// Returns the accounts with an estimate below 1 + `upperBand`, and the histogram of estimates by `edges`.
+    public func scan(asset: Int, price: Double, edges: [Double], slices: Int = 2) -> (candidates: [Candidate], histogram: [Int]) {
+        let delta = price - prices[asset]
+        let sliceCount = max(1, min(slices, count / 50_000 + 1))
+        final class Box: @unchecked Sendable { var parts: [([Candidate], [Int])] = [] }
+        let box = Box()
+        box.parts = Array(repeating: ([], Array(repeating: 0, count: edges.count + 1)), count: sliceCount)
+        let zeros = [Float](repeating: 0, count: 0)
+        let w = weighted, d = owed, total = count, upper = 1 + upperBand, certain = 1 - Self.certainBelow
+        let c = collateralColumns[asset], b = debtColumns[asset]
+        DispatchQueue.concurrentPerform(iterations: sliceCount) { slice in
+            let from = total * slice / sliceCount, to = total * (slice + 1) / sliceCount
+            var candidates: [Candidate] = []
+            var histogram = Array(repeating: 0, count: edges.count + 1)
+            func pass(_ c: [Float], _ b: [Float]) {
+                for account in from..<to {
+                    let owed = d[account] + (b.isEmpty ? 0 : delta * Double(b[account]))
+                    guard owed > 0 else { continue }
+                    let estimate = (w[account] + (c.isEmpty ? 0 : delta * Double(c[account]))) / owed
+                    var bin = 0
+                    while bin < edges.count && estimate >= edges[bin] { bin += 1 }
+                    histogram[bin] += 1
+                    if estimate < upper {
+                        candidates.append(Candidate(account: account, estimate: estimate, certain: estimate < certain && owed >= 1))
+                    }
+                }
+            }
+            pass(c.isEmpty ? zeros : c, b.isEmpty ? zeros : b)
+            box.parts[slice] = (candidates, histogram)
+        }
+        var candidates: [Candidate] = []
+        var histogram = Array(repeating: 0, count: edges.count + 1)
+        for part in box.parts {
+            candidates += part.0
+            for bin in histogram.indices { histogram[bin] += part.1[bin] }
+        }
+        return (candidates, histogram)
+    }
+
+    /// Total collateral (where it counts) of one asset, in tokens.
+    public func totalCollateralTokens(asset: Int) -> Double {
+        guard !collateralColumns[asset].isEmpty else { return 0 }
+        var total = 0.0
+        for account in 0..<count where collateralColumns[asset][account] != 0 {
+            total += Double(collateralColumns[asset][account]) / thresholds[Int(categories[account])][asset]
+        }
+        return total
     }
 }

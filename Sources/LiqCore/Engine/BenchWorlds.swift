@@ -10,9 +10,8 @@ public enum BenchWorlds {
         var pool = try scenario.makePool()
         var rng = SeededGenerator(seed: seed)
         let units = pool.reserves.map(\.configuration.unit)
-        pool.accounts.reserveCapacity(count)
+        pool.accounts.reserveCapacity(accounts: count, positions: count * 4)
         for index in 0..<count {
-            var account = Account(id: "a\(index)", reserveCount: pool.reserves.count)
             let debtUSD = 20_000 * DeterministicMath.exp(1.0 * rng.normal())
             let target = max(1.01, 1.4 + 0.3 * rng.normal())
             let collateralCount = rng.int(in: 1...3), debtCount = rng.int(in: 1...2)
@@ -20,16 +19,15 @@ public enum BenchWorlds {
             for _ in 0..<(3 - collateralCount) { collateralAssets.remove(at: rng.int(in: 0...(collateralAssets.count - 1))) }
             var debtAssets = [3, 4, 5]
             for _ in 0..<(3 - debtCount) { debtAssets.remove(at: rng.int(in: 0...(debtAssets.count - 1))) }
-            for asset in collateralAssets {
+            let collateral = collateralAssets.map { asset in
                 let threshold = Double(pool.reserves[asset].configuration.liquidationThresholdBps) / 10_000
                 let usd = debtUSD * target / threshold / Double(collateralAssets.count)
-                account.scaledCollateral[asset] = World.amount(usd: usd, price: pool.prices[asset], unit: units[asset])
-                account.usingAsCollateral[asset] = true
+                return (reserve: asset, amount: World.amount(usd: usd, price: pool.prices[asset], unit: units[asset]))
             }
-            for asset in debtAssets {
-                account.scaledDebt[asset] = World.amount(usd: debtUSD / Double(debtAssets.count), price: pool.prices[asset], unit: units[asset])
+            let debt = debtAssets.map { asset in
+                (reserve: asset, amount: World.amount(usd: debtUSD / Double(debtAssets.count), price: pool.prices[asset], unit: units[asset]))
             }
-            pool.accounts.append(account)
+            pool.accounts.append(id: "a\(index)", collateral: collateral, debt: debt)
         }
         return pool
     }
@@ -44,38 +42,17 @@ public enum BenchWorlds {
 
     static let edges: [Double] = [0.9, 0.95, 1.0, 1.05, 1.1, 1.25, 1.5, 2, 3]
 
-    /// The fast scan: the Double index finds candidates; accounts within 1e-6 of 1.0 are decided by
-    /// the exact health factor at the shocked oracle prices.
+    /// The fast scan: the struct-of-arrays index finds candidates in one pass over both cores; the exact
+    /// health factor at the shocked oracle prices decides every account the estimate does not settle.
     public static func shockScan(_ pool: LendingPool, index: RiskIndex, asset: Int, percentBps: Int, urgent: Int = 100) throws -> ScanResult {
         var shockedPool = pool
         shockedPool.prices[asset] = shockedPool.prices[asset] * UInt128(10_000 + percentBps) / 10_000
-        let prices = shockedPool.prices.map { Double($0) / 1e8 }
-        var histogram = Array(repeating: 0, count: edges.count + 1)
-        var liquidatable: [(Int, Double)] = []
-        for account in pool.accounts.indices {
-            let estimate = index.healthFactor(account: account, prices: prices)
-            guard estimate.isFinite else { continue }
-            histogram[edges.firstIndex { estimate < $0 } ?? edges.count] += 1
-            if estimate < 1 - 1e-6 {
-                liquidatable.append((account, estimate))
-            } else if estimate < 1 + 1e-6, try shockedPool.accountData(pool.accounts[account]).healthFactor.isLiquidatable {
-                liquidatable.append((account, estimate))
-            }
-        }
-        return ScanResult(liquidatable: liquidatable.map(\.0), histogram: histogram,
-                          mostUrgent: try mostUrgent(liquidatable, in: shockedPool, count: urgent))
-    }
-
-    /// The same scan through the struct-of-arrays `ShockIndex` (built once at today's oracle prices).
-    public static func shockScan(_ pool: LendingPool, shockIndex: ShockIndex, asset: Int, percentBps: Int, urgent: Int = 100) throws -> ScanResult {
-        var shockedPool = pool
-        shockedPool.prices[asset] = shockedPool.prices[asset] * UInt128(10_000 + percentBps) / 10_000
-        let (candidates, histogram) = shockIndex.scan(asset: asset, price: Double(shockedPool.prices[asset]) / 1e8, edges: edges)
+        let (candidates, histogram) = index.scan(asset: asset, price: Double(shockedPool.prices[asset]) / 1e8, edges: edges)
         var liquidatable: [(Int, Double)] = []
         liquidatable.reserveCapacity(candidates.count)
-        for (account, estimate) in candidates {
-            let confirmed = try estimate < 1 - 1e-6 || shockedPool.accountData(pool.accounts[account]).healthFactor.isLiquidatable
-            if confirmed { liquidatable.append((account, estimate)) }
+        for candidate in candidates {
+            let confirmed = try candidate.certain || shockedPool.accountData(pool.accounts[candidate.account]).healthFactor.isLiquidatable
+            if confirmed { liquidatable.append((candidate.account, candidate.estimate)) }
         }
         return ScanResult(liquidatable: liquidatable.map(\.0), histogram: histogram,
                           mostUrgent: try mostUrgent(liquidatable, in: shockedPool, count: urgent))

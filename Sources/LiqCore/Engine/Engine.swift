@@ -19,5 +19,11 @@ public struct Engine: Sendable {
     @discardableResult
     public mutating func step() throws -> [Event] { try world.tick() }
 
+    /// The dashboard's snapshot; the account-level summary is kept until the accounts or prices change.
+    public mutating func snapshot(curveAsset: Int? = nil) -> Snapshot {
+        world.updateRiskSummary(curveAsset: curveAsset)
+        return world.snapshot(curveAsset: curveAsset)
+    }
+
     public var stateHash: String { world.stateHash }
 }

@@ -2,13 +2,12 @@ extension World {
     /// What agents do when a block lands: bots look for profitable liquidations (fast scan, exact quote,
     /// profit after DEX slippage and gas) and bid for them; defending borrowers repay when close to the edge.
     mutating func reactToBlock(at time: Int64) throws -> [Event] {
-        let prices = pool.prices.map { Double($0) / 1e8 }
-        let limit = max(1.0001, settings.borrowers.defendBelow)
-        let candidates = riskIndex.candidates(prices: prices, below: limit)
+        let limit = max(1 + riskIndex.upperBand, settings.borrowers.defendBelow)
+        let candidates = riskIndex.candidates(below: limit)
         if botsEnabled, !liquidators.isEmpty {
             // The largest debts first (where the profit is), each sized for profit with exact quotes.
-            let below = candidates.filter { $0.healthFactor < 1.0001 }
-                .map { (account: $0.account, debt: riskIndex.debtUSD(account: $0.account, prices: prices)) }
+            let below = candidates.filter { $0.healthFactor < 1 + riskIndex.upperBand }
+                .map { (account: $0.account, debt: riskIndex.debtUSD(account: $0.account)) }
                 .sorted { ($0.debt, -$0.account) > ($1.debt, -$1.account) }
             var opportunities: [(account: Int, request: LiquidationRequest, profit: Int128)] = []
             for candidate in below.prefix(80) {
@@ -34,10 +33,9 @@ extension World {
             let account = candidate.account
             guard defenders[account], !defencePending[account], candidate.healthFactor < settings.borrowers.defendBelow,
                   candidate.healthFactor > 0.5 else { continue }
-            let debts = pool.reserves.indices.map { (try? pool.debtBalance(pool.accounts[account], reserve: $0)) ?? 0 }
-            guard let reserve = debts.indices.max(by: { debts[$0] * pool.prices[$0] / pool.reserves[$0].configuration.unit
-                                                        < debts[$1] * pool.prices[$1] / pool.reserves[$1].configuration.unit }),
-                  debts[reserve] > 0 else { continue }
+            let debts: [UInt128] = pool.reserves.indices.map { (try? pool.debtBalance(pool.accounts[account], reserve: $0)) ?? 0 }
+            let values: [UInt128] = debts.indices.map { debts[$0] * pool.prices[$0] / pool.reserves[$0].configuration.unit }
+            guard let reserve = values.indices.max(by: { values[$0] < values[$1] }), debts[reserve] > 0 else { continue }
             let origin = account % network.nodes.count
             guard network.isUp(origin, at: time) else { continue }
             _ = chain.submit(.repay(account: account, reserve: reserve, amount: debts[reserve] * 3 / 10), origin: origin,

@@ -15,8 +15,10 @@ extension World {
         var borrowerWallet = Array(repeating: UInt128(0), count: reserveCount)
         let population = settings.borrowers
         if population.count > 0, !population.collateral.isEmpty, !population.debt.isEmpty {
+            pool.accounts.reserveCapacity(accounts: pool.accounts.count + population.count,
+                                          positions: pool.accounts.positionCount + population.count * 3)
+            defenders.reserveCapacity(pool.accounts.count + population.count)
             for index in 0..<population.count {
-                var account = Account(id: "b\(index)", reserveCount: reserveCount)
                 let debtAsset = population.debt[rng.int(in: 0...(population.debt.count - 1))]
                 let debtUSD = population.medianDebtUSD * DeterministicMath.exp(population.sizeSigma * rng.normal())
                 let target = max(population.healthMin, population.healthMean + population.healthSD * rng.normal())
@@ -26,24 +28,26 @@ extension World {
                     let second = population.collateral[rng.int(in: 0...(population.collateral.count - 1))]
                     if second != first { collateralAssets.append(second) }
                 }
-                for (position, asset) in collateralAssets.enumerated() {
+                let collateral = collateralAssets.enumerated().map { position, asset in
                     let share = collateralAssets.count == 1 ? 1.0 : (position == 0 ? 0.6 : 0.4)
                     let threshold = Double(pool.reserves[asset].configuration.liquidationThresholdBps) / 10_000
                     let usd = debtUSD * target * share / max(threshold, 0.01)
-                    account.scaledCollateral[asset] = Self.amount(usd: usd, price: prices[asset], unit: units[asset])
-                    account.usingAsCollateral[asset] = account.scaledCollateral[asset] != 0
+                    return (reserve: asset, amount: Self.amount(usd: usd, price: prices[asset], unit: units[asset]))
                 }
-                account.scaledDebt[debtAsset] = Self.amount(usd: debtUSD, price: prices[debtAsset], unit: units[debtAsset])
-                pool.accounts.append(account)
+                pool.accounts.append(id: "b\(index)", collateral: collateral,
+                                     debt: [(debtAsset, Self.amount(usd: debtUSD, price: prices[debtAsset], unit: units[debtAsset]))])
                 defenders.append(rng.chance(population.defendShare))
             }
         }
-        for reserve in 0..<reserveCount {
-            var collateral: UInt128 = 0, debt: UInt128 = 0
-            for account in pool.accounts {
-                collateral += account.scaledCollateral[reserve]
-                debt += account.scaledDebt[reserve]
+        var collateralTotals = Array(repeating: UInt128(0), count: reserveCount)
+        var debtTotals = collateralTotals
+        for account in pool.accounts.indices {
+            pool.accounts.forEachPosition(of: account) { reserve, amount, isDebt, _ in
+                if isDebt { debtTotals[reserve] += amount } else { collateralTotals[reserve] += amount }
             }
+        }
+        for reserve in 0..<reserveCount {
+            let collateral = collateralTotals[reserve], debt = debtTotals[reserve]
             let others = debt * 14 / 10
             let supplied = max(scenario.assets[reserve].totalSupplied ?? 0, collateral + others)
             pool.reserves[reserve].totalScaledSupply = supplied
@@ -144,8 +148,8 @@ extension World {
     /// Whole-USD size in an asset's units at a price (a generator's choice, rounded to an integer).
     static func amount(usd: Double, price: UInt128, unit: UInt128) -> UInt128 {
         guard usd > 0, price > 0 else { return 0 }
-        let tokens = usd / (Double(price) / 1e8)
-        return UInt128(min(tokens * Double(unit), 1e36).rounded())
+        let tokens = usd / (price.doubleValue / 1e8)
+        return UInt128(integral: min(tokens * unit.doubleValue, 1e36).rounded())
     }
 
     /// A node in `region` (or anywhere when it has none), picked by `index`.

@@ -4,13 +4,21 @@ extension World {
     /// SHA-256 over a canonical encoding of the world's state: clock, chain, prices, reserves, accounts,
     /// wallets, pools, feeds and nodes, in array order. Same scenario, seed and commands, same hash.
     public var stateHash: String {
+        // Streamed through the hasher in 64 KB pieces: a million accounts encode to ~200 MB.
+        var hasher = SHA256()
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(64 * 1024)
-        func put(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        bytes.reserveCapacity(64 * 1024 + 64)
+        func flushIfFull() {
+            if bytes.count >= 64 * 1024 { hasher.update(data: bytes); bytes.removeAll(keepingCapacity: true) }
+        }
+        func put(_ value: UInt64) {
+            withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+            flushIfFull()
+        }
         func put(_ value: Int64) { put(UInt64(bitPattern: value)) }
         func put(_ value: Int) { put(Int64(value)) }
-        func put(_ value: UInt128) { put(UInt64(truncatingIfNeeded: value)); put(UInt64(truncatingIfNeeded: value >> 64)) }
-        func put(_ flag: Bool) { bytes.append(flag ? 1 : 0) }
+        func put(_ value: UInt128) { put(value.lowWord); put(value.highWord) }
+        func put(_ flag: Bool) { bytes.append(flag ? 1 : 0); flushIfFull() }
         put(nowMs); put(chain.height); put(chain.finalizedHeight); put(chain.blocksProduced); put(chain.missedSlots)
         put(chain.baseFeeWei); put(chain.mempool.count); put(eventCount)
         truePrices.forEach { put($0) }
@@ -23,10 +31,18 @@ extension World {
             }
             put(reserve.lastUpdateTimestamp)
         }
-        for account in pool.accounts {
-            account.scaledCollateral.forEach { put($0) }
-            account.scaledDebt.forEach { put($0) }
-            account.usingAsCollateral.forEach { put($0) }
+        // Each account as one slot per reserve (collateral, debt, then flags), read from its positions.
+        let reserveCount = pool.reserves.count
+        var collateral = [UInt128](repeating: 0, count: reserveCount), debt = collateral
+        var flags = [Bool](repeating: false, count: reserveCount)
+        for account in pool.accounts.indices {
+            for reserve in 0..<reserveCount { collateral[reserve] = 0; debt[reserve] = 0; flags[reserve] = false }
+            pool.accounts.forEachPosition(of: account) { reserve, amount, isDebt, used in
+                if isDebt { debt[reserve] = amount } else { collateral[reserve] = amount; flags[reserve] = used }
+            }
+            collateral.forEach { put($0) }
+            debt.forEach { put($0) }
+            flags.forEach { put($0) }
         }
         for wallet in liquidators.map(\.wallet) + [user.wallet, arbitrageur.wallet, borrowerWallet] { wallet.forEach { put($0) } }
         for dex in dexPools { put(dex.assetReserve); put(dex.stableReserve) }
@@ -39,6 +55,7 @@ extension World {
         for center in network.dataCenters { put(center.powered); put(center.generatorDelayMs ?? -1) }
         for shock in shocks { put(shock.asset); put(shock.ticksLeft); put(shock.factorPerTick.bitPattern) }
         put(schedule.count); put(botsEnabled)
-        return SHA256.hash(data: bytes).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        hasher.update(data: bytes)
+        return hasher.finalize().map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
     }
 }

@@ -9,16 +9,14 @@ extension World {
     }
 
     public func shockPreview(asset: Int, percentBps: Int) -> ShockPreview {
-        let prices = pool.prices.map { Double($0) / 1e8 }
-        var shocked = prices
-        shocked[asset] *= 1 + Double(percentBps) / 10_000
+        let price = riskIndex.prices[asset] * (1 + Double(percentBps) / 10_000)
+        let delta = price - riskIndex.prices[asset]
         var preview = ShockPreview(newlyLiquidatable: 0, collateralAtRiskUSD: 0, expectedDeficitUSD: 0)
-        for account in pool.accounts.indices where riskIndex.healthFactor(account: account, prices: shocked) < 1 {
-            let collateralToday = riskIndex.collateralUSD(account: account, prices: prices)
-            let collateralAfter = riskIndex.collateralUSD(account: account, prices: shocked)
-            let debt = riskIndex.debtUSD(account: account, prices: shocked)
-            if riskIndex.healthFactor(account: account, prices: prices) >= 1 { preview.newlyLiquidatable += 1 }
-            preview.collateralAtRiskUSD += collateralToday
+        for account in 0..<riskIndex.count where riskIndex.healthFactor(account: account, asset: asset, price: price) < 1 {
+            let collateralAfter = riskIndex.collateralUSD(account: account) + delta * riskIndex.collateralTokens(account: account, asset: asset)
+            let debt = riskIndex.debtUSD(account: account) + delta * riskIndex.debtTokens(account: account, asset: asset)
+            if riskIndex.healthFactor(account: account) >= 1 { preview.newlyLiquidatable += 1 }
+            preview.collateralAtRiskUSD += riskIndex.collateralUSD(account: account)
             preview.expectedDeficitUSD += max(0, debt - collateralAfter)
         }
         return preview

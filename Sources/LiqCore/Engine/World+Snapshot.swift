@@ -69,48 +69,30 @@ extension World {
                 dexPrice: dex.map { $0.midPrice(assetUnit: units[$0.asset], stableUnit: units[$0.stable], stablePrice: truePrices[$0.stable]) })
         }
 
-        // One pass over the accounts for the histogram; one per drop for the curve (fast Double scan).
+        // Account-level figures from the risk index (kept between ticks while nothing changes).
         let prices = pool.prices.map { Double($0) / 1e8 }
-        var buckets = Self.healthEdges.map { Snapshot.HealthBucket(label: $0.0, accounts: 0, debtUSD: 0) }
-        var liquidatable: [(Int, Double)] = []
-        let assetsCount = riskIndex.assets
-        for account in pool.accounts.indices {
-            let debtUSD = riskIndex.debtUSD(account: account, prices: prices)
-            guard debtUSD > 0 else { continue }
-            let estimate = riskIndex.healthFactor(account: account, prices: prices)
-            let bucket = Self.healthEdges.firstIndex { estimate < $0.1 } ?? (buckets.count - 1)
-            buckets[bucket].accounts += 1
-            buckets[bucket].debtUSD += debtUSD
-            if estimate < 1.0001 { liquidatable.append((account, estimate)) }
+        let curveIndex = curveAsset ?? defaultCurveAsset
+        let summary = riskSummary(curveAsset: curveIndex)
+        let buckets = Self.healthEdges.indices.map {
+            Snapshot.HealthBucket(label: Self.healthEdges[$0].0, accounts: summary.bucketAccounts[$0], debtUSD: summary.bucketDebtUSD[$0])
         }
-        let curveIndex = curveAsset ?? settings.assets.firstIndex { !$0.isStable } ?? 0
-        var curve: [(Int, Double)] = []
-        for drop in stride(from: 0, through: 50, by: 5) {
-            var shocked = prices
-            shocked[curveIndex] *= 1 - Double(drop) / 100
-            var usd = 0.0
-            // Valued at today's prices: how much collateral a drop of this size puts up for liquidation.
-            for account in pool.accounts.indices where riskIndex.healthFactor(account: account, prices: shocked) < 1 {
-                usd += riskIndex.collateralUSD(account: account, prices: prices)
-            }
-            curve.append((drop, usd))
-        }
+        let curve = summary.curve.map { ($0.dropPercent, $0.collateralUSD) }
 
         // Top pending liquidations, confirmed with exact quotes, most urgent first.
         var pending: [Snapshot.PendingLiquidation] = []
-        for (account, _) in liquidatable.sorted(by: { ($0.1, $0.0) < ($1.1, $1.0) }) {
+        for (account, _) in summary.mostUrgent {
             guard pending.count < pendingLimit * 2, let quote = try? pool.quotePosition(accountIndex: account),
                   let liquidation = quote.liquidation else { continue }
             let breakdown = try? profitBreakdown(liquidation)
             let profit = breakdown.map { Double($0.profit) / 1e8 } ?? 0
-            let collateralUSD = riskIndex.collateralUSD(account: account, prices: prices)
-            let debtUSD = riskIndex.debtUSD(account: account, prices: prices)
+            let collateralUSD = riskIndex.collateralUSD(account: account)
+            let debtUSD = riskIndex.debtUSD(account: account)
             let status: Snapshot.PendingStatus = switch liquidationStatus[account] {
             case .inMempool?: .inMempool
             case .failed(let reason)?: .failed(reason)
             case nil: .pending
             }
-            pending.append(.init(account: account, accountID: pool.accounts[account].id, healthFactor: quote.healthFactor,
+            pending.append(.init(account: account, accountID: pool.accounts.id(at: account), healthFactor: quote.healthFactor,
                                  collateralUSD: collateralUSD, debtUSD: debtUSD, quote: liquidation,
                                  estimatedProfitUSD: profit, status: status,
                                  saleProceedsUSD: breakdown.map { Double($0.proceeds) / 1e8 } ?? 0,
@@ -128,8 +110,7 @@ extension World {
             let unit = Double(state.configuration.unit)
             let supplied = Double((try? state.totalSupplied(at: pool.time)) ?? 0) / unit * prices[reserve]
             let borrowed = Double((try? state.totalDebt(at: pool.time)) ?? 0) / unit * prices[reserve]
-            var collateral = 0.0
-            for account in pool.accounts.indices { collateral += riskIndex.collateral[account * assetsCount + reserve] }
+            let collateral = summary.collateralTokens[reserve]
             assets.append(.init(symbol: state.configuration.symbol, suppliedUSD: supplied, borrowedUSD: borrowed,
                                 collateralUSD: collateral * prices[reserve],
                                 utilisation: supplied == 0 ? 0 : borrowed / supplied,
@@ -148,9 +129,25 @@ extension World {
             links: network.links, regionDown: network.regionDown, nodes: Array(nodes),
             propagationHistogram: histogram, market: market, healthHistogram: buckets, assets: assets,
             curveAsset: pool.reserves[curveIndex].configuration.symbol, liquidationCurve: curve,
-            pendingLiquidations: pending, liquidatableAccounts: liquidatable.count,
+            pendingLiquidations: pending, liquidatableAccounts: summary.liquidatableCount,
             totalSuppliedUSD: assets.reduce(0) { $0 + $1.suppliedUSD }, totalBorrowedUSD: assets.reduce(0) { $0 + $1.borrowedUSD },
             totalDeficitUSD: assets.reduce(0) { $0 + $1.deficitUSD }, statistics: statistics, userOutcome: userOutcome,
             recentEvents: Array(notableEvents.suffix(300)))
+    }
+}
+
+extension World {
+    /// The first asset that is not a stablecoin: the curve's asset unless the caller picks one.
+    var defaultCurveAsset: Int { settings.assets.firstIndex { !$0.isStable } ?? 0 }
+
+    /// The account-level summary for `curveAsset`: the kept one while the index has not changed.
+    public func riskSummary(curveAsset: Int) -> RiskSummary {
+        if let kept = keptRiskSummary, kept.version == riskIndex.version, kept.curveAsset == curveAsset { return kept }
+        return riskIndex.summary(curveAsset: curveAsset, edges: Self.healthEdges.dropLast().map(\.1))
+    }
+
+    /// Computes the summary when the index has changed since the last one, and keeps it.
+    public mutating func updateRiskSummary(curveAsset: Int? = nil) {
+        keptRiskSummary = riskSummary(curveAsset: curveAsset ?? defaultCurveAsset)
     }
 }

@@ -23,6 +23,8 @@ public struct World: Sendable {
     public var defenders: [Bool]
     public var defencePending: [Bool]
     public var riskIndex: RiskIndex
+    /// The last account-level summary (see `updateRiskSummary`).
+    public internal(set) var keptRiskSummary: RiskSummary?
     public var schedule: [ScheduledCommand]
     public var recentEvents: [Event] = []
     /// The events worth a person's attention (not every block, justification, defence or losing bid).
@@ -73,7 +75,7 @@ public struct World: Sendable {
     public var unrealisedBadDebtUSD: Double {
         let prices = truePrices.map { Double($0) / 1e8 }
         var total = 0.0
-        for account in pool.accounts.indices {
+        for account in 0..<riskIndex.count where riskIndex.debtUSD(account: account) > 0 {
             total += max(0, riskIndex.debtUSD(account: account, prices: prices) - riskIndex.collateralUSD(account: account, prices: prices))
         }
         return total

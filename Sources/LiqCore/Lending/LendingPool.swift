@@ -15,7 +15,7 @@ public struct LendingPool: Sendable, Equatable {
     public var prices: [UInt128]
     public var eModeCategories: [EModeCategory]
     public var sentinel: PriceOracleSentinel?
-    public var accounts: [Account]
+    public var accounts: AccountBook
     /// Seconds since the scenario's start.
     public var time: UInt64
     /// `FLASHLOAN_PREMIUM_TOTAL`: 5 bps by default (aave-v3-origin `DefaultMarketInput.sol`).
@@ -31,7 +31,7 @@ public struct LendingPool: Sendable, Equatable {
         self.prices = prices
         self.eModeCategories = eModeCategories
         self.sentinel = sentinel
-        self.accounts = accounts
+        self.accounts = AccountBook(reserveCount: reserves.count, accounts: accounts)
         self.time = time
     }
 
@@ -40,7 +40,7 @@ public struct LendingPool: Sendable, Equatable {
     }
 
     public func accountIndex(id: String) -> Int? {
-        accounts.firstIndex { $0.id == id }
+        accounts.firstIndex(id: id)
     }
 
     public func eModeCategory(id: UInt8) -> EModeCategory? {
@@ -49,12 +49,22 @@ public struct LendingPool: Sendable, Equatable {
 
     /// The account's aToken balance of a reserve, in underlying units.
     public func collateralBalance(_ account: Account, reserve: Int) throws -> UInt128 {
-        try WadRayMath.rayMul(account.scaledCollateral[reserve], reserves[reserve].normalizedIncome(at: time))
+        try collateralBalance(scaled: account.scaledCollateral[reserve], reserve: reserve)
+    }
+
+    /// A scaled aToken balance in underlying units: `rayMul(scaled, normalizedIncome)`.
+    public func collateralBalance(scaled: UInt128, reserve: Int) throws -> UInt128 {
+        try WadRayMath.rayMul(scaled, reserves[reserve].normalizedIncome(at: time))
     }
 
     /// The account's variable debt in a reserve, in underlying units.
     public func debtBalance(_ account: Account, reserve: Int) throws -> UInt128 {
-        try WadRayMath.rayMul(account.scaledDebt[reserve], reserves[reserve].normalizedDebt(at: time))
+        try debtBalance(scaled: account.scaledDebt[reserve], reserve: reserve)
+    }
+
+    /// A scaled variable-debt balance in underlying units: `rayMul(scaled, normalizedDebt)`.
+    public func debtBalance(scaled: UInt128, reserve: Int) throws -> UInt128 {
+        try WadRayMath.rayMul(scaled, reserves[reserve].normalizedDebt(at: time))
     }
 
     /// `amount * price / 10^decimals`, truncating: an amount's value in the base currency (USD, 8 decimals).

@@ -10,17 +10,28 @@ public enum BuiltInScenarios {
         Entry(name: "default", summary: defaultSummary, toml: defaultTOML),
         Entry(name: "eu-outage", summary: euOutageSummary, toml: euOutageTOML),
         Entry(name: "crash", summary: crashSummary, toml: crashTOML),
+        Entry(name: "large", summary: largeSummary, toml: largeTOML),
     ]
 
     static let defaultSummary = "a calm day on Aave v3 Ethereum: 64 nodes, 5,000 borrowers, 3 bots"
     static let euOutageSummary = "Europe, the region with the most stake, loses power from 30 min to 90 min"
     static let crashSummary = "ETH and wstETH fall 35 % within a minute at 10 min, the network healthy"
+    static let largeSummary = "the default market at scale: 2,000 nodes, 1,000,000 borrowers, 3 bots"
 
-    /// The default world with another name and scripted events.
-    static func derived(name: String, summary: String, events: String) -> String {
-        defaultTOML.replacingOccurrences(of: "name = \"default\"", with: "name = \"\(name)\"")
+    /// The default world with another name, scripted events, and some of its lines replaced.
+    static func derived(name: String, summary: String, events: String, replacing lines: [String: String] = [:]) -> String {
+        var toml = defaultTOML.replacingOccurrences(of: "name = \"default\"", with: "name = \"\(name)\"")
             .replacingOccurrences(of: "description = \"\(defaultSummary)\"", with: "description = \"\(summary)\"")
-            + "\n\n" + events
+        for (line, replacement) in lines.sorted(by: { $0.key < $1.key }) {
+            precondition(toml.contains("\n\(line)\n"), "the default scenario has the line \(line)")
+            toml = toml.replacingOccurrences(of: "\n\(line)\n", with: "\n\(replacement)\n")
+        }
+        return events.isEmpty ? toml : toml + "\n\n" + events
+    }
+
+    static var largeTOML: String {
+        derived(name: "large", summary: largeSummary, events: "",
+                replacing: ["nodes = 64": "nodes = 2000", "count = 5000": "count = 1000000"])
     }
 
     static var euOutageTOML: String {

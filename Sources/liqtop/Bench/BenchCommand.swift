@@ -24,8 +24,8 @@ struct Bench: ParsableCommand {
     var quick = false
 
     func run() throws {
-        let sizes = quick ? (accounts: 20_000, tickAccounts: 5_000, tickNodes: 200, gossipNodes: 1_000)
-                          : (accounts: 1_000_000, tickAccounts: 100_000, tickNodes: 1_000, gossipNodes: 10_000)
+        let sizes = quick ? (accounts: 20_000, nodes: 200, tickAccounts: 5_000, tickNodes: 200, gossipNodes: 1_000)
+                          : (accounts: 1_000_000, nodes: 2_000, tickAccounts: 100_000, tickNodes: 1_000, gossipNodes: 10_000)
         var results: [BenchResult] = []
         func report(_ result: BenchResult) {
             results.append(result)
@@ -34,16 +34,31 @@ struct Bench: ParsableCommand {
         }
         if !json { print(BenchResult.header) }
 
-        // shock_scan and memory over the same accounts.
+        // memory: the `large` world (accounts, risk index, network, bots) as `liqtop run large` loads it.
+        guard var large = try BuiltInScenarios.load("large") else { return }
+        large.simulation.borrowers.count = sizes.accounts
+        large.simulation.network.nodeCount = sizes.nodes
         let before = BenchResult.residentBytes()
+        var engine = try Engine(scenario: large, seed: 1)
+        let after = BenchResult.residentBytes()
+        report(BenchResult(name: "memory", n: sizes.accounts, unit: "bytes", samples: [Double(max(0, after - before)) / Double(sizes.accounts)]))
+
+        // frame: a 200×60 frame from a snapshot of that world, a minute into a 25 % fall of WETH.
+        engine.apply(.shock(asset: 0, percentBps: -2_500, overSeconds: 30))
+        for _ in 0..<60 { try engine.step() }
+        let snapshot = engine.snapshot()
+        let frame = try BenchResult.measure("frame", n: sizes.accounts, unit: "ms", runs: 50) {
+            _ = Dashboard.render(snapshot, ViewState(), width: 200, height: 60)
+        }
+        report(BenchResult(name: "frame", n: frame.n, unit: "us", samples: frame.samples.map { $0 * 1_000 }))
+        engine = try Engine(scenario: try BuiltInScenarios.load("default")!, seed: 1)
+
+        // shock_scan over the mix of 1–3 collateral and 1–2 debt assets.
         let pool = try BenchWorlds.pool(accounts: sizes.accounts)
         let index = RiskIndex(pool: pool)
-        let shockIndex = ShockIndex(index, prices: pool.prices.map { Double($0) / 1e8 })
-        let after = BenchResult.residentBytes()
         report(try BenchResult.measure("shock_scan", n: sizes.accounts, unit: "ms", runs: quick ? 10 : 20) {
-            _ = try BenchWorlds.shockScan(pool, shockIndex: shockIndex, asset: 0, percentBps: -2_000)
+            _ = try BenchWorlds.shockScan(pool, index: index, asset: 0, percentBps: -2_000)
         })
-        report(BenchResult(name: "memory", n: sizes.accounts, unit: "bytes", samples: [Double(max(0, after - before)) / Double(sizes.accounts)]))
 
         // quote: exact quotes of accounts that are liquidatable after the shock.
         var shocked = pool
@@ -57,26 +72,23 @@ struct Bench: ParsableCommand {
                                samples: timing.samples.map { Double(targets.count) / ($0 / 1_000) }))
         }
 
-        // frame: a snapshot of a crashed world at 200×60.
-        guard var scenario = try BuiltInScenarios.load("crash") else { return }
-        scenario.simulation.borrowers.count = quick ? 5_000 : min(sizes.accounts, 200_000)
-        var engine = try Engine(scenario: scenario, seed: 1)
-        for _ in 0..<700 { try engine.step() }
-        let snapshot = engine.world.snapshot()
-        let frame = try BenchResult.measure("frame", n: scenario.simulation.borrowers.count, unit: "ms", runs: 50) {
-            _ = Dashboard.render(snapshot, ViewState(), width: 200, height: 60)
-        }
-        report(BenchResult(name: "frame", n: frame.n, unit: "us", samples: frame.samples.map { $0 * 1_000 }))
-
-        // tick: 100,000 accounts and 1,000 nodes, bots, oracles and gossip running.
+        // tick: 100,000 accounts and 1,000 nodes, bots, oracles and gossip running. Every 12th tick holds a
+        // slot (a block, its gossip, the bots' scan); tick_slot reports those alone.
         guard var big = try BuiltInScenarios.load("default") else { return }
         big.simulation.borrowers.count = sizes.tickAccounts
         big.simulation.network.nodeCount = sizes.tickNodes
         var world = try Engine(scenario: big, seed: 1)
         for _ in 0..<30 { try world.step() }
-        report(try BenchResult.measure("tick", n: sizes.tickAccounts, unit: "ms", runs: quick ? 60 : 120, warmup: 0) {
+        var slotTicks: [Double] = []
+        var lastSlot = world.world.chain.lastSlotProcessed
+        let ticks = try BenchResult.measure("tick", n: sizes.tickAccounts, unit: "ms", runs: quick ? 120 : 360, warmup: 0) {
             try world.step()
-        })
+        } after: { elapsed in
+            if world.world.chain.lastSlotProcessed != lastSlot { slotTicks.append(elapsed) }
+            lastSlot = world.world.chain.lastSlotProcessed
+        }
+        report(ticks)
+        report(BenchResult(name: "tick_slot", n: sizes.tickAccounts, unit: "ms", samples: slotTicks))
 
         // gossip: one block to every node of a large network.
         var rng = SeededGenerator(seed: 7)
@@ -103,13 +115,16 @@ struct BenchResult {
     var maximum: Double { sorted.last ?? 0 }
 
     /// Warms up, then times `runs` calls of `body`, in milliseconds.
-    static func measure(_ name: String, n: Int, unit: String, runs: Int, warmup: Int = 2, _ body: () throws -> Void) throws -> BenchResult {
+    /// `after` sees each sample (ms) once it is taken, outside the timing.
+    static func measure(_ name: String, n: Int, unit: String, runs: Int, warmup: Int = 2, _ body: () throws -> Void,
+                        after: (Double) -> Void = { _ in }) throws -> BenchResult {
         for _ in 0..<warmup { try body() }
         let clock = ContinuousClock()
         var samples: [Double] = []
         for _ in 0..<runs {
             let elapsed = try clock.measure(body)
             samples.append(Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15)
+            after(samples[samples.count - 1])
         }
         return BenchResult(name: name, n: n, unit: unit, samples: samples)
     }

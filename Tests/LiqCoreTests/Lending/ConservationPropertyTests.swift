@@ -68,7 +68,7 @@ import Testing
             pool.reserves[i].totalScaledVariableDebt = account.scaledDebt[i]
             pool.reserves[i].availableLiquidity = UInt128(1) << 120
         }
-        pool.accounts = [account]
+        pool.accounts = AccountBook(reserveCount: pool.reserves.count, accounts: [account])
         let collateral = try pool.defaultQuotePair(for: account).collateral
         var cover = UInt128.max
         if flags.halfCover { cover = try pool.debtBalance(account, reserve: 2) / 2 }

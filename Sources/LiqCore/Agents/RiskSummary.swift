@@ -1,0 +1,94 @@
+import HeapModule
+
+/// What the dashboard shows about all the accounts at once, from one pass over the risk index at the
+/// oracle prices: the health-factor histogram, how many look liquidatable (and the most urgent of them,
+/// for exact quotes), collateral that a fall of one asset puts up for liquidation, and collateral per
+/// asset. It is recomputed only when the index changes (`version`), so a still world costs nothing.
+public struct RiskSummary: Sendable {
+    public var version: Int
+    public var curveAsset: Int
+    /// Accounts with debt and their debt (USD) per histogram bin, by `edges`.
+    public var bucketAccounts: [Int]
+    public var bucketDebtUSD: [Double]
+    /// Accounts whose estimate is below `liquidatableBelow`, and the lowest estimates among them.
+    public var liquidatableCount: Int
+    public var mostUrgent: [(account: Int, estimate: Double)]
+    /// Collateral (USD at today's prices) of the accounts liquidatable after each drop of the curve asset.
+    public var curve: [(dropPercent: Int, collateralUSD: Double)]
+    /// Collateral (where it counts) per asset, in tokens.
+    public var collateralTokens: [Double]
+
+    public static let liquidatableBelow = 1.0001
+    public static let curveDrops = Array(stride(from: 0, through: 50, by: 5))
+}
+
+extension RiskIndex {
+    /// The summary at the reference prices; `edges` are the histogram's upper bounds (the last bin is open).
+    public func summary(curveAsset: Int, edges: [Double], shortlist: Int = 200) -> RiskSummary {
+        var accounts = Array(repeating: 0, count: edges.count + 1)
+        var debt = Array(repeating: 0.0, count: edges.count + 1)
+        var liquidatable = 0
+        // A bounded max-heap keeps the lowest estimates: O(n log k), not a sort of every account.
+        struct Entry: Comparable {
+            var estimate: Double
+            var account: Int
+            static func < (a: Entry, b: Entry) -> Bool { (a.estimate, a.account) < (b.estimate, b.account) }
+        }
+        var heap = Heap<Entry>()
+        let drops = RiskSummary.curveDrops
+        var firstDrop = Array(repeating: 0.0, count: drops.count + 1)
+        let price = prices[curveAsset]
+        let c = collateralColumns[curveAsset], b = debtColumns[curveAsset]
+        for account in 0..<count where owed[account] > 0 {
+            let w = weighted[account], d = owed[account]
+            let estimate = w / d
+            var bin = 0
+            while bin < edges.count && estimate >= edges[bin] { bin += 1 }
+            accounts[bin] += 1
+            debt[bin] += d
+            if estimate < RiskSummary.liquidatableBelow {
+                liquidatable += 1
+                let entry = Entry(estimate: estimate, account: account)
+                if heap.count < shortlist {
+                    heap.insert(entry)
+                } else if let worst = heap.max, entry < worst {
+                    heap.replaceMax(with: entry)
+                }
+            }
+            // The first drop at which the account is liquidatable; with no debt in the asset the estimate
+            // only falls as the price does, so the search can start near the closed-form crossing.
+            let held = c.isEmpty ? 0 : Double(c[account]), borrowed = b.isEmpty ? 0 : Double(b[account])
+            func crossed(at level: Int) -> Bool {
+                let delta = -price * Double(drops[level]) / 100
+                let owedAfter = d + delta * borrowed
+                return owedAfter > 0 && (w + delta * held) / owedAfter < 1
+            }
+            var level = 0
+            if borrowed == 0 {
+                if estimate >= 1 {
+                    guard held > 0 else { continue }
+                    let crossing = (w - d) / (price * held) * 100 / 5
+                    guard crossing < Double(drops.count) else { continue }
+                    level = max(0, Int(crossing) - 1)
+                }
+                while level < drops.count && !crossed(at: level) { level += 1 }
+                firstDrop[level] += value[account]
+            } else {
+                for step in drops.indices where crossed(at: step) {
+                    firstDrop[step] += value[account]
+                    firstDrop[step + 1] -= value[account]
+                }
+            }
+        }
+        var curve: [(Int, Double)] = []
+        var running = 0.0
+        for level in drops.indices {
+            running += firstDrop[level]
+            curve.append((drops[level], max(0, running)))
+        }
+        let urgent = heap.unordered.sorted().map { (account: $0.account, estimate: $0.estimate) }
+        return RiskSummary(version: version, curveAsset: curveAsset, bucketAccounts: accounts, bucketDebtUSD: debt,
+                           liquidatableCount: liquidatable, mostUrgent: urgent, curve: curve,
+                           collateralTokens: (0..<assets).map(totalCollateralTokens(asset:)))
+    }
+}

@@ -1,0 +1,173 @@
+/// The pool's accounts, stored as columns (struct-of-arrays) so that a million of them fit in about
+/// 90 bytes each: an id, an eMode byte, and only the positions an account holds — each a scaled balance
+/// (`UInt128`, exact) with a two-byte tag (reserve, collateral or debt, used as collateral). A dense
+/// `Account` (one slot per reserve) costs ~530 bytes with its three arrays; most accounts hold 2–5
+/// positions out of many reserves.
+///
+/// Reading `book[i]` builds the dense `Account` that the protocol's logic works on; assigning it back
+/// stores its non-zero positions. An account's positions sit in one block of the position arrays; a
+/// block that must grow moves to the end, and the arrays are compacted when holes reach a quarter.
+public struct AccountBook: Sendable, Equatable, RandomAccessCollection, MutableCollection {
+    public let reserveCount: Int
+    private var ids: [String] = []
+    private var eModes: [UInt8] = []
+    private var starts: [UInt32] = []
+    private var counts: [UInt8] = []
+    private var capacities: [UInt8] = []
+    private var amounts: [UInt128] = []
+    private var tags: [UInt16] = []
+    /// Positions in use (the rest of the position arrays are slack in blocks, or abandoned blocks).
+    private var used = 0
+
+    private static let debtBit: UInt16 = 1 << 8
+    private static let collateralFlagBit: UInt16 = 1 << 9
+
+    public init(reserveCount: Int, accounts: [Account] = []) {
+        precondition(reserveCount <= 127, "at most 127 reserves (two positions each in a byte)")
+        self.reserveCount = reserveCount
+        for account in accounts { append(account) }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { ids.count }
+    public func index(after i: Int) -> Int { i + 1 }
+    public func index(before i: Int) -> Int { i - 1 }
+
+    public subscript(index: Int) -> Account {
+        get {
+            var account = Account(id: ids[index], reserveCount: reserveCount, eModeCategory: eModes[index])
+            let start = Int(starts[index])
+            for slot in start..<(start + Int(counts[index])) {
+                let tag = tags[slot], reserve = Int(tag & 0xFF)
+                if tag & Self.debtBit != 0 {
+                    account.scaledDebt[reserve] = amounts[slot]
+                } else {
+                    account.scaledCollateral[reserve] = amounts[slot]
+                    account.usingAsCollateral[reserve] = tag & Self.collateralFlagBit != 0
+                }
+            }
+            return account
+        }
+        set {
+            precondition(newValue.scaledCollateral.count == reserveCount, "an account has one slot per reserve")
+            ids[index] = newValue.id
+            eModes[index] = newValue.eModeCategory
+            let positions = Self.positions(of: newValue)
+            if positions.count > Int(capacities[index]) {
+                starts[index] = UInt32(amounts.count)
+                capacities[index] = UInt8(positions.count)
+                amounts.append(contentsOf: repeatElement(0, count: positions.count))
+                tags.append(contentsOf: repeatElement(0, count: positions.count))
+            }
+            write(positions, at: index)
+            let holes = amounts.count - used
+            if holes > 1_024, holes * 4 > amounts.count { compact() }
+        }
+    }
+
+    /// The account's id without building the whole account.
+    public func id(at index: Int) -> String { ids[index] }
+
+    /// The account's eMode category without building the whole account.
+    public func eModeCategory(at index: Int) -> UInt8 { eModes[index] }
+
+    /// The first account with this id (a linear scan over the ids only).
+    public func firstIndex(id: String) -> Int? { ids.firstIndex(of: id) }
+
+    /// The number of positions held (for tests and capacity planning).
+    public var positionCount: Int { used }
+
+    public mutating func reserveCapacity(accounts: Int, positions: Int) {
+        ids.reserveCapacity(accounts); eModes.reserveCapacity(accounts); starts.reserveCapacity(accounts)
+        counts.reserveCapacity(accounts); capacities.reserveCapacity(accounts)
+        amounts.reserveCapacity(positions); tags.reserveCapacity(positions)
+    }
+
+    public mutating func append(_ account: Account) {
+        precondition(account.scaledCollateral.count == reserveCount, "an account has one slot per reserve")
+        let positions = Self.positions(of: account)
+        ids.append(account.id)
+        eModes.append(account.eModeCategory)
+        starts.append(UInt32(amounts.count))
+        counts.append(0)
+        capacities.append(UInt8(positions.count))
+        amounts.append(contentsOf: repeatElement(0, count: positions.count))
+        tags.append(contentsOf: repeatElement(0, count: positions.count))
+        write(positions, at: ids.count - 1)
+    }
+
+    /// Appends an account given as positions, without building a dense `Account` (for generated worlds).
+    /// `collateral` and `debt` pair a reserve with a scaled balance; collateral is used as collateral.
+    public mutating func append(id: String, eModeCategory: UInt8 = 0, collateral: [(reserve: Int, amount: UInt128)],
+                                debt: [(reserve: Int, amount: UInt128)]) {
+        ids.append(id)
+        eModes.append(eModeCategory)
+        starts.append(UInt32(amounts.count))
+        var count: UInt8 = 0
+        for (reserve, amount) in collateral where amount != 0 {
+            amounts.append(amount); tags.append(UInt16(reserve) | Self.collateralFlagBit); count += 1
+        }
+        for (reserve, amount) in debt where amount != 0 {
+            amounts.append(amount); tags.append(UInt16(reserve) | Self.debtBit); count += 1
+        }
+        counts.append(count)
+        capacities.append(count)
+        used += Int(count)
+    }
+
+    /// Calls `body` with each held position of an account: reserve, scaled balance, whether it is debt,
+    /// and whether collateral is used as collateral.
+    public func forEachPosition(of index: Int, _ body: (_ reserve: Int, _ amount: UInt128, _ isDebt: Bool, _ usedAsCollateral: Bool) -> Void) {
+        let start = Int(starts[index])
+        for slot in start..<(start + Int(counts[index])) {
+            let tag = tags[slot]
+            body(Int(tag & 0xFF), amounts[slot], tag & Self.debtBit != 0, tag & Self.collateralFlagBit != 0)
+        }
+    }
+
+    /// Two books are equal when they hold the same accounts, whatever their layout.
+    public static func == (a: AccountBook, b: AccountBook) -> Bool {
+        a.reserveCount == b.reserveCount && a.count == b.count && a.indices.allSatisfy { a[$0] == b[$0] }
+    }
+
+    private typealias Position = (amount: UInt128, tag: UInt16)
+
+    /// A collateral slot is kept while it has a balance or the collateral flag; a debt slot while it has a balance.
+    private static func positions(of account: Account) -> [Position] {
+        var positions: [Position] = []
+        for reserve in 0..<account.scaledCollateral.count {
+            let flag = account.usingAsCollateral[reserve]
+            if account.scaledCollateral[reserve] != 0 || flag {
+                positions.append((account.scaledCollateral[reserve], UInt16(reserve) | (flag ? collateralFlagBit : 0)))
+            }
+            if account.scaledDebt[reserve] != 0 { positions.append((account.scaledDebt[reserve], UInt16(reserve) | debtBit)) }
+        }
+        return positions
+    }
+
+    private mutating func write(_ positions: [Position], at index: Int) {
+        let start = Int(starts[index])
+        for (offset, position) in positions.enumerated() {
+            amounts[start + offset] = position.amount
+            tags[start + offset] = position.tag
+        }
+        used += positions.count - Int(counts[index])
+        counts[index] = UInt8(positions.count)
+    }
+
+    /// Rewrites the position arrays without holes (each block shrinks to its count).
+    private mutating func compact() {
+        var newAmounts: [UInt128] = [], newTags: [UInt16] = []
+        newAmounts.reserveCapacity(used)
+        newTags.reserveCapacity(used)
+        for index in ids.indices {
+            let start = Int(starts[index]), count = Int(counts[index])
+            starts[index] = UInt32(newAmounts.count)
+            capacities[index] = UInt8(count)
+            newAmounts.append(contentsOf: amounts[start..<(start + count)])
+            newTags.append(contentsOf: tags[start..<(start + count)])
+        }
+        amounts = newAmounts
+        tags = newTags
+    }
+}

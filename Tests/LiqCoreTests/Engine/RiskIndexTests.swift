@@ -1,0 +1,81 @@
+import Testing
+@testable import LiqCore
+
+@Suite struct RiskIndexTests {
+    /// The estimate of every account against the exact health factor, before and after a refresh and a rebase.
+    @Test func estimatesFollowTheExactHealthFactor() throws {
+        var pool = try BenchWorlds.pool(accounts: 500, seed: 5)
+        var index = RiskIndex(pool: pool)
+        func check() throws {
+            for account in pool.accounts.indices {
+                let exact = Double(try pool.accountData(pool.accounts[account]).healthFactor.wad) / 1e18
+                let estimate = index.healthFactor(account: account)
+                // Above by at most the truncated average threshold (1/LT), below by float rounding only.
+                #expect(estimate >= exact * (1 - 1e-6) && estimate <= exact * (1 + index.upperBand), "account \(account)")
+            }
+        }
+        try check()
+        // An oracle update: rebase to the new prices.
+        pool.prices[0] = pool.prices[0] * 7 / 10
+        index.rebase(prices: pool.prices.map { Double($0) / 1e8 })
+        try check()
+        // An account halves its debt: refresh it.
+        var account = pool.accounts[3]
+        for reserve in 0..<account.scaledDebt.count { account.scaledDebt[reserve] /= 2 }
+        pool.accounts[3] = account
+        let before = index.version
+        index.refresh(account: 3, in: pool)
+        #expect(index.version != before)
+        try check()
+    }
+
+    /// The summary's histogram, liquidatable count and curve against a direct per-account evaluation.
+    @Test func summaryMatchesADirectEvaluation() throws {
+        let pool = try BenchWorlds.pool(accounts: 4_000, seed: 9)
+        let index = RiskIndex(pool: pool)
+        let edges = [0.9, 0.95, 1.0, 1.05, 1.1, 1.25, 1.5, 2, 3]
+        let summary = index.summary(curveAsset: 0, edges: edges, shortlist: 50)
+        var histogram = Array(repeating: 0, count: edges.count + 1)
+        var liquidatable: [(Int, Double)] = []
+        var curve = Array(repeating: 0.0, count: RiskSummary.curveDrops.count)
+        let prices = pool.prices.map { Double($0) / 1e8 }
+        for account in pool.accounts.indices {
+            let hf = index.healthFactor(account: account)
+            guard hf.isFinite else { continue }
+            histogram[edges.firstIndex { hf < $0 } ?? edges.count] += 1
+            if hf < RiskSummary.liquidatableBelow { liquidatable.append((account, hf)) }
+            for (level, drop) in RiskSummary.curveDrops.enumerated()
+            where index.healthFactor(account: account, asset: 0, price: prices[0] * (1 - Double(drop) / 100)) < 1 {
+                curve[level] += index.collateralUSD(account: account)
+            }
+        }
+        #expect(summary.bucketAccounts == histogram)
+        #expect(summary.liquidatableCount == liquidatable.count)
+        #expect(summary.mostUrgent.map(\.account) == liquidatable.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(50).map(\.0))
+        for level in curve.indices {
+            #expect(abs(summary.curve[level].collateralUSD - curve[level]) <= 1e-6 * max(1, curve[level]), "drop \(RiskSummary.curveDrops[level]) %")
+        }
+        #expect(curve.last! > curve.first!, "a 50 % fall must put more collateral at risk than none")
+        // Collateral per asset in tokens: the exact balances summed.
+        for asset in 0..<pool.reserves.count {
+            var tokens = 0.0
+            for account in pool.accounts.indices where pool.accounts[account].usingAsCollateral[asset] {
+                tokens += Double(try pool.collateralBalance(pool.accounts[account], reserve: asset)) / Double(pool.reserves[asset].configuration.unit)
+            }
+            #expect(abs(summary.collateralTokens[asset] - tokens) <= 1e-6 * max(1, tokens))
+        }
+    }
+
+    /// The world keeps its summary while nothing changes, and renews it when the index changes.
+    @Test func theWorldKeepsItsSummaryUntilTheIndexChanges() throws {
+        var engine = try Engine(scenario: try BuiltInScenarios.load("default")!, seed: 1)
+        _ = engine.snapshot()
+        let kept = try #require(engine.world.keptRiskSummary)
+        #expect(kept.version == engine.world.riskIndex.version)
+        var world = engine.world
+        world.pool.prices[0] = world.pool.prices[0] / 2
+        world.riskIndex.rebase(prices: world.pool.prices.map { Double($0) / 1e8 })
+        #expect(world.riskSummary(curveAsset: 0).version != kept.version)
+        #expect(world.riskSummary(curveAsset: 0).liquidatableCount > kept.liquidatableCount)
+    }
+}
