@@ -38,6 +38,7 @@ public final class DashboardApp: @unchecked Sendable {
     private var savedStderr: Int32 = -1
     private var themeIndex = 0
     private var curveAsset = -1
+    private var nodeRegion: Region?
 
     private init(options: DashboardOptions) {
         self.options = options
@@ -122,6 +123,10 @@ public final class DashboardApp: @unchecked Sendable {
         if view.selected(.market) != curveAsset {
             curveAsset = view.selected(.market)
             driver.selectCurveAsset(curveAsset)
+        }
+        if view.expandedRegion != nodeRegion {
+            nodeRegion = view.expandedRegion
+            driver.selectNodeRegion(nodeRegion)
         }
         render()
     }

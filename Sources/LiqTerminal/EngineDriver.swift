@@ -15,15 +15,18 @@ public final class EngineDriver: @unchecked Sendable {
     /// Fires whose work did not fit in the frame: the simulation then runs slower than asked.
     public private(set) var lateFrames = 0
     private var curveAsset: Int?
+    private var nodeRegion: Region?
     private let frameMs: Double
     private let callbackQueue: DispatchQueue
     private let onSnapshot: @Sendable (Snapshot) -> Void
     private let onError: @Sendable (Error) -> Void
 
     /// `hertz` timer fires a second; each fire advances simulated time by the elapsed wall time × speed.
-    public init(engine: Engine, hertz: Double = 10, callbackQueue: DispatchQueue = .main,
+    /// `tickBudget` is the share of each frame the ticks may take (the rest answers keys and draws).
+    public init(engine: Engine, hertz: Double = 10, tickBudget: Double = 0.6, callbackQueue: DispatchQueue = .main,
                 onSnapshot: @escaping @Sendable (Snapshot) -> Void, onError: @escaping @Sendable (Error) -> Void = { _ in }) {
         self.engine = engine
+        self.tickBudget = tickBudget
         frameMs = 1_000 / hertz
         self.callbackQueue = callbackQueue
         self.onSnapshot = onSnapshot
@@ -52,7 +55,11 @@ public final class EngineDriver: @unchecked Sendable {
     public func send(_ command: Command) {
         queue.async { [self] in
             engine.apply(command)
-            if case .step = command, engine.world.paused { advance(ticks: 1) }
+            switch command {
+            case .step where engine.world.paused: advance(ticks: 1)
+            case .setSpeed, .pause, .resume: pace.removeAll()   // a new pace to measure
+            default: break
+            }
             publish()
         }
     }
@@ -65,10 +72,23 @@ public final class EngineDriver: @unchecked Sendable {
         }
     }
 
+    /// Chooses the region whose nodes the snapshot lists (nil: the first nodes of all regions).
+    public func selectNodeRegion(_ region: Region?) {
+        queue.async { [self] in
+            nodeRegion = region
+            publish()
+        }
+    }
+
     /// Runs `body` with the engine on its queue (for reads the snapshot does not carry).
     public func withEngine<T: Sendable>(_ body: @Sendable (Engine) -> T) -> T {
         queue.sync { body(engine) }
     }
+
+    /// Wall time and simulated time of recent fires, for the speed actually achieved.
+    private var pace: [(wallMs: Double, simulatedMs: Double, behind: Bool)] = []
+    /// Share of a frame the engine may spend on ticks, so that keys and commands are answered within it.
+    private let tickBudget: Double
 
     private func fire() {
         let now = DispatchTime.now().uptimeNanoseconds
@@ -77,31 +97,55 @@ public final class EngineDriver: @unchecked Sendable {
         guard !engine.world.paused else { return }
         owedMs += min(elapsedMs, frameMs * 4) * engine.world.speed
         let ticks = Int(owedMs / Double(engine.world.tickMs))
-        guard ticks > 0 else { return }
-        owedMs -= Double(ticks * Int(engine.world.tickMs))
-        advance(ticks: ticks)
-        // Work that does not fit in a frame is not owed again: the world slows down rather than queueing.
-        if Double(DispatchTime.now().uptimeNanoseconds - now) / 1e6 > frameMs {
+        var ran = 0
+        if ticks > 0 {
+            owedMs -= Double(ticks * Int(engine.world.tickMs))
+            ran = advance(ticks: ticks, deadline: now + UInt64(frameMs * tickBudget * 1e6))
+        }
+        // Ticks that did not fit in the budget are not owed again: every tick runs in full, and the world
+        // runs slower (the header shows the speed achieved) rather than queueing work it cannot do.
+        let behind = ran < ticks
+        if behind {
             lateFrames += 1
             owedMs = 0
         }
+        pace.append((elapsedMs, Double(ran) * Double(engine.world.tickMs), behind))
+        if pace.count > Int(3_000 / frameMs) { pace.removeFirst(pace.count - Int(3_000 / frameMs)) }
         publish()
     }
 
-    private func advance(ticks: Int) {
+    /// The speed achieved over the last three seconds, when some fire in them fell behind and it is under 90 %
+    /// of the asked speed; nil otherwise.
+    private var achievedSpeed: Double? {
+        guard !engine.world.paused, pace.contains(where: \.behind) else { return nil }
+        let wall = pace.reduce(0) { $0 + $1.wallMs }, simulated = pace.reduce(0) { $0 + $1.simulatedMs }
+        guard wall > 0, simulated / wall < engine.world.speed * 0.9 else { return nil }
+        return simulated / wall
+    }
+
+    /// Runs up to `ticks` ticks, stopping early once `deadline` (uptime nanoseconds) has passed; returns how many ran.
+    @discardableResult
+    private func advance(ticks: Int, deadline: UInt64 = .max) -> Int {
+        var ran = 0
         do {
-            for _ in 0..<ticks { try engine.step() }
+            while ran < ticks {
+                try engine.step()
+                ran += 1
+                if DispatchTime.now().uptimeNanoseconds > deadline { break }
+            }
         } catch {
             timer?.cancel()
             timer = nil
             let report = onError
             callbackQueue.async { report(error) }
         }
+        return ran
     }
 
     private func publish() {
-        let snapshot = engine.snapshot(curveAsset: curveAsset)
-        let deliver = onSnapshot
-        callbackQueue.async { deliver(snapshot) }
+        var snapshot = engine.snapshot(curveAsset: curveAsset, nodeRegion: nodeRegion)
+        snapshot.achievedSpeed = achievedSpeed
+        let deliver = onSnapshot, published = snapshot
+        callbackQueue.async { deliver(published) }
     }
 }

@@ -45,4 +45,25 @@ final class Collector: @unchecked Sendable {
         #expect(collector.wait { $0.last!.timeMs == pausedAt + 1_000 }, "step: exactly one tick")
         driver.stop()
     }
+
+    /// Ticks that do not fit in their frame slow the world down, in full ticks, and the snapshot says how fast
+    /// it really runs; at a speed it can keep, it says nothing.
+    @Test func anEngineThatFallsBehindRunsSlowerAndSaysSo() throws {
+        var small = try #require(try BuiltInScenarios.load("default"))
+        small.simulation.borrowers.count = 200
+        let collector = Collector()
+        // A budget of 1 % of a 20 ms frame: 0.2 ms, far less than 1,000 ticks a second need.
+        let driver = EngineDriver(engine: try Engine(scenario: small, seed: 1), hertz: 50, tickBudget: 0.01,
+                                  callbackQueue: DispatchQueue(label: "test.callbacks"), onSnapshot: collector.add)
+        driver.send(.setSpeed(1_000))
+        driver.start()
+        #expect(collector.wait { $0.contains { ($0.achievedSpeed ?? .infinity) < 900 } }, "the header is told the speed achieved")
+        let behind = try #require(collector.all.last { $0.achievedSpeed != nil })
+        #expect(behind.speed == 1_000)
+        #expect(behind.timeMs % behind.tickMs == 0, "whole ticks only")
+
+        driver.send(.setSpeed(1))   // one tick a second fits easily: no longer behind
+        #expect(collector.wait(until: { $0.suffix(3).allSatisfy { $0.achievedSpeed == nil && $0.speed == 1 } }, seconds: 8))
+        driver.stop()
+    }
 }

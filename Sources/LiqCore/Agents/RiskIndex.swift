@@ -150,14 +150,14 @@ public struct RiskIndex: Sendable {
 
     // MARK: Scans
 
-    /// Accounts whose estimate at the reference prices is below `limit`, most urgent first.
+    /// Accounts whose estimate at the reference prices is below `limit`, in account order.
     public func candidates(below limit: Double) -> [(account: Int, healthFactor: Double)] {
         var found: [(Int, Double)] = []
         for account in 0..<count where owed[account] > 0 {
             let estimate = weighted[account] / owed[account]
             if estimate < limit { found.append((account, estimate)) }
         }
-        return found.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        return found
     }
 
     /// A candidate of a shock scan: its estimate, and whether the estimate alone settles that it is

@@ -1,5 +1,3 @@
-import HeapModule
-
 /// What the dashboard shows about all the accounts at once, from one pass over the risk index at the
 /// oracle prices: the health-factor histogram, how many look liquidatable (and the most urgent of them,
 /// for exact quotes), collateral that a fall of one asset puts up for liquidation, and collateral per
@@ -28,13 +26,7 @@ extension RiskIndex {
         var accounts = Array(repeating: 0, count: edges.count + 1)
         var debt = Array(repeating: 0.0, count: edges.count + 1)
         var liquidatable = 0
-        // A bounded max-heap keeps the lowest estimates: O(n log k), not a sort of every account.
-        struct Entry: Comparable {
-            var estimate: Double
-            var account: Int
-            static func < (a: Entry, b: Entry) -> Bool { (a.estimate, a.account) < (b.estimate, b.account) }
-        }
-        var heap = Heap<Entry>()
+        var urgent = Smallest<UrgentEntry>(shortlist)
         let drops = RiskSummary.curveDrops
         var firstDrop = Array(repeating: 0.0, count: drops.count + 1)
         let price = prices[curveAsset]
@@ -48,12 +40,7 @@ extension RiskIndex {
             debt[bin] += d
             if estimate < RiskSummary.liquidatableBelow {
                 liquidatable += 1
-                let entry = Entry(estimate: estimate, account: account)
-                if heap.count < shortlist {
-                    heap.insert(entry)
-                } else if let worst = heap.max, entry < worst {
-                    heap.replaceMax(with: entry)
-                }
+                urgent.insert(UrgentEntry(estimate: estimate, account: account))
             }
             // The first drop at which the account is liquidatable; with no debt in the asset the estimate
             // only falls as the price does, so the search can start near the closed-form crossing.
@@ -86,9 +73,15 @@ extension RiskIndex {
             running += firstDrop[level]
             curve.append((drops[level], max(0, running)))
         }
-        let urgent = heap.unordered.sorted().map { (account: $0.account, estimate: $0.estimate) }
         return RiskSummary(version: version, curveAsset: curveAsset, bucketAccounts: accounts, bucketDebtUSD: debt,
-                           liquidatableCount: liquidatable, mostUrgent: urgent, curve: curve,
+                           liquidatableCount: liquidatable, mostUrgent: urgent.sorted.map { ($0.account, $0.estimate) }, curve: curve,
                            collateralTokens: (0..<assets).map(totalCollateralTokens(asset:)))
     }
+}
+
+/// An account by its estimate, ties by account: the order of "most urgent".
+struct UrgentEntry: Comparable {
+    var estimate: Double
+    var account: Int
+    static func < (a: UrgentEntry, b: UrgentEntry) -> Bool { (a.estimate, a.account) < (b.estimate, b.account) }
 }

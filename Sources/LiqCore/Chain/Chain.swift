@@ -36,20 +36,25 @@ public struct Chain: Sendable, Equatable {
         return max(0, current - (finalizedEpoch + 1) - 2)
     }
 
-    public mutating func submit(_ kind: TransactionKind, origin: Int, at now: Int64, priorityFeeGwei: UInt64, gas: UInt64) -> Int {
+    /// `baseFeeHeadroom` sets `maxFeePerGas` to that many times today's base fee plus the priority fee
+    /// (wallets commonly use 2: ethers.js `getFeeData`), so a transaction waits out a fee spike rather than
+    /// paying any price.
+    public mutating func submit(_ kind: TransactionKind, origin: Int, at now: Int64, priorityFeeGwei: UInt64, gas: UInt64,
+                                baseFeeHeadroom: UInt64 = 2) -> Int {
         let id = nextTransactionID
         nextTransactionID += 1
-        mempool.append(Transaction(id: id, kind: kind, origin: origin, submittedMs: now,
-                                   priorityFeeGwei: priorityFeeGwei, gas: gas))
+        let cap = min(UInt128(baseFeeWei) * UInt128(baseFeeHeadroom) + UInt128(priorityFeeGwei) * 1_000_000_000, UInt128(UInt64.max))
+        mempool.append(Transaction(id: id, kind: kind, origin: origin, submittedMs: now, priorityFeeGwei: priorityFeeGwei,
+                                   maxFeeWei: UInt64(cap), gas: gas))
         return id
     }
 
-    /// The transactions a proposer in `region` has received by `cutoffMs`, best priority fee first,
-    /// up to the gas limit. A transaction travels from its origin's region along the fastest path.
+    /// The transactions a proposer in `region` has received by `cutoffMs` and whose fee cap covers the base
+    /// fee, best priority fee first, up to the gas limit. A transaction travels from its origin's region along the fastest path.
     func selectTransactions(proposerRegion: Region, cutoffMs: Int64, paths: [[Double?]], origins: [Region]) -> [Int] {
         let candidates = mempool.indices.filter { index in
             let tx = mempool[index]
-            guard let latency = paths[origins[index].rawValue][proposerRegion.rawValue] else { return false }
+            guard tx.maxFeeWei >= baseFeeWei, let latency = paths[origins[index].rawValue][proposerRegion.rawValue] else { return false }
             return tx.submittedMs + Int64(latency) <= cutoffMs
         }.sorted { (mempool[$0].priorityFeeGwei, -mempool[$0].id) > (mempool[$1].priorityFeeGwei, -mempool[$1].id) }
         var gas: UInt64 = 0

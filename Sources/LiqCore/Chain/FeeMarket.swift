@@ -3,6 +3,16 @@ public enum FeeMarket {
     public static let gasLimit: UInt64 = 30_000_000
     public static let gasTarget: UInt64 = 15_000_000
     public static let denominator: UInt64 = 8
+    /// The base fee at which everyone else's demand sits at the gas target (the chain's starting fee).
+    public static let referenceBaseFeeWei: UInt64 = 10_000_000_000
+
+    /// Everyone else's gas in a block: around the target at the reference fee, falling as the fee rises
+    /// (demand with unit price elasticity), so that a burst of liquidations prices others out and the base
+    /// fee settles instead of climbing for as long as anything else is pending. `noise` is a standard normal draw.
+    public static func backgroundGas(baseFeeWei: UInt64, noise: Double) -> UInt64 {
+        let elastic = min(1.5, Double(referenceBaseFeeWei) / Double(max(baseFeeWei, 1)))
+        return UInt64(max(0, Double(gasTarget) * elastic * (1 + 0.3 * noise)))
+    }
 
     /// `calc_base_fee` of EIP-1559 for the next block, in wei.
     public static func nextBaseFee(_ baseFeeWei: UInt64, gasUsed: UInt64) -> UInt64 {

@@ -18,6 +18,8 @@ public struct Transaction: Sendable, Equatable {
     public var submittedMs: Int64
     /// Priority fee in gwei per gas.
     public var priorityFeeGwei: UInt64
+    /// EIP-1559 `maxFeePerGas` in wei: a block whose base fee is above it cannot include the transaction.
+    public var maxFeeWei: UInt64
     public var gas: UInt64
 
     /// Gas an oracle update and a liquidation use (typical mainnet figures, illustrative).

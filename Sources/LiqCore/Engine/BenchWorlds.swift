@@ -1,5 +1,3 @@
-import HeapModule
-
 /// Large, seeded inputs for `liqtop bench` (and tests of the scan at smaller sizes).
 public enum BenchWorlds {
     /// The default scenario's six reserves with `count` generated accounts: 1–3 collateral assets
@@ -61,23 +59,9 @@ public enum BenchWorlds {
     /// The `count` most urgent accounts by exact health factor (ties by account): the Double estimate
     /// shortlists, the exact arithmetic orders.
     static func mostUrgent(_ liquidatable: [(Int, Double)], in pool: LendingPool, count: Int) throws -> [Int] {
-        // A bounded max-heap keeps the lowest estimates: O(n log k), not a sort of every account.
-        struct Entry: Comparable {
-            var estimate: Double
-            var account: Int
-            static func < (a: Entry, b: Entry) -> Bool { (a.estimate, a.account) < (b.estimate, b.account) }
-        }
-        let keep = count * 2 + 50
-        var heap = Heap<Entry>()
-        for (account, estimate) in liquidatable {
-            let entry = Entry(estimate: estimate, account: account)
-            if heap.count < keep {
-                heap.insert(entry)
-            } else if let worst = heap.max, entry < worst {
-                heap.replaceMax(with: entry)
-            }
-        }
-        let shortlist = heap.unordered.map { ($0.account, $0.estimate) }
+        var shortlisted = Smallest<UrgentEntry>(count * 2 + 50)
+        for (account, estimate) in liquidatable { shortlisted.insert(UrgentEntry(estimate: estimate, account: account)) }
+        let shortlist = shortlisted.sorted.map { ($0.account, $0.estimate) }
         let exact = try shortlist.map { (account: $0.0, hf: try pool.accountData(pool.accounts[$0.0]).healthFactor) }
         return exact.sorted { ($0.hf, $0.account) < ($1.hf, $1.account) }.prefix(count).map(\.account)
     }

@@ -20,9 +20,9 @@ public struct Engine: Sendable {
     public mutating func step() throws -> [Event] { try world.tick() }
 
     /// The dashboard's snapshot; the account-level summary is kept until the accounts or prices change.
-    public mutating func snapshot(curveAsset: Int? = nil) -> Snapshot {
+    public mutating func snapshot(curveAsset: Int? = nil, nodeRegion: Region? = nil) -> Snapshot {
         world.updateRiskSummary(curveAsset: curveAsset)
-        return world.snapshot(curveAsset: curveAsset)
+        return world.snapshot(curveAsset: curveAsset, nodeRegion: nodeRegion)
     }
 
     public var stateHash: String { world.stateHash }

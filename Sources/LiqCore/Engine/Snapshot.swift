@@ -98,6 +98,9 @@ public struct Snapshot: Sendable {
     public var tickMs: Int64
     public var paused: Bool
     public var speed: Double
+    /// Set by the dashboard's driver when ticks take longer than their period: the speed the world actually
+    /// ran at over the last seconds (every tick runs in full; the world runs slower instead).
+    public var achievedSpeed: Double?
     public var botsEnabled: Bool
     public var headHeight: Int
     public var finalizedHeight: Int

@@ -6,11 +6,12 @@ extension World {
         let candidates = riskIndex.candidates(below: limit)
         if botsEnabled, !liquidators.isEmpty {
             // The largest debts first (where the profit is), each sized for profit with exact quotes.
-            let below = candidates.filter { $0.healthFactor < 1 + riskIndex.upperBand }
-                .map { (account: $0.account, debt: riskIndex.debtUSD(account: $0.account)) }
-                .sorted { ($0.debt, -$0.account) > ($1.debt, -$1.account) }
+            var largest = Smallest<LargestDebt>(80)
+            for candidate in candidates where candidate.healthFactor < 1 + riskIndex.upperBand {
+                largest.insert(LargestDebt(debt: riskIndex.debtUSD(account: candidate.account), account: candidate.account))
+            }
             var opportunities: [(account: Int, request: LiquidationRequest, profit: Int128)] = []
-            for candidate in below.prefix(80) {
+            for candidate in largest.sorted {
                 guard let best = try bestLiquidation(account: candidate.account) else { continue }
                 opportunities.append((candidate.account, best.request, best.profit))
                 if opportunities.count >= 40 { break }
@@ -29,13 +30,21 @@ extension World {
                 }
             }
         }
-        for candidate in candidates where candidate.account < defenders.count {
+        // Defenders closest to the edge act first.
+        let defending = candidates.filter {
+            $0.account < defenders.count && defenders[$0.account] && !defencePending[$0.account]
+                && $0.healthFactor < settings.borrowers.defendBelow && $0.healthFactor > 0.5
+        }.sorted { ($0.healthFactor, $0.account) < ($1.healthFactor, $1.account) }
+        for candidate in defending {
             let account = candidate.account
-            guard defenders[account], !defencePending[account], candidate.healthFactor < settings.borrowers.defendBelow,
-                  candidate.healthFactor > 0.5 else { continue }
-            let debts: [UInt128] = pool.reserves.indices.map { (try? pool.debtBalance(pool.accounts[account], reserve: $0)) ?? 0 }
+            let borrower = pool.accounts[account]
+            let debts: [UInt128] = pool.reserves.indices.map { (try? pool.debtBalance(borrower, reserve: $0)) ?? 0 }
             let values: [UInt128] = debts.indices.map { debts[$0] * pool.prices[$0] / pool.reserves[$0].configuration.unit }
             guard let reserve = values.indices.max(by: { values[$0] < values[$1] }), debts[reserve] > 0 else { continue }
+            // Not at any price: a borrower pays at most 1 % of what the repayment is worth in gas (at the
+            // transaction's fee cap), so a fee spike prices defence out rather than feeding it.
+            let gasCapBase = UInt128(Transaction.defenceGas) * (2 * UInt128(chain.baseFeeWei) + 1_000_000_000) * ethPrice / WadRayMath.wad
+            guard gasCapBase * 100 <= values[reserve] * 3 / 10 else { continue }
             let origin = account % network.nodes.count
             guard network.isUp(origin, at: time) else { continue }
             _ = chain.submit(.repay(account: account, reserve: reserve, amount: debts[reserve] * 3 / 10), origin: origin,
@@ -43,6 +52,13 @@ extension World {
             defencePending[account] = true
         }
         return []
+    }
+
+    /// Largest debt first, ties by account.
+    struct LargestDebt: Comparable {
+        var debt: Double
+        var account: Int
+        static func < (a: LargestDebt, b: LargestDebt) -> Bool { (a.debt, -a.account) > (b.debt, -b.account) }
     }
 
     var ethPrice: UInt128 { pool.reserveIndex(symbol: "WETH").map { truePrices[$0] } ?? 200_000_000_000 }

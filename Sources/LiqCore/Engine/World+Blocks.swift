@@ -71,10 +71,9 @@ extension World {
             gasUsed += transaction.gas
             events += try execute(transaction, at: start)
         }
-        // Everyone else's transactions: demand around the gas target fills the rest of the block, so the
-        // base fee moves as it does on a busy chain.
-        let background = max(0, Double(FeeMarket.gasTarget) * (1 + 0.3 * rng.normal()))
-        gasUsed = min(FeeMarket.gasLimit, gasUsed + UInt64(background))
+        // Everyone else's transactions fill the rest of the block, less of it as the base fee rises.
+        let background = FeeMarket.backgroundGas(baseFeeWei: chain.baseFeeWei, noise: rng.normal())
+        gasUsed = min(FeeMarket.gasLimit, gasUsed + background)
         chain.height += 1
         chain.blocksProduced += 1
         let block = Block(height: chain.height, slot: slot, proposer: proposer, timeMs: start,

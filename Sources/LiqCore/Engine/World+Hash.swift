@@ -48,7 +48,7 @@ extension World {
         for dex in dexPools { put(dex.assetReserve); put(dex.stableReserve) }
         for feed in feeds { put(feed.updatedAtMs); put(feed.frozen) }
         for node in network.nodes { put(node.head); put(node.crashed); put(node.upMs) }
-        for transaction in chain.mempool { put(transaction.id); put(transaction.submittedMs); put(transaction.priorityFeeGwei) }
+        for transaction in chain.mempool { put(transaction.id); put(transaction.submittedMs); put(transaction.priorityFeeGwei); put(transaction.maxFeeWei) }
         network.regionDown.forEach { put($0) }
         network.latencySpikeMs.forEach { put($0) }
         for row in network.links { for link in row { put(link.cut); put(link.latencyFactor.bitPattern) } }

@@ -5,7 +5,8 @@ extension World {
 
     /// The snapshot of the world now. `curveAsset` picks the asset of the liquidations-versus-price curve
     /// (default: the first asset that is not a stablecoin); `nodeLimit` caps the per-node rows.
-    public func snapshot(curveAsset: Int? = nil, nodeLimit: Int = 512, pendingLimit: Int = 20) -> Snapshot {
+    /// `nodeRegion` asks for that region's nodes (up to 4,096) rather than the first `nodeLimit` of all.
+    public func snapshot(curveAsset: Int? = nil, nodeRegion: Region? = nil, nodeLimit: Int = 512, pendingLimit: Int = 20) -> Snapshot {
         let now = nowMs
         var regions: [Snapshot.RegionRow] = []
         for region in Region.allCases {
@@ -37,7 +38,9 @@ extension World {
                 stakeShare: totalStake == 0 ? 0 : Double(stake) / Double(totalStake))
             regions.append(row)
         }
-        let nodes = network.nodes.prefix(nodeLimit).map { node in
+        let shownNodes = nodeRegion.map { region in Array(network.nodes.lazy.filter { $0.region == region }.prefix(4_096)) }
+            ?? Array(network.nodes.prefix(nodeLimit))
+        let nodes = shownNodes.map { node in
             Snapshot.NodeRow(id: node.id, name: node.name, region: node.region,
                              dataCenter: network.dataCenters[node.dataCenter].name, roles: node.roles,
                              status: network.status(of: node.id, at: now, chainHead: chain.height), peers: node.peers.count,

@@ -95,7 +95,7 @@ extension World {
             else { continue }
             feeds[index].pendingTransaction = chain.submit(
                 .oracleUpdate(feed: index, price: truePrices[feed.asset]), origin: feed.reporter, at: nowMs,
-                priorityFeeGwei: 2, gas: Transaction.oracleGas)
+                priorityFeeGwei: 2, gas: Transaction.oracleGas, baseFeeHeadroom: 10)   // reporters bid through fee spikes
         }
     }
 

@@ -16,6 +16,8 @@ public struct AccountBook: Sendable, Equatable, RandomAccessCollection, MutableC
     private var capacities: [UInt8] = []
     private var amounts: [UInt128] = []
     private var tags: [UInt16] = []
+    /// While a journal is open, the accounts as they were before each change (see `beginJournal`).
+    private var journal: [(index: Int, account: Account)]?
     /// Positions in use (the rest of the position arrays are slack in blocks, or abandoned blocks).
     private var used = 0
 
@@ -50,8 +52,9 @@ public struct AccountBook: Sendable, Equatable, RandomAccessCollection, MutableC
         }
         set {
             precondition(newValue.scaledCollateral.count == reserveCount, "an account has one slot per reserve")
-            ids[index] = newValue.id
-            eModes[index] = newValue.eModeCategory
+            if journal != nil { journal!.append((index, self[index])) }
+            if ids[index] != newValue.id { ids[index] = newValue.id }
+            if eModes[index] != newValue.eModeCategory { eModes[index] = newValue.eModeCategory }
             let positions = Self.positions(of: newValue)
             if positions.count > Int(capacities[index]) {
                 starts[index] = UInt32(amounts.count)
@@ -84,6 +87,7 @@ public struct AccountBook: Sendable, Equatable, RandomAccessCollection, MutableC
     }
 
     public mutating func append(_ account: Account) {
+        precondition(journal == nil, "no new accounts while a journal is open")
         precondition(account.scaledCollateral.count == reserveCount, "an account has one slot per reserve")
         let positions = Self.positions(of: account)
         ids.append(account.id)
@@ -123,6 +127,23 @@ public struct AccountBook: Sendable, Equatable, RandomAccessCollection, MutableC
             let tag = tags[slot]
             body(Int(tag & 0xFF), amounts[slot], tag & Self.debtBit != 0, tag & Self.collateralFlagBit != 0)
         }
+    }
+
+    /// Starts recording changes so that `rollBack` can undo them: a transaction that may revert (a flash
+    /// loan) changes the book in place and undoes a few accounts, instead of copying a million of them.
+    public mutating func beginJournal() {
+        precondition(journal == nil, "one journal at a time")
+        journal = []
+    }
+
+    /// Keeps the changes since `beginJournal`.
+    public mutating func commitJournal() { journal = nil }
+
+    /// Undoes the changes since `beginJournal`, newest first.
+    public mutating func rollBack() {
+        guard let entries = journal else { return }
+        journal = nil
+        for entry in entries.reversed() { self[entry.index] = entry.account }
     }
 
     /// Two books are equal when they hold the same accounts, whatever their layout.

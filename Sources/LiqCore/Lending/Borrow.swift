@@ -36,9 +36,11 @@ extension LendingPool {
     public mutating func borrow(accountIndex: Int, reserve: Int, amount: UInt128) throws {
         var updated = reserves[reserve]
         try updated.updateState(to: time)
-        var trial = self
-        trial.reserves[reserve] = updated
-        try trial.validateBorrow(accountIndex: accountIndex, reserve: reserve, amount: amount)
+        do {
+            var trial = self
+            trial.reserves[reserve] = updated
+            try trial.validateBorrow(accountIndex: accountIndex, reserve: reserve, amount: amount)
+        }
         let scaled = try WadRayMath.rayDiv(amount, updated.variableBorrowIndex)
         guard scaled != 0 else { throw BorrowError.invalidMintAmount }
         updated.totalScaledVariableDebt = try FullWidth.add(updated.totalScaledVariableDebt, scaled, operation: "borrow")

@@ -36,24 +36,36 @@ extension LendingPool {
         guard amount != 0 else { throw BorrowError.invalidAmount }
         guard reserves[reserve].availableLiquidity >= amount else { throw FlashLoanError.insufficientLiquidity }
         let premium = try PercentageMath.percentMul(amount, flashLoanPremiumTotalBps)
-        var trial = self
-        trial.reserves[reserve].availableLiquidity -= amount
-        let returned = try receiver(&trial, amount, premium)
+        // The trial owns the accounts while the receiver runs (no copy of the book); a journal undoes the
+        // accounts it changed when the loan reverts. Everything else is small and copied.
         let owed = try FullWidth.add(amount, premium, operation: "flash loan")
-        guard returned >= owed else { throw FlashLoanError.notRepaid(owed: owed, returned: returned) }
+        var trial = self
+        accounts = AccountBook(reserveCount: trial.accounts.reserveCount)
+        trial.accounts.beginJournal()
+        trial.reserves[reserve].availableLiquidity -= amount
+        let premiumToProtocol: UInt128, premiumToSuppliers: UInt128
+        do {
+            let returned = try receiver(&trial, amount, premium)
+            guard returned >= owed else { throw FlashLoanError.notRepaid(owed: owed, returned: returned) }
 
-        // _handleFlashLoanRepayment
-        let premiumToProtocol = try PercentageMath.percentMul(premium, flashLoanPremiumToProtocolBps)
-        let premiumToSuppliers = premium - premiumToProtocol
-        var updated = trial.reserves[reserve]
-        try updated.updateState(to: trial.time)
-        let totalLiquidity = try FullWidth.add(
-            WadRayMath.rayMul(updated.totalScaledSupply, updated.liquidityIndex),
-            WadRayMath.rayMul(updated.accruedToTreasury, updated.liquidityIndex))
-        try updated.cumulateToLiquidityIndex(totalLiquidity: totalLiquidity, amount: premiumToSuppliers)
-        updated.accruedToTreasury += try WadRayMath.rayDiv(premiumToProtocol, updated.liquidityIndex)
-        try updated.updateInterestRates(liquidityAdded: owed, liquidityTaken: 0)
-        trial.reserves[reserve] = updated
+            // _handleFlashLoanRepayment
+            premiumToProtocol = try PercentageMath.percentMul(premium, flashLoanPremiumToProtocolBps)
+            premiumToSuppliers = premium - premiumToProtocol
+            var updated = trial.reserves[reserve]
+            try updated.updateState(to: trial.time)
+            let totalLiquidity = try FullWidth.add(
+                WadRayMath.rayMul(updated.totalScaledSupply, updated.liquidityIndex),
+                WadRayMath.rayMul(updated.accruedToTreasury, updated.liquidityIndex))
+            try updated.cumulateToLiquidityIndex(totalLiquidity: totalLiquidity, amount: premiumToSuppliers)
+            updated.accruedToTreasury += try WadRayMath.rayDiv(premiumToProtocol, updated.liquidityIndex)
+            try updated.updateInterestRates(liquidityAdded: owed, liquidityTaken: 0)
+            trial.reserves[reserve] = updated
+        } catch {
+            trial.accounts.rollBack()
+            accounts = trial.accounts
+            throw error
+        }
+        trial.accounts.commitJournal()
         self = trial
         return FlashLoanReceipt(amount: amount, premium: premium, premiumToProtocol: premiumToProtocol,
                                 premiumToSuppliers: premiumToSuppliers)

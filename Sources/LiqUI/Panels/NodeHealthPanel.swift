@@ -32,7 +32,7 @@ enum NodeHealthPanel {
                 y += 1
             }
         } else {
-            buffer.put("REGION   UP/ALL   LAT  LAG PEERS  P50ms  P90ms UPTIME  STAKE", x: inner.x, y: y, style: Style(.header, bold: true), clip: inner)
+            buffer.put("REGION     UP/ALL   LAT  LAG PEERS  P50ms  P90ms UPTIME  STAKE", x: inner.x, y: y, style: Style(.header, bold: true), clip: inner)
             y += 1
             for (index, row) in snapshot.regions.enumerated() where y < tableBottom {
                 let selected = view.focus == .nodes && index == view.selected(.nodes)
@@ -68,14 +68,14 @@ enum NodeHealthPanel {
         }
         if selected { buffer.fill(Rect(x: clip.x, y: y, width: clip.width, height: 1), with: Cell(" ", style: base)) }
         cell(Widgets.left("\(row.region.id) \(flag)", 8), 0, flag.isEmpty ? .text : .critical)
-        cell(Widgets.right("\(row.nodesUp)/\(row.nodesTotal)", 6), 9, Thresholds.activeRatio(Double(row.nodesUp) / Double(max(1, row.nodesTotal))))
-        cell(Widgets.right("\(row.medianLatencyMs)", 6), 15, Thresholds.latency(row.medianLatencyMs))
-        cell(Widgets.right("\(row.medianLagBlocks)", 4), 22, Thresholds.lag(row.medianLagBlocks))
-        cell(Widgets.right(Widgets.fixed(row.averagePeers, 1), 5), 27, Thresholds.peers(Int(row.averagePeers)))
-        cell(Widgets.right("\(row.propagationP50Ms)", 6), 33, Thresholds.propagation(row.propagationP50Ms))
-        cell(Widgets.right("\(row.propagationP90Ms)", 6), 40, Thresholds.propagation(row.propagationP90Ms))
-        cell(Widgets.right(Widgets.fixed(row.uptimePercent, 1) + "%", 7), 47, Thresholds.uptime(row.uptimePercent))
-        cell(Widgets.right(Widgets.fixed(row.stakeShare * 100, 0) + "%", 5), 55, row.stakeOnline < 1 ? .alert : .text)
+        cell(Widgets.right("\(row.nodesUp)/\(row.nodesTotal)", 9), 8, Thresholds.activeRatio(Double(row.nodesUp) / Double(max(1, row.nodesTotal))))
+        cell(Widgets.right("\(row.medianLatencyMs)", 6), 17, Thresholds.latency(row.medianLatencyMs))
+        cell(Widgets.right("\(row.medianLagBlocks)", 4), 24, Thresholds.lag(row.medianLagBlocks))
+        cell(Widgets.right(Widgets.fixed(row.averagePeers, 1), 5), 29, Thresholds.peers(Int(row.averagePeers)))
+        cell(Widgets.right("\(row.propagationP50Ms)", 6), 35, Thresholds.propagation(row.propagationP50Ms))
+        cell(Widgets.right("\(row.propagationP90Ms)", 6), 42, Thresholds.propagation(row.propagationP90Ms))
+        cell(Widgets.right(Widgets.fixed(row.uptimePercent, 1) + "%", 7), 49, Thresholds.uptime(row.uptimePercent))
+        cell(Widgets.right(Widgets.fixed(row.stakeShare * 100, 0) + "%", 5), 57, row.stakeOnline < 1 ? .alert : .text)
     }
 
     static func drawNode(_ node: Snapshot.NodeRow, into buffer: inout ScreenBuffer, x: Int, y: Int, clip: Rect, selected: Bool) {

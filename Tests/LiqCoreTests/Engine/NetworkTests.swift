@@ -138,3 +138,36 @@ import Testing
         #expect(abs(DeterministicMath.pow(0.5, 0.25) - 0.8408964152537145) < 1e-14)
     }
 }
+
+@Suite struct FeeMarketTests {
+    /// EIP-1559: a transaction whose fee cap is below the base fee waits; one whose cap covers it is included.
+    @Test func theFeeCapGatesInclusion() {
+        var chain = Chain(slotMs: 12_000, epochSlots: 32)
+        chain.baseFeeWei = 10_000_000_000
+        let cheap = chain.submit(.repay(account: 0, reserve: 0, amount: 1), origin: 0, at: 0, priorityFeeGwei: 1, gas: 100_000)
+        let generous = chain.submit(.repay(account: 1, reserve: 0, amount: 1), origin: 0, at: 0, priorityFeeGwei: 1, gas: 100_000,
+                                    baseFeeHeadroom: 10)
+        // Wallet rule: maxFee = 2 × base fee + priority fee.
+        #expect(chain.mempool[0].maxFeeWei == 21_000_000_000)
+        #expect(chain.mempool[1].maxFeeWei == 101_000_000_000)
+        chain.baseFeeWei = 50_000_000_000
+        let paths: [[Double?]] = Array(repeating: Array(repeating: 0, count: Region.allCases.count), count: Region.allCases.count)
+        let chosen = chain.selectTransactions(proposerRegion: .eu, cutoffMs: 1_000, paths: paths, origins: [.eu, .eu])
+        #expect(chosen.map { chain.mempool[$0].id } == [generous])
+        #expect(cheap != generous)
+    }
+
+    /// Everyone else's demand falls as the base fee rises, so full blocks of our own transactions raise the
+    /// fee only until others are priced out: it settles instead of climbing without end.
+    @Test func backgroundDemandIsElastic() {
+        #expect(FeeMarket.backgroundGas(baseFeeWei: FeeMarket.referenceBaseFeeWei, noise: 0) == FeeMarket.gasTarget)
+        #expect(FeeMarket.backgroundGas(baseFeeWei: FeeMarket.referenceBaseFeeWei * 4, noise: 0) == FeeMarket.gasTarget / 4)
+        var baseFee = FeeMarket.referenceBaseFeeWei
+        for _ in 0..<500 {   // 7.5 M gas of our own in every block
+            let used = min(FeeMarket.gasLimit, 7_500_000 + FeeMarket.backgroundGas(baseFeeWei: baseFee, noise: 0))
+            baseFee = FeeMarket.nextBaseFee(baseFee, gasUsed: used)
+        }
+        // Equilibrium: 7.5 M + 15 M × (10 gwei / fee) = 15 M ⇒ fee = 20 gwei.
+        #expect(abs(Double(baseFee) / 1e9 - 20) < 0.5)
+    }
+}

@@ -83,6 +83,11 @@ import Testing
         #expect(throws: FlashLoanError.notRepaid(owed: Fixtures.units("1000500", 6), returned: Fixtures.units("1000000", 6))) {
             try pool.flashLoan(reserve: usdc, amount: Fixtures.units("1000000", 6)) { inner, amount, _ in
                 inner.prices[usdc] = 1   // anything done inside is undone
+                // Accounts too, changed twice and grown by new positions (undone from the book's journal).
+                inner.accounts[0].scaledDebt[usdc] += 5
+                inner.accounts[0].scaledCollateral[0] += 7
+                inner.accounts[0].usingAsCollateral[0] = true
+                inner.accounts[0].scaledDebt[0] += 9
                 return amount
             }
         }
