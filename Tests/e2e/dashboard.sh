@@ -96,5 +96,23 @@ fi
 start "--max-ticks 20 --speed 100" 100 30
 if wait_for "EXIT=0" 20; then ok "--max-ticks ends the run"; else fail "--max-ticks ends the run"; fi
 
+# 8. The large world (1,000,000 accounts, 2,000 nodes) starts, lists its regions in full and takes a shock.
+start "large --speed 10" 160 48
+if wait_for "liqtop · large" 20 && wait_for "1000/1000" 5; then
+    tm send-keys -t e2e Tab
+    tm send-keys -t e2e 3 " "      # the shock, then pause so that the liquidations after it stay put
+    if wait_for "WETH −20 %" 10 && wait_for "PAUSED" 5; then
+        tm send-keys -t e2e " "
+    fi
+    if wait_for "WETH oracle 14" 30; then
+        tm send-keys -t e2e q
+        if wait_for "EXIT=0" 10; then ok "the large world runs and takes a shock"; else fail "q from the large world"; fi
+    else
+        fail "a shock in the large world"
+    fi
+else
+    fail "the large world starts"
+fi
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
