@@ -12,8 +12,6 @@ public final class EngineDriver: @unchecked Sendable {
     private var timer: DispatchSourceTimer?
     private var owedMs = 0.0
     private var lastFire: UInt64 = 0
-    /// Fires whose work did not fit in the frame: the simulation then runs slower than asked.
-    public private(set) var lateFrames = 0
     private var curveAsset: Int?
     private var nodeRegion: Region?
     private let frameMs: Double
@@ -104,11 +102,8 @@ public final class EngineDriver: @unchecked Sendable {
         }
         // Ticks that did not fit in the budget are not owed again: every tick runs in full, and the world
         // runs slower (the header shows the speed achieved) rather than queueing work it cannot do.
-        let behind = ran < ticks
-        if behind {
-            lateFrames += 1
-            owedMs = 0
-        }
+        let behind = ran < ticks || elapsedMs > frameMs * 4   // or the previous fire overran: time was dropped
+        if behind { owedMs = 0 }
         pace.append((elapsedMs, Double(ran) * Double(engine.world.tickMs), behind))
         if pace.count > Int(3_000 / frameMs) { pace.removeFirst(pace.count - Int(3_000 / frameMs)) }
         publish()
@@ -136,6 +131,7 @@ public final class EngineDriver: @unchecked Sendable {
         } catch {
             timer?.cancel()
             timer = nil
+            pace.removeAll()
             let report = onError
             callbackQueue.async { report(error) }
         }

@@ -170,13 +170,14 @@ public struct RiskIndex: Sendable {
 
     /// One pass over the accounts with `asset` at `price`, split over the machine's cores (each slice
     /// writes its own results; they are joined in account order, so the answer does not depend on timing).
-    /// Returns the accounts with an estimate below 1 + `upperBand`, and the histogram of estimates by `edges`.
+    /// Returns the accounts with an estimate below 1 + `upperBand` (and every account with under $1 of debt),
+    /// and the histogram of estimates by `edges`.
     public func scan(asset: Int, price: Double, edges: [Double], slices: Int = 2) -> (candidates: [Candidate], histogram: [Int]) {
         let delta = price - prices[asset]
         let sliceCount = max(1, min(slices, count / 50_000 + 1))
-        final class Box: @unchecked Sendable { var parts: [([Candidate], [Int])] = [] }
-        let box = Box()
-        box.parts = Array(repeating: ([], Array(repeating: 0, count: edges.count + 1)), count: sliceCount)
+        // One result box per slice: each thread writes only its own.
+        final class Part: @unchecked Sendable { var candidates: [Candidate] = []; var histogram: [Int] = [] }
+        let parts = (0..<sliceCount).map { _ in Part() }
         let zeros = [Float](repeating: 0, count: 0)
         let w = weighted, d = owed, total = count, upper = 1 + upperBand, certain = 1 - Self.certainBelow
         let c = collateralColumns[asset], b = debtColumns[asset]
@@ -192,19 +193,22 @@ public struct RiskIndex: Sendable {
                     var bin = 0
                     while bin < edges.count && estimate >= edges[bin] { bin += 1 }
                     histogram[bin] += 1
-                    if estimate < upper {
+                    // Under $1 of debt the contract's rounding of each value to 1e-8 USD outweighs any band:
+                    // such dust accounts are always asked of the exact arithmetic.
+                    if estimate < upper || owed < 1 {
                         candidates.append(Candidate(account: account, estimate: estimate, certain: estimate < certain && owed >= 1))
                     }
                 }
             }
             pass(c.isEmpty ? zeros : c, b.isEmpty ? zeros : b)
-            box.parts[slice] = (candidates, histogram)
+            parts[slice].candidates = candidates
+            parts[slice].histogram = histogram
         }
         var candidates: [Candidate] = []
         var histogram = Array(repeating: 0, count: edges.count + 1)
-        for part in box.parts {
-            candidates += part.0
-            for bin in histogram.indices { histogram[bin] += part.1[bin] }
+        for part in parts {
+            candidates += part.candidates
+            for bin in histogram.indices { histogram[bin] += part.histogram[bin] }
         }
         return (candidates, histogram)
     }

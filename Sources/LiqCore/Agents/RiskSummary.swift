@@ -8,7 +8,8 @@ public struct RiskSummary: Sendable {
     /// Accounts with debt and their debt (USD) per histogram bin, by `edges`.
     public var bucketAccounts: [Int]
     public var bucketDebtUSD: [Double]
-    /// Accounts whose estimate is below `liquidatableBelow`, and the lowest estimates among them.
+    /// Accounts whose estimate is below 1 + the index's band (exact quotes decide which really are), and
+    /// the lowest estimates among them.
     public var liquidatableCount: Int
     public var mostUrgent: [(account: Int, estimate: Double)]
     /// Collateral (USD at today's prices) of the accounts liquidatable after each drop of the curve asset.
@@ -16,7 +17,6 @@ public struct RiskSummary: Sendable {
     /// Collateral (where it counts) per asset, in tokens.
     public var collateralTokens: [Double]
 
-    public static let liquidatableBelow = 1.0001
     public static let curveDrops = Array(stride(from: 0, through: 50, by: 5))
 }
 
@@ -27,6 +27,7 @@ extension RiskIndex {
         var debt = Array(repeating: 0.0, count: edges.count + 1)
         var liquidatable = 0
         var urgent = Smallest<UrgentEntry>(shortlist)
+        let liquidatableBelow = 1 + upperBand
         let drops = RiskSummary.curveDrops
         var firstDrop = Array(repeating: 0.0, count: drops.count + 1)
         let price = prices[curveAsset]
@@ -38,7 +39,7 @@ extension RiskIndex {
             while bin < edges.count && estimate >= edges[bin] { bin += 1 }
             accounts[bin] += 1
             debt[bin] += d
-            if estimate < RiskSummary.liquidatableBelow {
+            if estimate < liquidatableBelow {
                 liquidatable += 1
                 urgent.insert(UrgentEntry(estimate: estimate, account: account))
             }

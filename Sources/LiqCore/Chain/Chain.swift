@@ -49,14 +49,21 @@ public struct Chain: Sendable, Equatable {
         return id
     }
 
+    /// What the proposer earns per gas (EIP-1559): the priority fee, but no more than the fee cap leaves
+    /// above the base fee.
+    func effectiveTipWei(_ transaction: Transaction) -> UInt64 {
+        let tip = min(UInt128(transaction.priorityFeeGwei) * 1_000_000_000, UInt128(UInt64.max))
+        return min(UInt64(tip), transaction.maxFeeWei - min(transaction.maxFeeWei, baseFeeWei))
+    }
+
     /// The transactions a proposer in `region` has received by `cutoffMs` and whose fee cap covers the base
-    /// fee, best priority fee first, up to the gas limit. A transaction travels from its origin's region along the fastest path.
+    /// fee, best effective tip first, up to the gas limit. A transaction travels from its origin's region along the fastest path.
     func selectTransactions(proposerRegion: Region, cutoffMs: Int64, paths: [[Double?]], origins: [Region]) -> [Int] {
         let candidates = mempool.indices.filter { index in
             let tx = mempool[index]
             guard tx.maxFeeWei >= baseFeeWei, let latency = paths[origins[index].rawValue][proposerRegion.rawValue] else { return false }
             return tx.submittedMs + Int64(latency) <= cutoffMs
-        }.sorted { (mempool[$0].priorityFeeGwei, -mempool[$0].id) > (mempool[$1].priorityFeeGwei, -mempool[$1].id) }
+        }.sorted { (effectiveTipWei(mempool[$0]), -mempool[$0].id) > (effectiveTipWei(mempool[$1]), -mempool[$1].id) }
         var gas: UInt64 = 0
         var chosen: [Int] = []
         for index in candidates where gas + mempool[index].gas <= FeeMarket.gasLimit {

@@ -104,6 +104,11 @@ public struct AccountBook: Sendable, Equatable, RandomAccessCollection, MutableC
     /// `collateral` and `debt` pair a reserve with a scaled balance; collateral is used as collateral.
     public mutating func append(id: String, eModeCategory: UInt8 = 0, collateral: [(reserve: Int, amount: UInt128)],
                                 debt: [(reserve: Int, amount: UInt128)]) {
+        precondition(journal == nil, "no new accounts while a journal is open")
+        for side in [collateral.map(\.reserve), debt.map(\.reserve)] {
+            precondition(side.allSatisfy { (0..<reserveCount).contains($0) }, "a reserve of the pool")
+            precondition(Set(side).count == side.count, "one position per reserve and side")
+        }
         ids.append(id)
         eModes.append(eModeCategory)
         starts.append(UInt32(amounts.count))
@@ -131,8 +136,10 @@ public struct AccountBook: Sendable, Equatable, RandomAccessCollection, MutableC
 
     /// Starts recording changes so that `rollBack` can undo them: a transaction that may revert (a flash
     /// loan) changes the book in place and undoes a few accounts, instead of copying a million of them.
+    /// One journal at a time: flash loans do not nest here. A receiver changes accounts through the book;
+    /// replacing the whole book would drop the journal.
     public mutating func beginJournal() {
-        precondition(journal == nil, "one journal at a time")
+        precondition(journal == nil, "one journal at a time (flash loans do not nest)")
         journal = []
     }
 

@@ -26,7 +26,7 @@ enum Chrome {
 
     /// "engine behind: ×2.4" when the driver could not keep the asked speed.
     static func behind(_ snapshot: Snapshot) -> String? {
-        snapshot.achievedSpeed.map { "engine behind: ×\(Widgets.fixed($0, $0 < 10 ? 1 : 0))" }
+        snapshot.achievedSpeed.map { "engine behind: ×\(Widgets.fixed($0, $0 < 1 ? 2 : $0 < 10 ? 1 : 0))" }
     }
 
     static func hintBar(_ view: ViewState, status: String?, into buffer: inout ScreenBuffer, y: Int, width: Int) {

@@ -43,7 +43,7 @@ import Testing
             let hf = index.healthFactor(account: account)
             guard hf.isFinite else { continue }
             histogram[edges.firstIndex { hf < $0 } ?? edges.count] += 1
-            if hf < RiskSummary.liquidatableBelow { liquidatable.append((account, hf)) }
+            if hf < 1 + index.upperBand { liquidatable.append((account, hf)) }
             for (level, drop) in RiskSummary.curveDrops.enumerated()
             where index.healthFactor(account: account, asset: 0, price: prices[0] * (1 - Double(drop) / 100)) < 1 {
                 curve[level] += index.collateralUSD(account: account)

@@ -55,4 +55,19 @@ import Testing
         #expect(result.liquidatable == [0])
         #expect(result.liquidatable == (try BenchWorlds.exactLiquidatable(pool, asset: 1, percentBps: 0)))
     }
+
+    /// Under $1 of debt the contract's rounding of each value down to 1e-8 USD decides: 21,960,000 wei of
+    /// WETH at $1,816.85 is worth 3.99e-8 USD, counted as 3e-8; against 3e-8 USD of DAI the exact HF is
+    /// percentMul(3, 8300) / 3 = 2/3, while the estimate says 0.83 × 3.99 / 3 ≈ 1.10. The scan must ask.
+    @Test func dustAccountsAreDecidedExactly() throws {
+        var pool = try BenchWorlds.pool(accounts: 0)
+        pool.accounts.append(id: "dust", collateral: [(0, 21_960_000)], debt: [(5, 30_000_000_000)])
+        let data = try pool.accountData(pool.accounts[0])
+        #expect(data.totalCollateralBase == 3 && data.totalDebtBase == 3)
+        #expect(data.healthFactor.isLiquidatable)
+        let index = RiskIndex(pool: pool)
+        #expect(index.healthFactor(account: 0) > 1.1)
+        let result = try BenchWorlds.shockScan(pool, index: index, asset: 1, percentBps: 0)
+        #expect(result.liquidatable == [0])
+    }
 }
