@@ -16,7 +16,7 @@ public enum BuiltInScenarios {
     static let defaultSummary = "a calm day on Aave v3 Ethereum: 64 nodes, 5,000 borrowers, 3 bots"
     static let euOutageSummary = "Europe, the region with the most stake, loses power from 30 min to 90 min"
     static let crashSummary = "ETH and wstETH fall 35 % within a minute at 10 min, the network healthy"
-    static let largeSummary = "the default market at scale: 2,000 nodes, 1,000,000 borrowers, 3 bots"
+    static let largeSummary = "the default market at scale: 2,000 nodes, 1,000,000 borrowers, DEX pools 50× deeper, 3 bots"
 
     /// The default world with another name, scripted events, and some of its lines replaced.
     static func derived(name: String, summary: String, events: String, replacing lines: [String: String] = [:]) -> String {
@@ -31,7 +31,13 @@ public enum BuiltInScenarios {
 
     static var largeTOML: String {
         derived(name: "large", summary: largeSummary, events: "",
-                replacing: ["nodes = 64": "nodes = 2000", "count = 5000": "count = 1000000"])
+                replacing: ["nodes = 64": "nodes = 2000", "count = 5000": "count = 1000000",
+                            // DEX depth and arbitrage sized to a market 200 times the default's debt (×50: a
+                            // crash still strains them, as real ones do).
+                            "[market]": "[market]\narbitrage_budget_usd = 100000000",
+                            "dex_liquidity_usd = 200000000": "dex_liquidity_usd = 10000000000",
+                            "dex_liquidity_usd = 50000000": "dex_liquidity_usd = 2500000000",
+                            "dex_liquidity_usd = 100000000": "dex_liquidity_usd = 5000000000"])
     }
 
     static var euOutageTOML: String {
