@@ -39,6 +39,7 @@ public final class DashboardApp: @unchecked Sendable {
     private var themeIndex = 0
     private var curveAsset = -1
     private var nodeRegion: Region?
+    private var pendingQuery: PendingQuery?
 
     private init(options: DashboardOptions) {
         self.options = options
@@ -127,6 +128,11 @@ public final class DashboardApp: @unchecked Sendable {
         if view.expandedRegion != nodeRegion {
             nodeRegion = view.expandedRegion
             driver.selectNodeRegion(nodeRegion)
+        }
+        let query = Reducer.pendingQuery(view)
+        if query != pendingQuery {
+            pendingQuery = query
+            driver.selectPendingQuery(query)
         }
         render()
     }

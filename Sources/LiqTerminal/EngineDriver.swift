@@ -14,6 +14,7 @@ public final class EngineDriver: @unchecked Sendable {
     private var lastFire: UInt64 = 0
     private var curveAsset: Int?
     private var nodeRegion: Region?
+    private var pendingQuery: PendingQuery?
     private let frameMs: Double
     private let callbackQueue: DispatchQueue
     private let onSnapshot: @Sendable (Snapshot) -> Void
@@ -74,6 +75,14 @@ public final class EngineDriver: @unchecked Sendable {
     public func selectNodeRegion(_ region: Region?) {
         queue.async { [self] in
             nodeRegion = region
+            publish()
+        }
+    }
+
+    /// Chooses which pending liquidations the snapshot carries (filter, order, window).
+    public func selectPendingQuery(_ query: PendingQuery) {
+        queue.async { [self] in
+            pendingQuery = query
             publish()
         }
     }
@@ -139,7 +148,7 @@ public final class EngineDriver: @unchecked Sendable {
     }
 
     private func publish() {
-        var snapshot = engine.snapshot(curveAsset: curveAsset, nodeRegion: nodeRegion)
+        var snapshot = engine.snapshot(curveAsset: curveAsset, nodeRegion: nodeRegion, pendingQuery: pendingQuery)
         snapshot.achievedSpeed = achievedSpeed
         let deliver = onSnapshot, published = snapshot
         callbackQueue.async { deliver(published) }

@@ -11,7 +11,7 @@ import Testing
 
         mutating func press(_ keys: Key...) {
             for key in keys {
-                let (next, produced) = Reducer.reduce(view, key, snapshot: engine.world.snapshot())
+                let (next, produced) = Reducer.reduce(view, key, snapshot: snapshot())
                 view = next
                 for command in produced { engine.apply(command) }
                 commands += produced
@@ -20,8 +20,11 @@ import Testing
 
         mutating func tick(_ count: Int) throws { for _ in 0..<count { try engine.step() } }
 
+        /// The snapshot as the driver sends it: with the pending liquidations the view asks for.
+        func snapshot() -> Snapshot { engine.world.snapshot(pendingQuery: Reducer.pendingQuery(view)) }
+
         func screen(_ width: Int = 200, _ height: Int = 60) -> [String] {
-            Dashboard.render(engine.world.snapshot(), view, width: width, height: height).lines
+            Dashboard.render(snapshot(), view, width: width, height: height).lines
         }
     }
 
@@ -150,12 +153,57 @@ import Testing
         var session = try Self.session()
         session.press(.char("/"), .char("b"), .char("7"))
         #expect(session.view.filtering)
-        let rows = Reducer.liquidationRows(session.engine.world.snapshot(), session.view)
+        let rows = Reducer.liquidationRows(session.snapshot(), session.view)
         #expect(rows.allSatisfy { $0.accountID.contains("b7") })
         session.press(.enter, .char("s"))
         #expect(session.view.sort == .debt)
-        let sorted = Reducer.liquidationRows(session.engine.world.snapshot(), session.view).map(\.debtUSD)
+        let sorted = Reducer.liquidationRows(session.snapshot(), session.view).map(\.debtUSD)
         #expect(sorted == sorted.sorted(by: >))
+    }
+
+    /// The filter, the order and the scrolling reach every liquidatable account, not just the rows of the
+    /// first window: the engine filters and orders them all, and sends the rows around the cursor.
+    @Test func pendingLiquidationsCoverEveryAccountNotJustTheFirstWindow() throws {
+        var session = try Self.session()
+        let world = session.engine.world
+        let index = world.riskIndex
+        // Brute force: every account the exact arithmetic finds liquidatable.
+        let all = try world.pool.accounts.indices.filter { try world.pool.accountData(world.pool.accounts[$0]).healthFactor.isLiquidatable }
+        #expect(all.count == session.snapshot().pendingMatching)
+        #expect(all.count > 120, "more than a window, for the test to mean anything")
+
+        // Every account whose id contains "b9" (there are far more than 20 liquidatable ones in all).
+        session.press(.tab, .tab, .tab)
+        #expect(session.view.focus == .liquidations)
+        session.press(.char("/"), .char("b"), .char("9"), .enter)
+        let matching = all.filter { world.pool.accounts.id(at: $0).contains("b9") }
+        let filtered = session.snapshot()
+        #expect(filtered.pendingMatching == matching.count)
+        #expect(Set(filtered.pendingLiquidations.map(\.account)).isSubset(of: Set(matching)))
+        #expect(session.screen().joined().contains("(\(matching.count) matching)"))
+        session.press(.escape)
+
+        // Largest debt first, over all of them: the first row is the largest debt of the whole set
+        // (among the accounts the exact arithmetic confirms).
+        session.press(.char("s"))
+        let byDebt = session.snapshot().pendingLiquidations
+        let largest = all.max { (index.debtUSD(account: $0), -$0) < (index.debtUSD(account: $1), -$1) }
+        #expect(byDebt.first?.account == largest)
+        session.press(.char("s"), .char("s"))   // back to HF
+
+        // Scrolling past the first window: the query moves with the cursor, and the rows follow.
+        session.press(.end)
+        let last = session.view.selected(.liquidations)
+        #expect(last == all.count - 1)
+        let query = Reducer.pendingQuery(session.view)
+        #expect(query.offset > 0 && query.offset <= last && last < query.offset + query.limit)
+        let deep = session.snapshot()
+        #expect(deep.pendingOffset == query.offset)
+        #expect(!deep.pendingLiquidations.isEmpty)
+        #expect(session.screen().joined().contains("\(deep.pendingLiquidations.last!.accountID) "))
+        session.press(.home)
+        #expect(session.view.selected(.liquidations) == 0)
+        #expect(Reducer.pendingQuery(session.view).offset == 0)
     }
 
     @Test func helpListsEveryKey() throws {

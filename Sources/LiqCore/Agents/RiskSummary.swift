@@ -8,9 +8,13 @@ public struct RiskSummary: Sendable {
     /// Accounts with debt and their debt (USD) per histogram bin, by `edges`.
     public var bucketAccounts: [Int]
     public var bucketDebtUSD: [Double]
-    /// Accounts whose estimate is below 1 + the index's band (exact quotes decide which really are), and
-    /// the lowest estimates among them.
+    /// Accounts liquidatable: those the estimate settles, plus those of `uncertain` the exact arithmetic
+    /// confirms (the world adds them). The lowest estimates under 1 + the band, for exact quotes.
     public var liquidatableCount: Int
+    /// Accounts the estimate cannot settle: within the band around 1, or with under $1 of debt.
+    public var uncertain: [Int]
+    /// Those of `uncertain` that are liquidatable (filled by the world, which has the exact arithmetic).
+    public var confirmed: [Int] = []
     public var mostUrgent: [(account: Int, estimate: Double)]
     /// Collateral (USD at today's prices) of the accounts liquidatable after each drop of the curve asset.
     public var curve: [(dropPercent: Int, collateralUSD: Double)]
@@ -27,7 +31,8 @@ extension RiskIndex {
         var debt = Array(repeating: 0.0, count: edges.count + 1)
         var liquidatable = 0
         var urgent = Smallest<UrgentEntry>(shortlist)
-        let liquidatableBelow = 1 + upperBand
+        let liquidatableBelow = 1 + upperBand, certainBelow = 1 - Self.certainBelow
+        var uncertain: [Int] = []
         let drops = RiskSummary.curveDrops
         var firstDrop = Array(repeating: 0.0, count: drops.count + 1)
         let price = prices[curveAsset]
@@ -39,8 +44,12 @@ extension RiskIndex {
             while bin < edges.count && estimate >= edges[bin] { bin += 1 }
             accounts[bin] += 1
             debt[bin] += d
-            if estimate < liquidatableBelow {
+            if estimate < certainBelow, d >= 1 {
                 liquidatable += 1
+            } else if estimate < liquidatableBelow || d < 1 {
+                uncertain.append(account)
+            }
+            if estimate < liquidatableBelow {
                 urgent.insert(UrgentEntry(estimate: estimate, account: account))
             }
             // The first drop at which the account is liquidatable; with no debt in the asset the estimate
@@ -75,7 +84,7 @@ extension RiskIndex {
             curve.append((drops[level], max(0, running)))
         }
         return RiskSummary(version: version, curveAsset: curveAsset, bucketAccounts: accounts, bucketDebtUSD: debt,
-                           liquidatableCount: liquidatable, mostUrgent: urgent.sorted.map { ($0.account, $0.estimate) }, curve: curve,
+                           liquidatableCount: liquidatable, uncertain: uncertain, mostUrgent: urgent.sorted.map { ($0.account, $0.estimate) }, curve: curve,
                            collateralTokens: (0..<assets).map(totalCollateralTokens(asset:)))
     }
 }

@@ -20,9 +20,10 @@ public struct Engine: Sendable {
     public mutating func step() throws -> [Event] { try world.tick() }
 
     /// The dashboard's snapshot; the account-level summary is kept until the accounts or prices change.
-    public mutating func snapshot(curveAsset: Int? = nil, nodeRegion: Region? = nil) -> Snapshot {
+    public mutating func snapshot(curveAsset: Int? = nil, nodeRegion: Region? = nil, pendingQuery: PendingQuery? = nil) -> Snapshot {
         world.updateRiskSummary(curveAsset: curveAsset)
-        return world.snapshot(curveAsset: curveAsset, nodeRegion: nodeRegion)
+        world.updatePendingWindow(pendingQuery ?? PendingQuery(), curveAsset: curveAsset)
+        return world.snapshot(curveAsset: curveAsset, nodeRegion: nodeRegion, pendingQuery: pendingQuery)
     }
 
     public var stateHash: String { world.stateHash }

@@ -12,6 +12,8 @@ public struct SimulationSettings: Sendable, Equatable {
     public var borrowers = Borrowers()
     public var bots = Bots()
     public var arbitrageBudgetUSD: UInt128 = 2_000_000
+    /// What the arbitrageur holds of each asset at the start, in USD.
+    public var arbitrageWalletUSD: UInt128 = 20_000_000
     public var events: [ScheduledCommand] = []
 
     public init() {}

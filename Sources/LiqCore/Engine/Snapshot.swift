@@ -123,7 +123,11 @@ public struct Snapshot: Sendable {
     /// USD (at today's prices) of collateral in accounts that would be liquidatable after each price drop of `curveAsset`.
     public var curveAsset: String
     public var liquidationCurve: [(dropPercent: Int, collateralUSD: Double)]
+    /// A window of the pending liquidations the dashboard asked for (`PendingQuery`): its rows, the index of
+    /// its first row in the whole ordering, and how many accounts match in all.
     public var pendingLiquidations: [PendingLiquidation]
+    public var pendingOffset: Int
+    public var pendingMatching: Int
     public var liquidatableAccounts: Int
     public var totalSuppliedUSD: Double
     public var totalBorrowedUSD: Double

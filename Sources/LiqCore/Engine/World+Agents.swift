@@ -10,10 +10,10 @@ extension World {
             for candidate in candidates where candidate.healthFactor < 1 + riskIndex.upperBand {
                 largest.insert(LargestDebt(debt: riskIndex.debtUSD(account: candidate.account), account: candidate.account))
             }
-            var opportunities: [(account: Int, request: LiquidationRequest, profit: Int128)] = []
+            var opportunities: [(account: Int, request: LiquidationRequest, profit: Int128, debtRepaid: UInt128)] = []
             for candidate in largest.sorted {
                 guard let best = try bestLiquidation(account: candidate.account) else { continue }
-                opportunities.append((candidate.account, best.request, best.profit))
+                opportunities.append((candidate.account, best.request, best.profit, best.debtRepaid))
                 if opportunities.count >= 40 { break }
             }
             for bot in liquidators.indices {
@@ -22,6 +22,10 @@ extension World {
                 let submitAt = max(arrival, time) + 100
                 for opportunity in opportunities where !liquidators[bot].pending.contains(opportunity.account) {
                     guard opportunity.profit >= Int128(liquidators[bot].minimumProfitUSD * 1e8) else { continue }
+                    // A bot does not send what it cannot pay for: without a flash loan the debt comes from its wallet.
+                    let c = opportunity.request.collateralReserve, d = opportunity.request.debtReserve
+                    let flash = liquidators[bot].usesFlashLoans && dexPools.contains { $0.asset == c && $0.stable == d }
+                    guard flash || liquidators[bot].wallet[d] >= opportunity.debtRepaid else { continue }
                     let fee = priorityFee(for: opportunity.profit, aggressiveness: liquidators[bot].aggressiveness)
                     _ = chain.submit(.liquidation(liquidator: bot, account: opportunity.account, request: opportunity.request),
                                      origin: host, at: submitAt, priorityFeeGwei: fee, gas: Transaction.liquidationGas)
@@ -30,10 +34,16 @@ extension World {
                 }
             }
         }
+        // Not at any price: a borrower pays at most 1 % of what the repayment is worth in gas (at the
+        // transaction's fee cap), so a fee spike prices defence out rather than feeding it. The estimate of the
+        // debt skips the clear cases (with 1 % to spare) before the exact check below.
+        let gasCapBase = UInt128(Transaction.defenceGas) * (2 * UInt128(chain.baseFeeWei) + 1_000_000_000) * ethPrice / WadRayMath.wad
+        let smallestWorthIt = Double(gasCapBase) / 1e8 * 100 / 0.3 * 0.99
         // Defenders closest to the edge act first.
         let defending = candidates.filter {
             $0.account < defenders.count && defenders[$0.account] && !defencePending[$0.account]
                 && $0.healthFactor < settings.borrowers.defendBelow && $0.healthFactor > 0.5
+                && riskIndex.debtUSD(account: $0.account) >= smallestWorthIt
         }.sorted { ($0.healthFactor, $0.account) < ($1.healthFactor, $1.account) }
         for candidate in defending {
             let account = candidate.account
@@ -41,9 +51,6 @@ extension World {
             let debts: [UInt128] = pool.reserves.indices.map { (try? pool.debtBalance(borrower, reserve: $0)) ?? 0 }
             let values: [UInt128] = debts.indices.map { debts[$0] * pool.prices[$0] / pool.reserves[$0].configuration.unit }
             guard let reserve = values.indices.max(by: { values[$0] < values[$1] }), debts[reserve] > 0 else { continue }
-            // Not at any price: a borrower pays at most 1 % of what the repayment is worth in gas (at the
-            // transaction's fee cap), so a fee spike prices defence out rather than feeding it.
-            let gasCapBase = UInt128(Transaction.defenceGas) * (2 * UInt128(chain.baseFeeWei) + 1_000_000_000) * ethPrice / WadRayMath.wad
             guard gasCapBase * 100 <= values[reserve] * 3 / 10 else { continue }
             let origin = account % network.nodes.count
             guard network.isUp(origin, at: time) else { continue }
@@ -65,17 +72,17 @@ extension World {
 
     /// The most profitable liquidation of an account: the rules' maximum and smaller slices of it
     /// (selling less collateral slips less on the DEX), each quoted exactly; nil when none pays.
-    func bestLiquidation(account: Int) throws -> (request: LiquidationRequest, profit: Int128)? {
+    func bestLiquidation(account: Int) throws -> (request: LiquidationRequest, profit: Int128, debtRepaid: UInt128)? {
         let pair = try pool.defaultQuotePair(for: pool.accounts[account])
         var request = LiquidationRequest(collateralReserve: pair.collateral, debtReserve: pair.debt)
         guard let full = try? pool.quoteLiquidation(accountIndex: account, request) else { return nil }
-        var best: (LiquidationRequest, Int128)?
+        var best: (LiquidationRequest, Int128, UInt128)?
         var previous: Int128 = .min
         for divisor: UInt128 in [1, 2, 4, 8, 16] {
             request.debtToCover = divisor == 1 ? .max : full.debtRepaid / divisor
             guard request.debtToCover > 0, let quote = try? pool.quoteLiquidation(accountIndex: account, request) else { continue }
             let profit = try evaluate(quote)
-            if profit > 0, best == nil || profit > best!.1 { best = (request, profit) }
+            if profit > 0, best == nil || profit > best!.1 { best = (request, profit, quote.debtRepaid) }
             // Halving again only helps while it helps: slippage shrinks, the bonus shrinks too.
             if divisor > 1, profit <= previous { break }
             if divisor == 1, profit > 0, quote.collateralSeized * 50 < (dexPools.first { $0.asset == quote.request.collateralReserve }?.assetReserve ?? .max) {

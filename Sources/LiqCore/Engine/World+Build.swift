@@ -81,7 +81,7 @@ extension World {
             }
         }
         let arbitrageur = Arbitrageur(
-            wallet: (0..<reserveCount).map { Self.amount(usd: 20_000_000, price: prices[$0], unit: units[$0]) },
+            wallet: (0..<reserveCount).map { Self.amount(usd: Double(settings.arbitrageWalletUSD), price: prices[$0], unit: units[$0]) },
             budgetPerBlock: settings.assets.firstIndex(where: \.isStable).map {
                 Self.amount(usd: Double(settings.arbitrageBudgetUSD), price: prices[$0], unit: units[$0])
             } ?? 0)

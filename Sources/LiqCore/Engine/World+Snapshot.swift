@@ -6,7 +6,9 @@ extension World {
     /// The snapshot of the world now. `curveAsset` picks the asset of the liquidations-versus-price curve
     /// (default: the first asset that is not a stablecoin); `nodeLimit` caps the per-node rows.
     /// `nodeRegion` asks for that region's nodes (up to 4,096) rather than the first `nodeLimit` of all.
-    public func snapshot(curveAsset: Int? = nil, nodeRegion: Region? = nil, nodeLimit: Int = 512, pendingLimit: Int = 20) -> Snapshot {
+    /// `pendingQuery` picks the pending liquidations (default: the `pendingLimit` most urgent).
+    public func snapshot(curveAsset: Int? = nil, nodeRegion: Region? = nil, pendingQuery: PendingQuery? = nil,
+                         nodeLimit: Int = 512, pendingLimit: Int = 20) -> Snapshot {
         let now = nowMs
         var regions: [Snapshot.RegionRow] = []
         for region in Region.allCases {
@@ -81,31 +83,8 @@ extension World {
         }
         let curve = summary.curve.map { ($0.dropPercent, $0.collateralUSD) }
 
-        // Top pending liquidations, confirmed with exact quotes, most urgent first.
-        var pending: [Snapshot.PendingLiquidation] = []
-        for (account, _) in summary.mostUrgent {
-            guard pending.count < pendingLimit * 2, let quote = try? pool.quotePosition(accountIndex: account),
-                  let liquidation = quote.liquidation else { continue }
-            let breakdown = try? profitBreakdown(liquidation)
-            let profit = breakdown.map { Double($0.profit) / 1e8 } ?? 0
-            let collateralUSD = riskIndex.collateralUSD(account: account)
-            let debtUSD = riskIndex.debtUSD(account: account)
-            let status: Snapshot.PendingStatus = switch liquidationStatus[account] {
-            case .inMempool?: .inMempool
-            case .failed(let reason)?: .failed(reason)
-            case nil: .pending
-            }
-            pending.append(.init(account: account, accountID: pool.accounts.id(at: account), healthFactor: quote.healthFactor,
-                                 collateralUSD: collateralUSD, debtUSD: debtUSD, quote: liquidation,
-                                 estimatedProfitUSD: profit, status: status,
-                                 saleProceedsUSD: breakdown.map { Double($0.proceeds) / 1e8 } ?? 0,
-                                 debtCostUSD: breakdown.map { Double($0.cost) / 1e8 } ?? 0,
-                                 gasUSD: breakdown.map { Double($0.gas + $0.premium) / 1e8 } ?? 0,
-                                 saleAmountOut: breakdown?.amountOut, soldOnDEX: breakdown?.dex ?? false))
-        }
-
-        pending.sort { ($0.healthFactor, $0.account) < ($1.healthFactor, $1.account) }
-        pending = Array(pending.prefix(pendingLimit))
+        // The pending liquidations the screen shows, confirmed with exact quotes.
+        let pending = pendingRows(pendingQuery ?? PendingQuery(limit: pendingLimit), summary: summary)
 
         var assets: [Snapshot.AssetTotals] = []
         for reserve in pool.reserves.indices {
@@ -132,7 +111,8 @@ extension World {
             links: network.links, regionDown: network.regionDown, nodes: Array(nodes),
             propagationHistogram: histogram, market: market, healthHistogram: buckets, assets: assets,
             curveAsset: pool.reserves[curveIndex].configuration.symbol, liquidationCurve: curve,
-            pendingLiquidations: pending, liquidatableAccounts: summary.liquidatableCount,
+            pendingLiquidations: pending.rows, pendingOffset: pending.offset, pendingMatching: pending.matching,
+            liquidatableAccounts: summary.liquidatableCount,
             totalSuppliedUSD: assets.reduce(0) { $0 + $1.suppliedUSD }, totalBorrowedUSD: assets.reduce(0) { $0 + $1.borrowedUSD },
             totalDeficitUSD: assets.reduce(0) { $0 + $1.deficitUSD }, statistics: statistics, userOutcome: userOutcome,
             recentEvents: Array(notableEvents.suffix(300)))
@@ -146,7 +126,10 @@ extension World {
     /// The account-level summary for `curveAsset`: the kept one while the index has not changed.
     public func riskSummary(curveAsset: Int) -> RiskSummary {
         if let kept = keptRiskSummary, kept.version == riskIndex.version, kept.curveAsset == curveAsset { return kept }
-        return riskIndex.summary(curveAsset: curveAsset, edges: Self.healthEdges.dropLast().map(\.1))
+        var summary = riskIndex.summary(curveAsset: curveAsset, edges: Self.healthEdges.dropLast().map(\.1))
+        summary.confirmed = summary.uncertain.filter { (try? pool.accountData(pool.accounts[$0]).healthFactor.isLiquidatable) == true }
+        summary.liquidatableCount += summary.confirmed.count
+        return summary
     }
 
     /// Computes the summary when the index has changed since the last one, and keeps it.

@@ -25,6 +25,8 @@ public struct World: Sendable {
     public var riskIndex: RiskIndex
     /// The last account-level summary (see `updateRiskSummary`).
     public internal(set) var keptRiskSummary: RiskSummary?
+    /// The last pending-liquidations window (see `updatePendingWindow`).
+    public internal(set) var keptPendingWindow: PendingWindow?
     public var schedule: [ScheduledCommand]
     public var recentEvents: [Event] = []
     /// The events worth a person's attention (not every block, justification, defence or losing bid).

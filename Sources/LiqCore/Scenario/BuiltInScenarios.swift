@@ -34,7 +34,7 @@ public enum BuiltInScenarios {
                 replacing: ["nodes = 64": "nodes = 2000", "count = 5000": "count = 1000000",
                             // DEX depth and arbitrage sized to a market 200 times the default's debt (×50: a
                             // crash still strains them, as real ones do).
-                            "[market]": "[market]\narbitrage_budget_usd = 100000000",
+                            "[market]": "[market]\narbitrage_budget_usd = 100000000\narbitrage_wallet_usd = 2000000000",
                             "dex_liquidity_usd = 200000000": "dex_liquidity_usd = 10000000000",
                             "dex_liquidity_usd = 50000000": "dex_liquidity_usd = 2500000000",
                             "dex_liquidity_usd = 100000000": "dex_liquidity_usd = 5000000000"])

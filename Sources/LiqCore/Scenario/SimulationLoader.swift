@@ -65,6 +65,7 @@ extension ScenarioLoader {
             settings.jumpsPerDay = try market.number("jumps_per_day", in: 0...1_000) ?? 0.5
             settings.jumpSize = try market.number("jump_size", in: 0...1) ?? 0.02
             settings.arbitrageBudgetUSD = UInt128(try market.integer("arbitrage_budget_usd", in: 0...1_000_000_000_000) ?? 2_000_000)
+            settings.arbitrageWalletUSD = UInt128(try market.integer("arbitrage_wallet_usd", in: 0...1_000_000_000_000) ?? 20_000_000)
             try market.finish()
         }
         if var borrowers = try root.table("borrowers") {

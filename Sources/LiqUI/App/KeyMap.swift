@@ -1,6 +1,6 @@
 /// What a key does.
 public enum Action: Equatable, Sendable {
-    case quit, togglePause, step, faster, slower, nextPanel, previousPanel, up, down, pageUp, pageDown
+    case quit, togglePause, step, faster, slower, nextPanel, previousPanel, up, down, pageUp, pageDown, first, last
     case open, close, filter, sort, help, cycleTheme, toggleBots
     case shockDialog, shockDown5, shockUp5, shockDown20, toggleOutage, toggleNode, toggleDegrade, toggleCut, toggleFreeze
     case stepBack, stepForward, execute
@@ -33,8 +33,10 @@ public enum KeyMap {
         KeyBinding(keys: [.down, .char("j")], label: "↓", help: "move down", panel: nil, inHintBar: false, action: .down, inHelp: false),
         KeyBinding(keys: [.pageUp], label: "pgup/pgdn", help: "page up / down", panel: nil, inHintBar: false, action: .pageUp),
         KeyBinding(keys: [.pageDown], label: "pgdn", help: "page down", panel: nil, inHintBar: false, action: .pageDown, inHelp: false),
+        KeyBinding(keys: [.home, .char("g")], label: "home/end", help: "first / last row (also g / G)", panel: nil, inHintBar: false, action: .first),
+        KeyBinding(keys: [.end, .char("G")], label: "end", help: "last row", panel: nil, inHintBar: false, action: .last, inHelp: false),
         KeyBinding(keys: [.enter], label: "enter", help: "open: a region's nodes, a liquidation's walkthrough", panel: nil, inHintBar: true, action: .open),
-        KeyBinding(keys: [.escape], label: "esc", help: "close", panel: nil, inHintBar: false, action: .close),
+        KeyBinding(keys: [.escape], label: "esc", help: "close; back from a region's nodes; clear the filter", panel: nil, inHintBar: false, action: .close),
         KeyBinding(keys: [.char("t")], label: "t", help: "next theme", panel: nil, inHintBar: false, action: .cycleTheme),
         KeyBinding(keys: [.char("a")], label: "a", help: "automatic liquidators on or off", panel: nil, inHintBar: true, action: .toggleBots),
         KeyBinding(keys: [.char("p")], label: "p", help: "price shock: choose an asset, type a percentage, preview, confirm", panel: nil, inHintBar: true, action: .shockDialog),
@@ -42,11 +44,11 @@ public enum KeyMap {
         KeyBinding(keys: [.char("2")], label: "2", help: "+5 % on the selected asset", panel: .market, inHintBar: false, action: .shockUp5, inHelp: false),
         KeyBinding(keys: [.char("3")], label: "3", help: "−20 % on the selected asset", panel: .market, inHintBar: false, action: .shockDown20, inHelp: false),
         KeyBinding(keys: [.char("f")], label: "f", help: "freeze or unfreeze the oracle of the asset selected in Market", panel: nil, inHintBar: false, action: .toggleFreeze),
-        KeyBinding(keys: [.char("o")], label: "o", help: "outage of the selected region, or power of the selected node's data center (again: recover)", panel: .nodes, inHintBar: true, action: .toggleOutage),
+        KeyBinding(keys: [.char("o")], label: "o", help: "region outage, or power loss at a selected node's data center (again: recover)", panel: .nodes, inHintBar: true, action: .toggleOutage),
         KeyBinding(keys: [.char("c")], label: "c", help: "crash or restart the selected node", panel: .nodes, inHintBar: true, action: .toggleNode),
         KeyBinding(keys: [.char("d")], label: "d", help: "degrade or restore the selected region's links", panel: .nodes, inHintBar: true, action: .toggleDegrade),
         KeyBinding(keys: [.char("x")], label: "x", help: "cut or restore the selected region's links (partition)", panel: .nodes, inHintBar: true, action: .toggleCut),
-        KeyBinding(keys: [.char("/")], label: "/", help: "filter pending liquidations by account", panel: nil, inHintBar: false, action: .filter),
+        KeyBinding(keys: [.char("/")], label: "/", help: "filter pending liquidations by account (esc clears)", panel: nil, inHintBar: false, action: .filter),
         KeyBinding(keys: [.char("s")], label: "s", help: "sort pending liquidations: HF, debt, profit", panel: .liquidations, inHintBar: true, action: .sort),
     ]
 

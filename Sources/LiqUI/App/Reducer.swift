@@ -56,6 +56,8 @@ public enum Reducer {
         case .down: move(&view, by: 1, snapshot: snapshot)
         case .pageUp: move(&view, by: -10, snapshot: snapshot)
         case .pageDown: move(&view, by: 10, snapshot: snapshot)
+        case .first: move(&view, by: -Int.max / 2, snapshot: snapshot)
+        case .last: move(&view, by: Int.max / 2, snapshot: snapshot)
         case .open: open(&view, snapshot: snapshot)
         case .close:
             if view.focus == .nodes, let region = view.expandedRegion {
@@ -117,10 +119,33 @@ public enum Reducer {
         snapshot.recentEvents.reversed()
     }
 
-    /// The cursor row in Pending liquidations: the selected account's row if it is still listed.
-    public static func liquidationCursor(_ view: ViewState, rows: [Snapshot.PendingLiquidation]) -> Int {
-        if let id = view.selectedAccountID, let index = rows.firstIndex(where: { $0.accountID == id }) { return index }
-        return min(view.selected(.liquidations), max(0, rows.count - 1))
+    /// The cursor in Pending liquidations, as an index into the whole ordering (the snapshot carries a window
+    /// of it): the selected account's row while it is listed, else the selected index.
+    public static func liquidationCursor(_ view: ViewState, snapshot: Snapshot, rows: [Snapshot.PendingLiquidation]) -> Int {
+        if let id = view.selectedAccountID, let index = rows.firstIndex(where: { $0.accountID == id }) {
+            return snapshot.pendingOffset + index
+        }
+        return min(view.selected(.liquidations), max(0, liquidationTotal(snapshot, rows: rows) - 1))
+    }
+
+    /// How many rows the whole ordering has (at least as many as the window shows).
+    public static func liquidationTotal(_ snapshot: Snapshot, rows: [Snapshot.PendingLiquidation]) -> Int {
+        rows.isEmpty && snapshot.pendingOffset == 0 ? 0 : max(snapshot.pendingMatching, snapshot.pendingOffset + rows.count)
+    }
+
+    /// Rows asked of the engine around the cursor; the window moves in steps of half its size.
+    static let pendingWindow = 100
+
+    /// The pending liquidations to ask the engine for: the filter, the order, and a window around the cursor.
+    public static func pendingQuery(_ view: ViewState) -> PendingQuery {
+        let half = pendingWindow / 2
+        let order: PendingQuery.Order = switch view.sort {
+        case .urgency: .urgency
+        case .debt: .debt
+        case .profit: .profit
+        }
+        return PendingQuery(filter: view.filter, order: order, offset: max(0, (view.selected(.liquidations) / half - 1) * half),
+                            limit: pendingWindow)
     }
 
     /// The rows the panel lists now, for bounds and selection.
@@ -129,20 +154,21 @@ public enum Reducer {
         case .nodes: view.expandedRegion.map { region in snapshot.nodes.filter { $0.region == region }.count } ?? snapshot.regions.count
         case .market: snapshot.market.count
         case .collateral: snapshot.assets.count
-        case .liquidations: liquidationRows(snapshot, view).count
+        case .liquidations: liquidationTotal(snapshot, rows: liquidationRows(snapshot, view))
         case .events: shownEvents(snapshot).count
         }
     }
 
-    /// Pending liquidations after the `/` filter and the sort key.
+    /// The window of pending liquidations, filtered and ordered as the engine does (the engine has done it
+    /// for the query it was sent; doing it here too covers the frame before a changed query is answered).
     public static func liquidationRows(_ snapshot: Snapshot, _ view: ViewState) -> [Snapshot.PendingLiquidation] {
         let filtered = view.filter.isEmpty ? snapshot.pendingLiquidations
             : snapshot.pendingLiquidations.filter { $0.accountID.lowercased().contains(view.filter.lowercased()) }
         // Ties broken by account, so rows with equal keys keep their order from frame to frame.
         switch view.sort {
-        case .urgency: return filtered.sorted { ($0.healthFactor, $0.accountID) < ($1.healthFactor, $1.accountID) }
-        case .debt: return filtered.sorted { ($0.debtUSD, $1.accountID) > ($1.debtUSD, $0.accountID) }
-        case .profit: return filtered.sorted { ($0.estimatedProfitUSD, $1.accountID) > ($1.estimatedProfitUSD, $0.accountID) }
+        case .urgency: return filtered.sorted { ($0.healthFactor, $0.account) < ($1.healthFactor, $1.account) }
+        case .debt: return filtered.sorted { ($0.debtUSD, -$0.account) > ($1.debtUSD, -$1.account) }
+        case .profit: return filtered.sorted { ($0.estimatedProfitUSD, -$0.account) > ($1.estimatedProfitUSD, -$1.account) }
         }
     }
 
@@ -156,9 +182,11 @@ public enum Reducer {
         }
         if panel == .liquidations {
             let list = liquidationRows(snapshot, view)
-            let index = max(0, min(max(0, list.count - 1), liquidationCursor(view, rows: list) + delta))
+            let total = liquidationTotal(snapshot, rows: list)
+            let index = max(0, min(max(0, total - 1), liquidationCursor(view, snapshot: snapshot, rows: list) + delta))
             view.selection[panel.rawValue] = index
-            view.selectedAccountID = index < list.count ? list[index].accountID : nil
+            let local = index - snapshot.pendingOffset
+            view.selectedAccountID = list.indices.contains(local) ? list[local].accountID : nil
             return
         }
         view.selection[panel.rawValue] = max(0, min(max(0, rows - 1), view.selection[panel.rawValue] + delta))
@@ -173,9 +201,9 @@ public enum Reducer {
             }
         case .liquidations:
             let rows = liquidationRows(snapshot, view)
-            let cursor = liquidationCursor(view, rows: rows)
-            guard cursor < rows.count else { return }
-            let row = rows[cursor]
+            let local = liquidationCursor(view, snapshot: snapshot, rows: rows) - snapshot.pendingOffset
+            guard rows.indices.contains(local) else { return }
+            let row = rows[local]
             view.selectedAccountID = row.accountID
             view.overlay = .walkthrough(Walkthrough(row: row))
         default:

@@ -4,8 +4,9 @@ import LiqCore
 enum LiquidationsPanel {
     static func render(_ snapshot: Snapshot, _ view: ViewState, into buffer: inout ScreenBuffer, in rect: Rect) {
         let rows = Reducer.liquidationRows(snapshot, view)
+        let total = Reducer.liquidationTotal(snapshot, rows: rows)
         let filtered = !view.filter.isEmpty || view.filtering
-        let count = filtered ? "\(rows.count) of \(snapshot.pendingLiquidations.count) shown" : "\(snapshot.liquidatableAccounts)"
+        let count = filtered ? "\(Widgets.count(total)) matching" : Widgets.count(snapshot.liquidatableAccounts)
         let title = "Pending liquidations (\(count)) · sort \(view.sort.label)"
             + (filtered ? " · /\(view.filter)\(view.filtering ? "▏" : "") (esc clears)" : "")
         let inner = Widgets.box(&buffer, rect, title: title, focused: view.focus == .liquidations)
@@ -15,17 +16,25 @@ enum LiquidationsPanel {
                           : "ACCOUNT        HF      COLL      DEBT  MAX REPAY  BONUS   PROFIT  STATUS", x: inner.x, y: inner.y,
                    style: Style(.header, bold: true), clip: inner)
         if rows.isEmpty {
-            let message = filtered && !snapshot.pendingLiquidations.isEmpty ? "no account matches /\(view.filter)"
+            let message = filtered ? "no liquidatable account matches /\(view.filter)"
                 : snapshot.botsEnabled ? "nothing liquidatable right now" : "nothing liquidatable right now (bots are off: a turns them on)"
             buffer.put(message, x: inner.x, y: inner.y + 1, style: Style(.dim), clip: inner)
             return
         }
-        let cursor = Reducer.liquidationCursor(view, rows: rows)
+        // Positions are in the whole ordering; the snapshot holds the rows around the cursor, and a row the
+        // engine has not sent yet (the frame after a long jump) shows as a placeholder.
+        let cursor = Reducer.liquidationCursor(view, snapshot: snapshot, rows: rows)
         let visible = max(0, inner.height - 1)
-        let first = max(0, min(cursor - visible + 1, rows.count - visible))
-        for (offset, row) in rows.dropFirst(first).prefix(visible).enumerated() {
-            let y = inner.y + 1 + offset
-            let selected = view.focus == .liquidations && first + offset == cursor
+        let first = max(0, min(cursor - visible + 1, total - visible))
+        for position in first..<min(total, first + visible) {
+            let y = inner.y + 1 + position - first
+            let selected = view.focus == .liquidations && position == cursor
+            let local = position - snapshot.pendingOffset
+            guard rows.indices.contains(local) else {
+                buffer.put("…", x: inner.x, y: y, style: Style(.dim), clip: inner)
+                continue
+            }
+            let row = rows[local]
             let base = selected ? Style(.selection, reverse: true) : Style()
             if selected { buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell(" ", style: base)) }
             func cell(_ text: String, _ column: Int, _ role: ColorRole) {

@@ -6,7 +6,11 @@ enum MarketPanel {
     static func render(_ snapshot: Snapshot, _ view: ViewState, into buffer: inout ScreenBuffer, in rect: Rect) {
         let inner = Widgets.box(&buffer, rect, title: "Market", focused: view.focus == .market)
         guard inner.height > 0 else { return }
-        buffer.put("ASSET        TRUE     ORACLE     AGE          CHG  TREND         DEX DEPTH", x: inner.x, y: inner.y,
+        // The trend gives way before DEX depth does: up to 12 columns of sparkline, then the depth (10) if it fits.
+        let trend = max(0, min(12, inner.width - 51 - 11))
+        let depthColumn = trend > 0 ? 51 + trend + 1 : 51
+        let header = "ASSET        TRUE     ORACLE     AGE          CHG  " + (trend >= 5 ? Widgets.left("TREND", trend + 1) : String(repeating: " ", count: trend > 0 ? trend + 1 : 0))
+        buffer.put(header + (inner.width >= depthColumn + 10 ? Widgets.right("DEX DEPTH", 10) : ""), x: inner.x, y: inner.y,
                    style: Style(.header, bold: true), clip: inner)
         for (index, row) in snapshot.market.enumerated() where inner.y + 1 + index < inner.maxY {
             let y = inner.y + 1 + index
@@ -25,8 +29,8 @@ enum MarketPanel {
             if row.isFrozen { cell("FROZEN", 36, .critical, bold: true) } else if row.isStale { cell("STALE", 36, .critical, bold: true) }
             let change = Double(row.changeBps) / 100
             cell(Widgets.right((change >= 0 ? "+" : "−") + Widgets.fixed(abs(change), 1) + " %", 8), 42, change < -2 ? .critical : change < 0 ? .warn : .good)
-            cell(Widgets.sparkline(row.sparkline, width: 12), 51, .accent)
-            cell(Widgets.right(row.dexDepthUSD.map(Widgets.usd) ?? "—", 10), 64, .dim)
+            if trend > 0 { cell(Widgets.sparkline(row.sparkline, width: trend), 51, .accent) }
+            if inner.width >= depthColumn + 10 { cell(Widgets.right(row.dexDepthUSD.map(Widgets.usd) ?? "—", 10), depthColumn, .dim) }
         }
     }
 

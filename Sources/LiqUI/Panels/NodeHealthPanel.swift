@@ -4,7 +4,10 @@ import LiqCore
 /// the 2/3 line, and the propagation histogram.
 enum NodeHealthPanel {
     static func render(_ snapshot: Snapshot, _ view: ViewState, into buffer: inout ScreenBuffer, in rect: Rect) {
-        let title = view.expandedRegion.map { "Node health · \($0.name) (esc: back)" } ?? "Node health"
+        let title = view.expandedRegion.map { region in
+            let count = snapshot.nodes.filter { $0.region == region }.count
+            return "Node health · \(region.name) · \(min(view.selected(.nodes) + 1, count)) of \(count) (esc: back)"
+        } ?? "Node health"
         let inner = Widgets.box(&buffer, rect, title: title, focused: view.focus == .nodes)
         guard inner.height > 0 else { return }
         var y = inner.y
@@ -37,7 +40,11 @@ enum NodeHealthPanel {
             for (index, row) in snapshot.regions.enumerated() where y < tableBottom {
                 let selected = view.focus == .nodes && index == view.selected(.nodes)
                 let links = snapshot.links[row.region.rawValue].enumerated().filter { $0.offset != row.region.rawValue }.map(\.element)
-                let flag = snapshot.regionDown[row.region.rawValue] ? "DOWN" : links.contains { $0.cut } ? "CUT" : links.contains { $0.latencyFactor > 1 } ? "SLOW" : ""
+                // A region is CUT or SLOW when at least half its links are (cutting one region's links touches
+                // one link of every other region, which does not make them cut off).
+                let cut = links.filter(\.cut).count, slow = links.filter { $0.cut || $0.latencyFactor > 1 }.count
+                let flag = snapshot.regionDown[row.region.rawValue] ? "DOWN" : cut * 2 >= max(1, links.count) ? "CUT"
+                    : slow * 2 >= max(1, links.count) ? "SLOW" : ""
                 drawRegion(row, flag: flag, into: &buffer, x: inner.x, y: y, clip: inner, selected: selected)
                 y += 1
             }
@@ -69,11 +76,13 @@ enum NodeHealthPanel {
         if selected { buffer.fill(Rect(x: clip.x, y: y, width: clip.width, height: 1), with: Cell(" ", style: base)) }
         cell(Widgets.left("\(row.region.id) \(flag)", 8), 0, flag.isEmpty ? .text : .critical)
         cell(Widgets.right("\(row.nodesUp)/\(row.nodesTotal)", 9), 8, Thresholds.activeRatio(Double(row.nodesUp) / Double(max(1, row.nodesTotal))))
-        cell(Widgets.right("\(row.medianLatencyMs)", 6), 17, Thresholds.latency(row.medianLatencyMs))
-        cell(Widgets.right("\(row.medianLagBlocks)", 4), 24, Thresholds.lag(row.medianLagBlocks))
-        cell(Widgets.right(Widgets.fixed(row.averagePeers, 1), 5), 29, Thresholds.peers(Int(row.averagePeers)))
-        cell(Widgets.right("\(row.propagationP50Ms)", 6), 35, Thresholds.propagation(row.propagationP50Ms))
-        cell(Widgets.right("\(row.propagationP90Ms)", 6), 42, Thresholds.propagation(row.propagationP90Ms))
+        // With no node up there is nothing to measure: dashes, not zeros that read as healthy.
+        let up = row.nodesUp > 0
+        cell(Widgets.right(up ? "\(row.medianLatencyMs)" : "-", 6), 17, up ? Thresholds.latency(row.medianLatencyMs) : .dim)
+        cell(Widgets.right(up ? "\(row.medianLagBlocks)" : "-", 4), 24, up ? Thresholds.lag(row.medianLagBlocks) : .dim)
+        cell(Widgets.right(up ? Widgets.fixed(row.averagePeers, 1) : "-", 5), 29, up ? Thresholds.peers(Int(row.averagePeers)) : .dim)
+        cell(Widgets.right(up ? "\(row.propagationP50Ms)" : "-", 6), 35, up ? Thresholds.propagation(row.propagationP50Ms) : .dim)
+        cell(Widgets.right(up ? "\(row.propagationP90Ms)" : "-", 6), 42, up ? Thresholds.propagation(row.propagationP90Ms) : .dim)
         cell(Widgets.right(Widgets.fixed(row.uptimePercent, 1) + "%", 7), 49, Thresholds.uptime(row.uptimePercent))
         cell(Widgets.right(Widgets.fixed(row.stakeShare * 100, 0) + "%", 5), 57, row.stakeOnline < 1 ? .alert : .text)
     }

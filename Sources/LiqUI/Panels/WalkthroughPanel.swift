@@ -50,16 +50,18 @@ enum WalkthroughPanel {
         case 6:
             let row = walkthrough.row
             let fair = row.debtCostUSD * Double(q.liquidationBonusBps) / 10_000
-            let slippage = max(0, fair - row.saleProceedsUSD)
+            let slippage = fair - row.saleProceedsUSD
             return [(row.soldOnDEX ? "sell \(amount(q.liquidatorReceives, cd)) \(cs) on the DEX (x·y=k, 0.3 % fee): \(Widgets.usd(row.saleProceedsUSD)) out"
                                    : "\(amount(q.liquidatorReceives, cd)) \(cs) is worth \(Widgets.usd(row.saleProceedsUSD)) (no DEX pool: at the true price)", .text),
-                    ("slippage and fee against the fair value of what was seized: about \(Widgets.usd(slippage))", .dim),
+                    slippage >= 0 ? ("slippage and fee against the fair value of what was seized: about \(Widgets.usd(slippage))", .dim)
+                        : ("the DEX pays about \(Widgets.usd(-slippage)) more than the fair value: its price lags the market", .warn),
                     ("debt repaid \(amount(q.debtRepaid, dd)) \(ds) costs \(Widgets.usd(row.debtCostUSD)); gas (and any flash-loan premium) \(Widgets.usd(row.gasUSD))", .text),
                     ("estimated profit: \(Widgets.usd(row.saleProceedsUSD)) − \(Widgets.usd(row.debtCostUSD)) − \(Widgets.usd(row.gasUSD)) = \(Widgets.usd(row.estimatedProfitUSD))",
                      row.estimatedProfitUSD > 0 ? .good : .critical)]
         default:
             var result: [(String, ColorRole)] = [
-                ("health factor after: \(q.healthFactorAfter.description)", q.healthFactorAfter.isLiquidatable ? .warn : .good),
+                ("health factor after: " + (q.healthFactorAfter.isInfinite ? "∞ (no debt left)" : q.healthFactorAfter.description),
+                 q.healthFactorAfter.isLiquidatable ? .warn : .good),
                 ("deficit written off: \(amount(q.deficit, dd)) \(ds)", q.deficit > 0 ? .critical : .good)]
             if walkthrough.submitted {
                 if let outcome = snapshot.userOutcome, outcome.account == walkthrough.account {
@@ -82,7 +84,9 @@ enum WalkthroughPanel {
         for (offset, line) in lines(walkthrough, snapshot).enumerated() where offset < inner.height - 2 {
             buffer.put(line.0, x: inner.x + 1, y: inner.y + 1 + offset, style: Style(line.1), clip: inner)
         }
-        let footer = walkthrough.confirming ? "liquidate \(sanitized(walkthrough.accountID)) now? y confirms, any other key cancels"
+        let profit = walkthrough.row.estimatedProfitUSD
+        let expected = profit < 0 ? "an expected loss of \(Widgets.usd(-profit))" : "an expected profit of \(Widgets.usd(profit))"
+        let footer = walkthrough.confirming ? "liquidate \(sanitized(walkthrough.accountID)) now, for \(expected)? y confirms, any other key cancels"
             : "← → steps · x execute · esc close"
         buffer.put(footer, x: inner.x + 1, y: inner.maxY - 1, style: Style(walkthrough.confirming ? .critical : .dim, bold: walkthrough.confirming), clip: inner)
     }

@@ -48,6 +48,17 @@ public enum Widgets {
         text.count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - text.count)
     }
 
+    /// A count with thousands separators: "138,577".
+    public static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
     /// "$1.23M", "$950.0k", "$12".
     public static func usd(_ value: Double) -> String {
         let magnitude = abs(value)

@@ -37,6 +37,7 @@ import Testing
         let summary = index.summary(curveAsset: 0, edges: edges, shortlist: 50)
         var histogram = Array(repeating: 0, count: edges.count + 1)
         var liquidatable: [(Int, Double)] = []
+        var certain = 0, uncertain: [Int] = []
         var curve = Array(repeating: 0.0, count: RiskSummary.curveDrops.count)
         let prices = pool.prices.map { Double($0) / 1e8 }
         for account in pool.accounts.indices {
@@ -44,13 +45,15 @@ import Testing
             guard hf.isFinite else { continue }
             histogram[edges.firstIndex { hf < $0 } ?? edges.count] += 1
             if hf < 1 + index.upperBand { liquidatable.append((account, hf)) }
+            if hf < 1 - RiskIndex.certainBelow, index.debtUSD(account: account) >= 1 { certain += 1 } else if hf < 1 + index.upperBand { uncertain.append(account) }
             for (level, drop) in RiskSummary.curveDrops.enumerated()
             where index.healthFactor(account: account, asset: 0, price: prices[0] * (1 - Double(drop) / 100)) < 1 {
                 curve[level] += index.collateralUSD(account: account)
             }
         }
         #expect(summary.bucketAccounts == histogram)
-        #expect(summary.liquidatableCount == liquidatable.count)
+        #expect(summary.liquidatableCount == certain)
+        #expect(summary.uncertain == uncertain)
         #expect(summary.mostUrgent.map(\.account) == liquidatable.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(50).map(\.0))
         for level in curve.indices {
             #expect(abs(summary.curve[level].collateralUSD - curve[level]) <= 1e-6 * max(1, curve[level]), "drop \(RiskSummary.curveDrops[level]) %")
