@@ -9,6 +9,9 @@ public struct Liquidator: Sendable, Equatable {
     public var wallet: [UInt128]
     /// Accounts it has a liquidation in flight for.
     public var pending: [Int] = []
+    /// Assets it has found itself short of for a liquidation it wanted: reported once, and again only after
+    /// it has since paid a liquidation in that asset.
+    public var shortOf: Set<Int> = []
     public var minimumProfitUSD: Double
     /// Share of the expected profit it bids away as priority fee.
     public var aggressiveness: Double

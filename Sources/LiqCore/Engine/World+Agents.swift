@@ -2,6 +2,7 @@ extension World {
     /// What agents do when a block lands: bots look for profitable liquidations (fast scan, exact quote,
     /// profit after DEX slippage and gas) and bid for them; defending borrowers repay when close to the edge.
     mutating func reactToBlock(at time: Int64) throws -> [Event] {
+        var events: [Event] = []
         let limit = max(1 + riskIndex.upperBand, settings.borrowers.defendBelow)
         let candidates = riskIndex.candidates(below: limit)
         if botsEnabled, !liquidators.isEmpty {
@@ -25,7 +26,15 @@ extension World {
                     // A bot does not send what it cannot pay for: without a flash loan the debt comes from its wallet.
                     let c = opportunity.request.collateralReserve, d = opportunity.request.debtReserve
                     let flash = liquidators[bot].usesFlashLoans && dexPools.contains { $0.asset == c && $0.stable == d }
-                    guard flash || liquidators[bot].wallet[d] >= opportunity.debtRepaid else { continue }
+                    guard flash || liquidators[bot].wallet[d] >= opportunity.debtRepaid else {
+                        if liquidators[bot].shortOf.insert(d).inserted {
+                            let symbol = pool.reserves[d].configuration.symbol
+                            events.append(Event(timeMs: time, kind: .bots,
+                                                message: "\(liquidators[bot].name) is out of \(symbol): it leaves liquidations of \(symbol) debt to others",
+                                                fields: [("liquidator", .text(liquidators[bot].name)), ("asset", .text(symbol))]))
+                        }
+                        continue
+                    }
                     let fee = priorityFee(for: opportunity.profit, aggressiveness: liquidators[bot].aggressiveness)
                     _ = chain.submit(.liquidation(liquidator: bot, account: opportunity.account, request: opportunity.request),
                                      origin: host, at: submitAt, priorityFeeGwei: fee, gas: Transaction.liquidationGas)
@@ -58,7 +67,7 @@ extension World {
                              at: time + 2_000, priorityFeeGwei: 1, gas: Transaction.defenceGas)
             defencePending[account] = true
         }
-        return []
+        return events
     }
 
     /// Largest debt first, ties by account.

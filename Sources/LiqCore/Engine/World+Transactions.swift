@@ -151,6 +151,7 @@ extension World {
         let c = quote.request.collateralReserve, d = quote.request.debtReserve
         let id = pool.accounts[account].id
         riskIndex.refresh(account: account, in: pool)
+        if let liquidator { liquidators[liquidator].shortOf.remove(d) }
         let repaidBase = try pool.baseValue(quote.debtRepaid, reserve: d)
         if liquidator == nil {
             let collateral = pool.reserves[c].configuration, debt = pool.reserves[d].configuration

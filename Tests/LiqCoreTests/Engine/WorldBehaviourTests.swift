@@ -97,4 +97,28 @@ import Testing
         for _ in 0..<400 { try other.step() }
         #expect(other.stateHash != first.stateHash)
     }
+
+    /// A bot without a flash loan pays the debt from its wallet: when the wallet cannot cover a liquidation it
+    /// wanted, it does not send a transaction bound to revert (and to burn block space); it says once that it
+    /// is out of that asset.
+    @Test func aBotThatCannotPayDoesNotSendAndSaysSo() throws {
+        var scenario = try #require(try BuiltInScenarios.load("crash"))
+        scenario.simulation.borrowers.count = 1_000
+        scenario.simulation.bots.flashLoans = false
+        var world = try World(scenario: scenario, seed: 1)
+        for bot in world.liquidators.indices {
+            for asset in world.pool.reserves.indices where world.settings.assets[asset].isStable { world.liquidators[bot].wallet[asset] = 0 }
+        }
+        var events: [Event] = []
+        while world.nowMs < 900_000 { events += try world.tick() }
+        let short = events.filter { $0.kind == .bots && $0.message.contains("is out of") }
+        #expect(!short.isEmpty)
+        // Once per bot and asset, until it pays a liquidation in that asset again. Sales on the DEX refill
+        // USDC; nothing refills DAI or USDT here, so those are reported once per bot.
+        let keys = short.filter { $0.fields.contains { $0.0 == "asset" && $0.1 != .text("USDC") } }
+            .map { "\($0.fields.first { $0.0 == "liquidator" }!.1)|\($0.fields.first { $0.0 == "asset" }!.1)" }
+        #expect(!keys.isEmpty)
+        #expect(Set(keys).count == keys.count)
+        #expect(!events.contains { $0.kind == .failedLiquidation && $0.fields.contains { $0.0 == "reason" && $0.1 == .text("INSUFFICIENT_BALANCE") } })
+    }
 }
