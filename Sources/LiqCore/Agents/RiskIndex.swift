@@ -1,10 +1,13 @@
 import Dispatch
 
 /// The fast side of every scan over the accounts, as struct-of-arrays. Per asset, a column of
-/// threshold-weighted collateral and a column of debt, in whole tokens (`Float`: a scan reads them, it
-/// never decides with them); per account, the sums at the reference prices: W = Σ p·C (weighted
-/// collateral), D = Σ p·B (debt), V = Σ p·collateral (unweighted). The estimated health factor is W / D,
-/// and a shock Δp to one asset gives (W + Δp·C) / (D + Δp·B) from four flat arrays.
+/// threshold-weighted scaled collateral and a column of scaled debt, in whole tokens (`Float`: a scan reads
+/// them, it never decides with them). Balances grow with the reserves' indexes, so each asset has an
+/// effective price: oracle price × normalized income for collateral, × normalized debt for debt. Per
+/// account, the sums at those prices: W = Σ p·C (weighted collateral), D = Σ p·B (debt),
+/// V = Σ p·collateral (unweighted). The estimated health factor is W / D, and a shock Δp to one asset
+/// gives (W + Δp·C) / (D + Δp·B) from four flat arrays. Interest moves the sums too: `rebase` re-sums
+/// when an index has moved by more than `indexTolerance` since the last sum.
 ///
 /// Columns no account uses stay empty. Every decision is confirmed with the exact arithmetic: an estimate
 /// is only trusted below `1 − certainBelow` with at least $1 of debt, and only dismissed at or above
@@ -13,12 +16,19 @@ import Dispatch
 public struct RiskIndex: Sendable {
     public let assets: Int
     public private(set) var count: Int
-    /// The oracle prices (USD) at which W, D and V are summed.
+    /// The oracle prices (USD) and the reserves' normalized income and debt (as multiples of 1 ray) at
+    /// which W, D and V are summed.
     public private(set) var prices: [Double]
+    public private(set) var incomeFactors: [Double]
+    public private(set) var debtFactors: [Double]
     /// Bumped by every change, so that summaries know when they are stale.
     public private(set) var version = 0
     public let upperBand: Double
-    public static let certainBelow = 1e-6
+    /// An estimate below 1 − this (with $1 of debt or more) is liquidatable without asking the exact
+    /// arithmetic: it covers Float columns (~1.2e-7) and indexes up to `indexTolerance` old on both sides.
+    public static let certainBelow = 1e-5
+    /// How far (relative) an index may move before the sums are redone.
+    public static let indexTolerance = 2e-6
 
     var weighted: [Double]
     var owed: [Double]
@@ -35,6 +45,7 @@ public struct RiskIndex: Sendable {
         assets = pool.reserves.count
         count = pool.accounts.count
         prices = pool.prices.map { $0.doubleValue / 1e8 }
+        (incomeFactors, debtFactors) = Self.indexFactors(pool)
         units = pool.reserves.map { $0.configuration.unit.doubleValue }
         countsAsCollateral = pool.reserves.map { $0.configuration.liquidationThresholdBps != 0 }
         thresholds = (0...255).map { category in
@@ -48,7 +59,7 @@ public struct RiskIndex: Sendable {
         }
         let lowest = (pool.reserves.map(\.configuration.liquidationThresholdBps) + pool.eModeCategories.map(\.liquidationThresholdBps))
             .filter { $0 > 0 }.min() ?? 10_000
-        upperBand = 1 / Double(lowest) + 1e-6
+        upperBand = 1 / Double(lowest) + Self.certainBelow
         weighted = Array(repeating: 0, count: count)
         owed = weighted
         value = weighted
@@ -58,7 +69,13 @@ public struct RiskIndex: Sendable {
         for account in 0..<count { refresh(account: account, in: pool) }
     }
 
-    /// Re-reads one account's balances (at the pool's current indexes) and re-sums it.
+    /// Each reserve's normalized income and debt at the pool's time, as multiples of 1 ray.
+    static func indexFactors(_ pool: LendingPool) -> (income: [Double], debt: [Double]) {
+        (pool.reserves.map { ((try? $0.normalizedIncome(at: pool.time)) ?? $0.liquidityIndex).doubleValue / 1e27 },
+         pool.reserves.map { ((try? $0.normalizedDebt(at: pool.time)) ?? $0.variableBorrowIndex).doubleValue / 1e27 })
+    }
+
+    /// Re-reads one account's scaled balances and re-sums it.
     public mutating func refresh(account index: Int, in pool: LendingPool) {
         version &+= 1
         for asset in 0..<assets {
@@ -69,11 +86,9 @@ public struct RiskIndex: Sendable {
         categories[index] = category
         pool.accounts.forEachPosition(of: index) { reserve, scaled, isDebt, used in
             if isDebt {
-                let owed = (try? pool.debtBalance(scaled: scaled, reserve: reserve)) ?? 0
-                Self.set(&debtColumns[reserve], index, Float(owed.doubleValue / units[reserve]), count: count)
-            } else if used, countsAsCollateral[reserve] {
-                let supplied = (try? pool.collateralBalance(scaled: scaled, reserve: reserve)) ?? 0
-                Self.set(&collateralColumns[reserve], index, Float(supplied.doubleValue / units[reserve] * thresholds[Int(category)][reserve]), count: count)
+                Self.set(&debtColumns[reserve], index, Float(scaled.doubleValue / units[reserve]), count: count)
+            } else if used, countsAsCollateral[reserve], scaled != 0 {
+                Self.set(&collateralColumns[reserve], index, Float(scaled.doubleValue / units[reserve] * thresholds[Int(category)][reserve]), count: count)
             }
         }
         resum(index)
@@ -90,21 +105,27 @@ public struct RiskIndex: Sendable {
         let category = Int(categories[index])
         for asset in 0..<assets {
             if !collateralColumns[asset].isEmpty {
-                let c = Double(collateralColumns[asset][index])
+                let c = Double(collateralColumns[asset][index]) * incomeFactors[asset]
                 w += c * prices[asset]
                 if c != 0 { v += c / thresholds[category][asset] * prices[asset] }
             }
-            if !debtColumns[asset].isEmpty { d += Double(debtColumns[asset][index]) * prices[asset] }
+            if !debtColumns[asset].isEmpty { d += Double(debtColumns[asset][index]) * debtFactors[asset] * prices[asset] }
         }
         weighted[index] = w
         owed[index] = d
         value[index] = v
     }
 
-    /// Re-sums every account at new oracle prices (nothing to do when they are the same).
-    public mutating func rebase(prices newPrices: [Double]) {
-        guard newPrices != prices else { return }
+    /// Re-sums every account when the pool's oracle prices differ from the index's, or a reserve's index has
+    /// moved by more than `indexTolerance` (interest); otherwise nothing to do.
+    public mutating func rebase(pool: LendingPool) {
+        let (income, debt) = Self.indexFactors(pool)
+        func moved(_ a: [Double], _ b: [Double]) -> Bool { zip(a, b).contains { abs($0 / $1 - 1) > Self.indexTolerance } }
+        let newPrices = pool.prices.map { $0.doubleValue / 1e8 }
+        guard newPrices != prices || moved(income, incomeFactors) || moved(debt, debtFactors) else { return }
         prices = newPrices
+        incomeFactors = income
+        debtFactors = debt
         version &+= 1
         for index in 0..<count { resum(index) }
     }
@@ -123,12 +144,12 @@ public struct RiskIndex: Sendable {
     /// Collateral (where it counts) of one asset, in tokens.
     public func collateralTokens(account: Int, asset: Int) -> Double {
         collateralColumns[asset].isEmpty ? 0
-            : Double(collateralColumns[asset][account]) / thresholds[Int(categories[account])][asset]
+            : Double(collateralColumns[asset][account]) * incomeFactors[asset] / thresholds[Int(categories[account])][asset]
     }
 
     /// Debt in one asset, in tokens.
     public func debtTokens(account: Int, asset: Int) -> Double {
-        debtColumns[asset].isEmpty ? 0 : Double(debtColumns[asset][account])
+        debtColumns[asset].isEmpty ? 0 : Double(debtColumns[asset][account]) * debtFactors[asset]
     }
 
     /// Estimated collateral and debt in USD at any prices (a pass over the used columns).
@@ -144,7 +165,7 @@ public struct RiskIndex: Sendable {
     public func healthFactor(account: Int, asset: Int, price: Double) -> Double {
         let delta = price - prices[asset]
         let d = owed[account] + delta * debtTokens(account: account, asset: asset)
-        let c = collateralColumns[asset].isEmpty ? 0 : Double(collateralColumns[asset][account])
+        let c = collateralColumns[asset].isEmpty ? 0 : Double(collateralColumns[asset][account]) * incomeFactors[asset]
         return d <= 0 ? .infinity : (weighted[account] + delta * c) / d
     }
 
@@ -174,6 +195,8 @@ public struct RiskIndex: Sendable {
     /// and the histogram of estimates by `edges`.
     public func scan(asset: Int, price: Double, edges: [Double], slices: Int = 2) -> (candidates: [Candidate], histogram: [Int]) {
         let delta = price - prices[asset]
+        // The shock in each column's own units: scaled balances grow by their index.
+        let collateralDelta = delta * incomeFactors[asset], debtDelta = delta * debtFactors[asset]
         let sliceCount = max(1, min(slices, count / 50_000 + 1))
         // One result box per slice: each thread writes only its own.
         final class Part: @unchecked Sendable { var candidates: [Candidate] = []; var histogram: [Int] = [] }
@@ -187,9 +210,9 @@ public struct RiskIndex: Sendable {
             var histogram = Array(repeating: 0, count: edges.count + 1)
             func pass(_ c: [Float], _ b: [Float]) {
                 for account in from..<to {
-                    let owed = d[account] + (b.isEmpty ? 0 : delta * Double(b[account]))
+                    let owed = d[account] + (b.isEmpty ? 0 : debtDelta * Double(b[account]))
                     guard owed > 0 else { continue }
-                    let estimate = (w[account] + (c.isEmpty ? 0 : delta * Double(c[account]))) / owed
+                    let estimate = (w[account] + (c.isEmpty ? 0 : collateralDelta * Double(c[account]))) / owed
                     var bin = 0
                     while bin < edges.count && estimate >= edges[bin] { bin += 1 }
                     histogram[bin] += 1
@@ -220,6 +243,6 @@ public struct RiskIndex: Sendable {
         for account in 0..<count where collateralColumns[asset][account] != 0 {
             total += Double(collateralColumns[asset][account]) / thresholds[Int(categories[account])][asset]
         }
-        return total
+        return total * incomeFactors[asset]
     }
 }

@@ -37,6 +37,7 @@ extension RiskIndex {
         var firstDrop = Array(repeating: 0.0, count: drops.count + 1)
         let price = prices[curveAsset]
         let c = collateralColumns[curveAsset], b = debtColumns[curveAsset]
+        let income = incomeFactors[curveAsset], debtFactor = debtFactors[curveAsset]
         for account in 0..<count where owed[account] > 0 {
             let w = weighted[account], d = owed[account]
             let estimate = w / d
@@ -54,7 +55,7 @@ extension RiskIndex {
             }
             // The first drop at which the account is liquidatable; with no debt in the asset the estimate
             // only falls as the price does, so the search can start near the closed-form crossing.
-            let held = c.isEmpty ? 0 : Double(c[account]), borrowed = b.isEmpty ? 0 : Double(b[account])
+            let held = c.isEmpty ? 0 : Double(c[account]) * income, borrowed = b.isEmpty ? 0 : Double(b[account]) * debtFactor
             func crossed(at level: Int) -> Bool {
                 let delta = -price * Double(drops[level]) / 100
                 let owedAfter = d + delta * borrowed

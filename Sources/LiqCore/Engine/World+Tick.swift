@@ -15,6 +15,7 @@ extension World {
         }
         updateHeads()
         pool.time = UInt64(nowMs / 1_000)
+        riskIndex.rebase(pool: pool)   // interest: re-sums only once an index has moved past the tolerance
         trackStaleness()
         record(&events)
         return events

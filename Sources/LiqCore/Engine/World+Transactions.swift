@@ -5,7 +5,7 @@ extension World {
         case .oracleUpdate(let feed, let price):
             let asset = feeds[feed].asset
             pool.prices[asset] = price
-            riskIndex.rebase(prices: pool.prices.map { Double($0) / 1e8 })
+            riskIndex.rebase(pool: pool)
             feeds[feed].updatedAtMs = time
             feeds[feed].pendingTransaction = nil
             feeds[feed].dueSinceMs = nil

@@ -11,13 +11,23 @@ import Testing
                 let exact = Double(try pool.accountData(pool.accounts[account]).healthFactor.wad) / 1e18
                 let estimate = index.healthFactor(account: account)
                 // Above by at most the truncated average threshold (1/LT), below by float rounding only.
-                #expect(estimate >= exact * (1 - 1e-6) && estimate <= exact * (1 + index.upperBand), "account \(account)")
+                #expect(estimate >= exact * (1 - RiskIndex.certainBelow) && estimate <= exact * (1 + index.upperBand), "account \(account)")
             }
         }
         try check()
         // An oracle update: rebase to the new prices.
         pool.prices[0] = pool.prices[0] * 7 / 10
-        index.rebase(prices: pool.prices.map { Double($0) / 1e8 })
+        index.rebase(pool: pool)
+        try check()
+        // Interest: a year at 8 % on debt and 3 % on deposits, then the index follows the reserves' indexes.
+        for reserve in pool.reserves.indices {
+            pool.reserves[reserve].currentVariableBorrowRate = 8 * 10_000_000_000_000_000_000_000_000 / 100
+            pool.reserves[reserve].currentLiquidityRate = 3 * 10_000_000_000_000_000_000_000_000 / 100
+        }
+        pool.time += 365 * 86_400
+        let versionBefore = index.version
+        index.rebase(pool: pool)
+        #expect(index.version != versionBefore)
         try check()
         // An account halves its debt: refresh it.
         var account = pool.accounts[3]
@@ -77,7 +87,7 @@ import Testing
         #expect(kept.version == engine.world.riskIndex.version)
         var world = engine.world
         world.pool.prices[0] = world.pool.prices[0] / 2
-        world.riskIndex.rebase(prices: world.pool.prices.map { Double($0) / 1e8 })
+        world.riskIndex.rebase(pool: world.pool)
         #expect(world.riskSummary(curveAsset: 0).version != kept.version)
         #expect(world.riskSummary(curveAsset: 0).liquidatableCount > kept.liquidatableCount)
     }
