@@ -26,7 +26,7 @@ public struct RiskSummary: Sendable {
 
 extension RiskIndex {
     /// The summary at the reference prices; `edges` are the histogram's upper bounds (the last bin is open).
-    public func summary(curveAsset: Int, edges: [Double], shortlist: Int = 200) -> RiskSummary {
+    public func summary(curveAsset: Int, edges: [Double], shortlist: Int = 250) -> RiskSummary {
         var accounts = Array(repeating: 0, count: edges.count + 1)
         var debt = Array(repeating: 0.0, count: edges.count + 1)
         var liquidatable = 0

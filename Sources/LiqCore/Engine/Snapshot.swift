@@ -91,6 +91,9 @@ public struct Snapshot: Sendable {
         /// Stablecoin units the DEX would pay out, when there is a pool.
         public var saleAmountOut: UInt128?
         public var soldOnDEX = false
+        /// The row's place in the whole ordering (an account the default pair cannot liquidate keeps its
+        /// place, without a row).
+        public var position = 0
     }
 
     public var scenarioName: String

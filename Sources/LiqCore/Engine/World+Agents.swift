@@ -21,12 +21,14 @@ extension World {
                 let host = liquidators[bot].host
                 guard network.isUp(host, at: time), let arrival = chain.pendingArrivals[host] else { continue }
                 let submitAt = max(arrival, time) + 100
+                // What this block's bids already promise to pay, per asset: a wallet pays each bid once.
+                var committed = [UInt128](repeating: 0, count: pool.reserves.count)
                 for opportunity in opportunities where !liquidators[bot].pending.contains(opportunity.account) {
                     guard opportunity.profit >= Int128(liquidators[bot].minimumProfitUSD * 1e8) else { continue }
                     // A bot does not send what it cannot pay for: without a flash loan the debt comes from its wallet.
                     let c = opportunity.request.collateralReserve, d = opportunity.request.debtReserve
                     let flash = liquidators[bot].usesFlashLoans && dexPools.contains { $0.asset == c && $0.stable == d }
-                    guard flash || liquidators[bot].wallet[d] >= opportunity.debtRepaid else {
+                    guard flash || liquidators[bot].wallet[d] >= committed[d] + opportunity.debtRepaid else {
                         if liquidators[bot].shortOf.insert(d).inserted {
                             let symbol = pool.reserves[d].configuration.symbol
                             events.append(Event(timeMs: time, kind: .bots,
@@ -35,6 +37,7 @@ extension World {
                         }
                         continue
                     }
+                    if !flash { committed[d] += opportunity.debtRepaid }
                     let fee = priorityFee(for: opportunity.profit, aggressiveness: liquidators[bot].aggressiveness)
                     _ = chain.submit(.liquidation(liquidator: bot, account: opportunity.account, request: opportunity.request),
                                      origin: host, at: submitAt, priorityFeeGwei: fee, gas: Transaction.liquidationGas)

@@ -18,8 +18,8 @@ public struct PendingQuery: Sendable, Equatable {
     }
 }
 
-/// A window of the ordering: the accounts in it (not yet quoted), where it starts, and how many
-/// liquidatable accounts match in all.
+/// A window of the ordering: its accounts in order from `offset`, and how many liquidatable accounts the
+/// ordering holds.
 public struct PendingWindow: Sendable, Equatable {
     public var version: Int
     public var query: PendingQuery
@@ -29,42 +29,54 @@ public struct PendingWindow: Sendable, Equatable {
 }
 
 extension World {
-    /// Profit ordering quotes this many accounts beyond the window, taken from the largest debts.
-    static let profitShortlistMargin = 100
+    /// Profit needs an exact quote per account, so it ranks only this many of the largest debts.
+    public static let profitShortlist = 1_000
 
-    /// The window for `query`: the kept one while neither the index nor the query has changed.
+    /// The window for `query`, ordered by one key throughout (urgency: the estimate, then the account; debt:
+    /// the largest first, then the account; profit: exact profit among the largest debts). The kept one
+    /// while neither the index nor the query has changed. An offset past the end comes back to the last page.
     func pendingWindow(_ query: PendingQuery, summary: RiskSummary) -> PendingWindow {
         if let kept = keptPendingWindow, kept.version == riskIndex.version, kept.query == query { return kept }
         let needle = query.filter.lowercased()
+        let confirmed = Set(summary.confirmed)
+        let certain = 1 - RiskIndex.certainBelow
+        func liquidatable(_ account: Int, _ estimate: Double) -> Bool {
+            estimate < certain && riskIndex.debtUSD(account: account) >= 1 || confirmed.contains(account)
+        }
+        func window(_ ordered: [Int], from start: Int, matching: Int) -> PendingWindow {
+            let offset = max(0, min(query.offset, matching - query.limit))
+            return PendingWindow(version: riskIndex.version, query: query,
+                                 accounts: Array(ordered.dropFirst(offset - start).prefix(query.limit)),
+                                 offset: offset, matching: matching)
+        }
         let end = query.offset + query.limit
-        // The most urgent without a filter: the summary's shortlist already holds them.
-        if needle.isEmpty, query.order == .urgency, end + 20 <= summary.mostUrgent.count {
-            return PendingWindow(version: riskIndex.version, query: query, accounts: summary.mostUrgent.map(\.account),
-                                 offset: 0, matching: summary.liquidatableCount)
+        // The most urgent without a filter: the summary's shortlist holds them, in the same order.
+        if needle.isEmpty, query.order == .urgency {
+            let listed = summary.mostUrgent.filter { liquidatable($0.account, $0.estimate) }.map(\.account)
+            if listed.count >= end || listed.count == summary.liquidatableCount {
+                return window(listed, from: 0, matching: summary.liquidatableCount)
+            }
         }
         var matching = 0
-        let confirmed = Set(summary.confirmed)
         var urgent = Smallest<UrgentEntry>(query.order == .urgency ? end : 0)
-        var largest = Smallest<LargestDebt>(query.order == .urgency ? 0 : end + (query.order == .profit ? Self.profitShortlistMargin : 0))
-        let certain = 1 - RiskIndex.certainBelow
+        var largest = Smallest<LargestDebt>(query.order == .debt ? end : query.order == .profit ? Self.profitShortlist : 0)
         for account in 0..<riskIndex.count where riskIndex.debtUSD(account: account) > 0 {
             let estimate = riskIndex.healthFactor(account: account)
-            let liquidatable = estimate < certain && riskIndex.debtUSD(account: account) >= 1 || confirmed.contains(account)
-            guard liquidatable, needle.isEmpty || pool.accounts.id(at: account).lowercased().contains(needle) else { continue }
+            guard liquidatable(account, estimate), needle.isEmpty || pool.accounts.id(at: account).lowercased().contains(needle)
+            else { continue }
             matching += 1
             switch query.order {
             case .urgency: urgent.insert(UrgentEntry(estimate: estimate, account: account))
             case .debt, .profit: largest.insert(LargestDebt(debt: riskIndex.debtUSD(account: account), account: account))
             }
         }
-        let ordered = query.order == .urgency ? urgent.sorted.map(\.account) : largest.sorted.map(\.account)
         switch query.order {
-        case .urgency, .debt:
-            return PendingWindow(version: riskIndex.version, query: query, accounts: Array(ordered.dropFirst(query.offset)),
-                                 offset: query.offset, matching: matching)
+        case .urgency: return window(urgent.sorted.map(\.account), from: 0, matching: matching)
+        case .debt: return window(largest.sorted.map(\.account), from: 0, matching: matching)
         case .profit:
-            // Profit needs exact quotes: the largest debts, quoted, ordered by profit; the window is cut after.
-            return PendingWindow(version: riskIndex.version, query: query, accounts: ordered, offset: 0, matching: matching)
+            let ranked = largest.sorted.compactMap { entry in pendingRow(entry.account).map { (entry.account, $0.estimatedProfitUSD) } }
+                .sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }.map(\.0)
+            return window(ranked, from: 0, matching: ranked.count)
         }
     }
 
@@ -73,29 +85,18 @@ extension World {
         keptPendingWindow = pendingWindow(query, summary: riskSummary(curveAsset: curveAsset ?? defaultCurveAsset))
     }
 
-    /// The rows of the window, quoted exactly; accounts the exact arithmetic finds not liquidatable are left out.
+    /// The rows of the window, in its order, quoted exactly, each with its position. An account the default
+    /// pair cannot liquidate (the dust rule, say) keeps its position without a row, so that windows taken one
+    /// after another never list an account twice.
     func pendingRows(_ query: PendingQuery, summary: RiskSummary) -> (rows: [Snapshot.PendingLiquidation], offset: Int, matching: Int) {
         let window = pendingWindow(query, summary: summary)
         var rows: [Snapshot.PendingLiquidation] = []
-        // Windows that start at the top are quoted 20 rows beyond their end, so that accounts that turn out
-        // not to be liquidatable leave no hole; deeper windows quote just their rows.
-        let wanted = window.offset == 0 ? query.offset + query.limit : query.limit
-        for account in window.accounts {
-            if window.offset == 0, query.order != .profit, rows.count >= wanted + 20 { break }
-            if let row = pendingRow(account) { rows.append(row) }
-            if window.offset > 0, rows.count >= wanted { break }
+        for (index, account) in window.accounts.enumerated() {
+            guard var row = pendingRow(account) else { continue }
+            row.position = window.offset + index
+            rows.append(row)
         }
-        switch query.order {
-        case .urgency: rows.sort { ($0.healthFactor, $0.account) < ($1.healthFactor, $1.account) }
-        case .debt: rows.sort { ($0.debtUSD, -$0.account) > ($1.debtUSD, -$1.account) }
-        case .profit: rows.sort { ($0.estimatedProfitUSD, -$0.account) > ($1.estimatedProfitUSD, -$1.account) }
-        }
-        if window.offset == 0 { rows = Array(rows.dropFirst(query.offset)) }
-        rows = Array(rows.prefix(query.limit))
-        // A window that reaches the end of the ordering knows exactly how many rows there are: an account whose
-        // quote finds nothing to liquidate (the dust rule, say) is not counted as a row the screen cannot show.
-        let reachesEnd = window.offset + window.accounts.count >= window.matching && rows.count < query.limit
-        return (rows, query.offset, reachesEnd ? query.offset + rows.count : window.matching)
+        return (rows, window.offset, window.matching)
     }
 
     /// One account's row: the exact quote, the profit's parts, and its status.

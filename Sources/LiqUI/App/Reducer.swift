@@ -122,23 +122,22 @@ public enum Reducer {
     /// The cursor in Pending liquidations, as an index into the whole ordering (the snapshot carries a window
     /// of it): the selected account's row while it is listed, else the selected index.
     public static func liquidationCursor(_ view: ViewState, snapshot: Snapshot, rows: [Snapshot.PendingLiquidation]) -> Int {
-        if let id = view.selectedAccountID, let index = rows.firstIndex(where: { $0.accountID == id }) {
-            return snapshot.pendingOffset + index
-        }
+        if let id = view.selectedAccountID, let row = rows.first(where: { $0.accountID == id }) { return row.position }
         return min(view.selected(.liquidations), max(0, liquidationTotal(snapshot, rows: rows) - 1))
     }
 
-    /// How many rows the whole ordering has (at least as many as the window shows).
+    /// How many rows the whole ordering has.
     public static func liquidationTotal(_ snapshot: Snapshot, rows: [Snapshot.PendingLiquidation]) -> Int {
-        rows.isEmpty && snapshot.pendingOffset == 0 ? 0 : max(snapshot.pendingMatching, snapshot.pendingOffset + rows.count)
+        snapshot.pendingMatching
     }
 
-    /// Rows asked of the engine around the cursor; the window moves in steps of half its size.
-    static let pendingWindow = 100
+    /// Rows asked of the engine: from 50 to 100 rows above the cursor to at least 100 below it, moving in
+    /// steps of 50 (so that a cursor moving row by row asks for a new window only every 50 rows).
+    static let pendingWindow = 200
 
     /// The pending liquidations to ask the engine for: the filter, the order, and a window around the cursor.
     public static func pendingQuery(_ view: ViewState) -> PendingQuery {
-        let half = pendingWindow / 2
+        let half = 50
         let order: PendingQuery.Order = switch view.sort {
         case .urgency: .urgency
         case .debt: .debt
@@ -159,17 +158,10 @@ public enum Reducer {
         }
     }
 
-    /// The window of pending liquidations, filtered and ordered as the engine does (the engine has done it
-    /// for the query it was sent; doing it here too covers the frame before a changed query is answered).
+    /// The window of pending liquidations as the engine ordered and filtered it (for the query the view
+    /// asked; the frame before a changed query is answered shows the previous window).
     public static func liquidationRows(_ snapshot: Snapshot, _ view: ViewState) -> [Snapshot.PendingLiquidation] {
-        let filtered = view.filter.isEmpty ? snapshot.pendingLiquidations
-            : snapshot.pendingLiquidations.filter { $0.accountID.lowercased().contains(view.filter.lowercased()) }
-        // Ties broken by account, so rows with equal keys keep their order from frame to frame.
-        switch view.sort {
-        case .urgency: return filtered.sorted { ($0.healthFactor, $0.account) < ($1.healthFactor, $1.account) }
-        case .debt: return filtered.sorted { ($0.debtUSD, -$0.account) > ($1.debtUSD, -$1.account) }
-        case .profit: return filtered.sorted { ($0.estimatedProfitUSD, -$0.account) > ($1.estimatedProfitUSD, -$1.account) }
-        }
+        snapshot.pendingLiquidations
     }
 
     static func move(_ view: inout ViewState, by delta: Int, snapshot: Snapshot) {
@@ -185,8 +177,7 @@ public enum Reducer {
             let total = liquidationTotal(snapshot, rows: list)
             let index = max(0, min(max(0, total - 1), liquidationCursor(view, snapshot: snapshot, rows: list) + delta))
             view.selection[panel.rawValue] = index
-            let local = index - snapshot.pendingOffset
-            view.selectedAccountID = list.indices.contains(local) ? list[local].accountID : nil
+            view.selectedAccountID = list.first { $0.position == index }?.accountID
             return
         }
         view.selection[panel.rawValue] = max(0, min(max(0, rows - 1), view.selection[panel.rawValue] + delta))
@@ -201,9 +192,8 @@ public enum Reducer {
             }
         case .liquidations:
             let rows = liquidationRows(snapshot, view)
-            let local = liquidationCursor(view, snapshot: snapshot, rows: rows) - snapshot.pendingOffset
-            guard rows.indices.contains(local) else { return }
-            let row = rows[local]
+            let cursor = liquidationCursor(view, snapshot: snapshot, rows: rows)
+            guard let row = rows.first(where: { $0.position == cursor }) else { return }
             view.selectedAccountID = row.accountID
             view.overlay = .walkthrough(Walkthrough(row: row))
         default:

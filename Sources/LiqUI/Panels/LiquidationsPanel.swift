@@ -6,8 +6,11 @@ enum LiquidationsPanel {
         let rows = Reducer.liquidationRows(snapshot, view)
         let total = Reducer.liquidationTotal(snapshot, rows: rows)
         let filtered = !view.filter.isEmpty || view.filtering
-        let count = filtered ? "\(Widgets.count(total)) matching" : Widgets.count(snapshot.liquidatableAccounts)
-        let title = "Pending liquidations (\(count)) · sort \(view.sort.label)"
+        let count = filtered ? "\(Widgets.count(total)) of \(Widgets.count(snapshot.liquidatableAccounts)) match" : Widgets.count(snapshot.liquidatableAccounts)
+        // Profit takes an exact quote per account: it ranks the largest debts only.
+        let ranked = view.sort == .profit && snapshot.liquidatableAccounts > World.profitShortlist
+            ? " of the \(Widgets.count(World.profitShortlist)) largest debts" : ""
+        let title = "Pending liquidations (\(count)) · sort \(view.sort.label)\(ranked)"
             + (filtered ? " · /\(view.filter)\(view.filtering ? "▏" : "") (esc clears)" : "")
         let inner = Widgets.box(&buffer, rect, title: title, focused: view.focus == .liquidations)
         guard inner.height > 0 else { return }
@@ -15,26 +18,26 @@ enum LiquidationsPanel {
         buffer.put(narrow ? "ACCOUNT        HF      DEBT  MAX REPAY   PROFIT  STATUS"
                           : "ACCOUNT        HF      COLL      DEBT  MAX REPAY  BONUS   PROFIT  STATUS", x: inner.x, y: inner.y,
                    style: Style(.header, bold: true), clip: inner)
-        if rows.isEmpty {
+        if total == 0 {
             let message = filtered ? "no liquidatable account matches /\(view.filter)"
                 : snapshot.botsEnabled ? "nothing liquidatable right now" : "nothing liquidatable right now (bots are off: a turns them on)"
             buffer.put(message, x: inner.x, y: inner.y + 1, style: Style(.dim), clip: inner)
             return
         }
-        // Positions are in the whole ordering; the snapshot holds the rows around the cursor, and a row the
-        // engine has not sent yet (the frame after a long jump) shows as a placeholder.
+        // Positions are in the whole ordering; the snapshot holds the rows around the cursor. A position without
+        // a row (not sent yet, the frame after a long jump; or an account its default pair cannot liquidate)
+        // shows as a placeholder.
         let cursor = Reducer.liquidationCursor(view, snapshot: snapshot, rows: rows)
         let visible = max(0, inner.height - 1)
         let first = max(0, min(cursor - visible + 1, total - visible))
+        let byPosition = Dictionary(rows.map { ($0.position, $0) }, uniquingKeysWith: { first, _ in first })
         for position in first..<min(total, first + visible) {
             let y = inner.y + 1 + position - first
             let selected = view.focus == .liquidations && position == cursor
-            let local = position - snapshot.pendingOffset
-            guard rows.indices.contains(local) else {
-                buffer.put("…", x: inner.x, y: y, style: Style(.dim), clip: inner)
+            guard let row = byPosition[position] else {
+                buffer.put("…", x: inner.x, y: y, style: Style(selected ? .selection : .dim, reverse: selected), clip: inner)
                 continue
             }
-            let row = rows[local]
             let base = selected ? Style(.selection, reverse: true) : Style()
             if selected { buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell(" ", style: base)) }
             func cell(_ text: String, _ column: Int, _ role: ColorRole) {

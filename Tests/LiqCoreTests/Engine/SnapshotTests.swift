@@ -18,11 +18,48 @@ import Testing
         let curve = snapshot.liquidationCurve.map(\.collateralUSD)
         #expect(curve == curve.sorted())
         #expect(snapshot.curveAsset == "WETH")
-        // Pending liquidations are confirmed with exact quotes, most urgent first.
-        let hfs = snapshot.pendingLiquidations.map(\.healthFactor)
-        #expect(hfs == hfs.sorted())
+        // Pending liquidations are confirmed with exact quotes, most urgent first (by the estimate, one key for
+        // every window; it agrees with the exact health factor to far better than the four decimals shown).
+        let estimates = snapshot.pendingLiquidations.map { engine.world.riskIndex.healthFactor(account: $0.account) }
+        #expect(estimates == estimates.sorted())
+        for (row, estimate) in zip(snapshot.pendingLiquidations, estimates) {
+            #expect(abs(Double(row.healthFactor.wad) / 1e18 - estimate) < 2e-4)
+        }
         for row in snapshot.pendingLiquidations { #expect(row.healthFactor.isLiquidatable) }
         #expect(snapshot.propagationHistogram.count == 40)
         #expect(snapshot.headHeight == engine.world.chain.height)
+    }
+
+    /// Windows of the pending liquidations, taken one after another, list every listable account once, in
+    /// one order (by the estimate, then the account), whatever the order asked, and with a filter too.
+    @Test func consecutiveWindowsListEveryAccountOnce() throws {
+        var engine = try Engine(scenario: #require(try BuiltInScenarios.load("crash")), seed: 1)
+        for _ in 0..<700 { try engine.step() }
+        let world = engine.world
+        let summary = world.riskSummary(curveAsset: 0)
+        for (order, filter) in [(PendingQuery.Order.urgency, ""), (.debt, ""), (.urgency, "b1"), (.debt, "b2")] {
+            var listed: [Int] = []
+            var offset = 0
+            var matching = Int.max
+            while offset < matching {
+                let page = world.pendingRows(PendingQuery(filter: filter, order: order, offset: offset, limit: 17), summary: summary)
+                matching = page.matching
+                // The last page comes back so as to end with the ordering; it overlaps the one before.
+                #expect(page.offset == max(0, min(offset, matching - 17)))
+                #expect(page.rows.allSatisfy { (page.offset..<(page.offset + 17)).contains($0.position) })
+                listed += page.rows.filter { $0.position >= offset }.map(\.account)
+                offset += 17
+            }
+            #expect(listed.count == Set(listed).count, "no account twice (\(order), /\(filter))")
+            let expected = try world.pool.accounts.indices.filter {
+                try world.pool.accountData(world.pool.accounts[$0]).healthFactor.isLiquidatable
+                    && (try world.pool.quotePosition(accountIndex: $0)).liquidation != nil
+                    && (filter.isEmpty || world.pool.accounts.id(at: $0).contains(filter))
+            }
+            #expect(Set(listed) == Set(expected), "every listable account (\(order), /\(filter))")
+            let keys = listed.map { world.riskIndex.healthFactor(account: $0) }
+            let debts = listed.map { world.riskIndex.debtUSD(account: $0) }
+            if order == .urgency { #expect(keys == keys.sorted()) } else { #expect(debts == debts.sorted(by: >)) }
+        }
     }
 }
