@@ -173,7 +173,7 @@ public struct RiskIndex: Sendable {
 
     /// Accounts whose estimate at the reference prices is below `limit`, in account order.
     public func candidates(below limit: Double) -> [(account: Int, healthFactor: Double)] {
-        var found: [(Int, Double)] = []
+        var found: [(account: Int, healthFactor: Double)] = []
         for account in 0..<count where owed[account] > 0 {
             let estimate = weighted[account] / owed[account]
             if estimate < limit { found.append((account, estimate)) }
