@@ -164,6 +164,7 @@ public final class DashboardApp: @unchecked Sendable {
             preview = driver.withEngine { $0.world.shockPreview(asset: dialog.asset, percentBps: bps) }
         }
         let (width, height) = screen.size
+        view.pageRows = Dashboard.pageRows(width: width, height: height, focus: view.focus)
         let buffer = Dashboard.render(snapshot, view, width: width, height: height, shockPreview: preview,
                                       frameMicros: lastFrameMicros)
         screen.draw(buffer)

@@ -212,6 +212,22 @@ import Testing
         #expect(Reducer.pendingQuery(session.view).offset == 0)
     }
 
+    /// PgDn moves by the focused panel's visible rows, as the layout gives them.
+    @Test func pageKeysMoveByTheVisibleRows() throws {
+        var session = try Self.session()
+        session.press(.tab, .tab, .tab)
+        #expect(session.view.focus == .liquidations)
+        let rows = Dashboard.pageRows(width: 200, height: 60, focus: .liquidations)
+        // 200×60 is the grid: the liquidations panel is the lower half of the right column, less border and header.
+        let rect = try #require(Dashboard.panelRects(width: 200, height: 60, focus: .liquidations)[.liquidations])
+        #expect(rows == rect.height - 3 && rows > 10)
+        session.view.pageRows = rows
+        session.press(.pageDown)
+        #expect(session.view.selected(.liquidations) == rows)
+        session.press(.pageUp)
+        #expect(session.view.selected(.liquidations) == 0)
+    }
+
     @Test func helpListsEveryKey() throws {
         var session = try Self.session()
         session.press(.char("?"))

@@ -54,8 +54,8 @@ public enum Reducer {
         case .previousPanel: view.focus = Panel(rawValue: (view.focus.rawValue + count - 1) % count)!
         case .up: move(&view, by: -1, snapshot: snapshot)
         case .down: move(&view, by: 1, snapshot: snapshot)
-        case .pageUp: move(&view, by: -10, snapshot: snapshot)
-        case .pageDown: move(&view, by: 10, snapshot: snapshot)
+        case .pageUp: move(&view, by: -view.pageRows, snapshot: snapshot)
+        case .pageDown: move(&view, by: view.pageRows, snapshot: snapshot)
         case .first: move(&view, by: -Int.max / 2, snapshot: snapshot)
         case .last: move(&view, by: Int.max / 2, snapshot: snapshot)
         case .open: open(&view, snapshot: snapshot)

@@ -63,6 +63,8 @@ public struct ViewState: Equatable, Sendable {
     public var expandedRegion: Region?
     public var overlay: Overlay = .none
     public var filter = ""
+    /// Rows PgUp/PgDn move: the focused panel's visible rows (the terminal's driver sets it from the layout).
+    public var pageRows = 10
     public var filtering = false
     public var sort: LiquidationSort = .urgency
     public var themeIndex = 0
