@@ -16,6 +16,10 @@ public final class EngineDriver: @unchecked Sendable {
     private var nodeRegion: Region?
     private var pendingQuery: PendingQuery?
     private let frameMs: Double
+    /// Wall time and simulated time of recent fires, for the speed actually achieved.
+    private var pace: [(wallMs: Double, simulatedMs: Double, behind: Bool)] = []
+    /// Share of a frame the engine may spend on ticks, so that keys and commands are answered within it.
+    private let tickBudget: Double
     private let callbackQueue: DispatchQueue
     private let onSnapshot: @Sendable (Snapshot) -> Void
     private let onError: @Sendable (Error) -> Void
@@ -91,11 +95,6 @@ public final class EngineDriver: @unchecked Sendable {
     public func withEngine<T: Sendable>(_ body: @Sendable (Engine) -> T) -> T {
         queue.sync { body(engine) }
     }
-
-    /// Wall time and simulated time of recent fires, for the speed actually achieved.
-    private var pace: [(wallMs: Double, simulatedMs: Double, behind: Bool)] = []
-    /// Share of a frame the engine may spend on ticks, so that keys and commands are answered within it.
-    private let tickBudget: Double
 
     private func fire() {
         let now = DispatchTime.now().uptimeNanoseconds

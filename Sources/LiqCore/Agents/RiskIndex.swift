@@ -130,6 +130,21 @@ public struct RiskIndex: Sendable {
         for index in 0..<count { resum(index) }
     }
 
+    /// What an estimate settles on its own, the one rule every scan uses.
+    public enum Verdict: Sendable { case liquidatable, notLiquidatable, askExact }
+
+    /// Below 1 − `certainBelow` with at least $1 of debt: liquidatable. At or above 1 + `upperBand` with at
+    /// least $1 of debt: not. Anything else, and every account under $1 of debt (where the contract's
+    /// rounding of each value to 1e-8 USD outweighs any band), is for the exact arithmetic to decide.
+    public static func verdict(estimate: Double, owedUSD: Double, upperBand: Double) -> Verdict {
+        guard owedUSD >= 1 else { return .askExact }
+        return estimate < 1 - certainBelow ? .liquidatable : estimate < 1 + upperBand ? .askExact : .notLiquidatable
+    }
+
+    public func verdict(account: Int) -> Verdict {
+        Self.verdict(estimate: healthFactor(account: account), owedUSD: owed[account], upperBand: upperBand)
+    }
+
     // MARK: Per account
 
     /// The estimated health factor at the reference prices (infinite without debt).
@@ -201,29 +216,24 @@ public struct RiskIndex: Sendable {
         // One result box per slice: each thread writes only its own.
         final class Part: @unchecked Sendable { var candidates: [Candidate] = []; var histogram: [Int] = [] }
         let parts = (0..<sliceCount).map { _ in Part() }
-        let zeros = [Float](repeating: 0, count: 0)
-        let w = weighted, d = owed, total = count, upper = 1 + upperBand, certain = 1 - Self.certainBelow
+        let w = weighted, d = owed, total = count, band = upperBand
         let c = collateralColumns[asset], b = debtColumns[asset]
         DispatchQueue.concurrentPerform(iterations: sliceCount) { slice in
             let from = total * slice / sliceCount, to = total * (slice + 1) / sliceCount
             var candidates: [Candidate] = []
             var histogram = Array(repeating: 0, count: edges.count + 1)
-            func pass(_ c: [Float], _ b: [Float]) {
-                for account in from..<to {
-                    let owed = d[account] + (b.isEmpty ? 0 : debtDelta * Double(b[account]))
-                    guard owed > 0 else { continue }
-                    let estimate = (w[account] + (c.isEmpty ? 0 : collateralDelta * Double(c[account]))) / owed
-                    var bin = 0
-                    while bin < edges.count && estimate >= edges[bin] { bin += 1 }
-                    histogram[bin] += 1
-                    // Under $1 of debt the contract's rounding of each value to 1e-8 USD outweighs any band:
-                    // such dust accounts are always asked of the exact arithmetic.
-                    if estimate < upper || owed < 1 {
-                        candidates.append(Candidate(account: account, estimate: estimate, certain: estimate < certain && owed >= 1))
-                    }
+            for account in from..<to {
+                let owed = d[account] + (b.isEmpty ? 0 : debtDelta * Double(b[account]))
+                guard owed > 0 else { continue }
+                let estimate = (w[account] + (c.isEmpty ? 0 : collateralDelta * Double(c[account]))) / owed
+                var bin = 0
+                while bin < edges.count && estimate >= edges[bin] { bin += 1 }
+                histogram[bin] += 1
+                let verdict = Self.verdict(estimate: estimate, owedUSD: owed, upperBand: band)
+                if verdict != .notLiquidatable {
+                    candidates.append(Candidate(account: account, estimate: estimate, certain: verdict == .liquidatable))
                 }
             }
-            pass(c.isEmpty ? zeros : c, b.isEmpty ? zeros : b)
             parts[slice].candidates = candidates
             parts[slice].histogram = histogram
         }

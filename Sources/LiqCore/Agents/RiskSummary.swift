@@ -31,7 +31,7 @@ extension RiskIndex {
         var debt = Array(repeating: 0.0, count: edges.count + 1)
         var liquidatable = 0
         var urgent = Smallest<UrgentEntry>(shortlist)
-        let liquidatableBelow = 1 + upperBand, certainBelow = 1 - Self.certainBelow
+        let liquidatableBelow = 1 + upperBand
         var uncertain: [Int] = []
         let drops = RiskSummary.curveDrops
         var firstDrop = Array(repeating: 0.0, count: drops.count + 1)
@@ -45,10 +45,10 @@ extension RiskIndex {
             while bin < edges.count && estimate >= edges[bin] { bin += 1 }
             accounts[bin] += 1
             debt[bin] += d
-            if estimate < certainBelow, d >= 1 {
-                liquidatable += 1
-            } else if estimate < liquidatableBelow || d < 1 {
-                uncertain.append(account)
+            switch Self.verdict(estimate: estimate, owedUSD: d, upperBand: upperBand) {
+            case .liquidatable: liquidatable += 1
+            case .askExact: uncertain.append(account)
+            case .notLiquidatable: break
             }
             if estimate < liquidatableBelow {
                 urgent.insert(UrgentEntry(estimate: estimate, account: account))

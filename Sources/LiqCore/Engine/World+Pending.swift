@@ -39,44 +39,40 @@ extension World {
         if let kept = keptPendingWindow, kept.version == riskIndex.version, kept.query == query { return kept }
         let needle = query.filter.lowercased()
         let confirmed = Set(summary.confirmed)
-        let certain = 1 - RiskIndex.certainBelow
-        func liquidatable(_ account: Int, _ estimate: Double) -> Bool {
-            estimate < certain && riskIndex.debtUSD(account: account) >= 1 || confirmed.contains(account)
-        }
-        func window(_ ordered: [Int], from start: Int, matching: Int) -> PendingWindow {
+        func liquidatable(_ account: Int) -> Bool { riskIndex.verdict(account: account) == .liquidatable || confirmed.contains(account) }
+        func window(_ ordered: [Int], matching: Int) -> PendingWindow {
             let offset = max(0, min(query.offset, matching - query.limit))
             return PendingWindow(version: riskIndex.version, query: query,
-                                 accounts: Array(ordered.dropFirst(offset - start).prefix(query.limit)),
+                                 accounts: Array(ordered.dropFirst(offset).prefix(query.limit)),
                                  offset: offset, matching: matching)
         }
         let end = query.offset + query.limit
         // The most urgent without a filter: the summary's shortlist holds them, in the same order.
         if needle.isEmpty, query.order == .urgency {
-            let listed = summary.mostUrgent.filter { liquidatable($0.account, $0.estimate) }.map(\.account)
+            let listed = summary.mostUrgent.map(\.account).filter(liquidatable)
             if listed.count >= end || listed.count == summary.liquidatableCount {
-                return window(listed, from: 0, matching: summary.liquidatableCount)
+                return window(listed, matching: summary.liquidatableCount)
             }
         }
         var matching = 0
         var urgent = Smallest<UrgentEntry>(query.order == .urgency ? end : 0)
         var largest = Smallest<LargestDebt>(query.order == .debt ? end : query.order == .profit ? Self.profitShortlist : 0)
         for account in 0..<riskIndex.count where riskIndex.debtUSD(account: account) > 0 {
-            let estimate = riskIndex.healthFactor(account: account)
-            guard liquidatable(account, estimate), needle.isEmpty || pool.accounts.id(at: account).lowercased().contains(needle)
+            guard liquidatable(account), needle.isEmpty || pool.accounts.id(at: account).lowercased().contains(needle)
             else { continue }
             matching += 1
             switch query.order {
-            case .urgency: urgent.insert(UrgentEntry(estimate: estimate, account: account))
+            case .urgency: urgent.insert(UrgentEntry(estimate: riskIndex.healthFactor(account: account), account: account))
             case .debt, .profit: largest.insert(LargestDebt(debt: riskIndex.debtUSD(account: account), account: account))
             }
         }
         switch query.order {
-        case .urgency: return window(urgent.sorted.map(\.account), from: 0, matching: matching)
-        case .debt: return window(largest.sorted.map(\.account), from: 0, matching: matching)
+        case .urgency: return window(urgent.sorted.map(\.account), matching: matching)
+        case .debt: return window(largest.sorted.map(\.account), matching: matching)
         case .profit:
             let ranked = largest.sorted.compactMap { entry in pendingRow(entry.account).map { (entry.account, $0.estimatedProfitUSD) } }
                 .sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }.map(\.0)
-            return window(ranked, from: 0, matching: ranked.count)
+            return window(ranked, matching: ranked.count)
         }
     }
 

@@ -38,14 +38,12 @@ public struct AccountBook: Sendable, Equatable, RandomAccessCollection, MutableC
     public subscript(index: Int) -> Account {
         get {
             var account = Account(id: ids[index], reserveCount: reserveCount, eModeCategory: eModes[index])
-            let start = Int(starts[index])
-            for slot in start..<(start + Int(counts[index])) {
-                let tag = tags[slot], reserve = Int(tag & 0xFF)
-                if tag & Self.debtBit != 0 {
-                    account.scaledDebt[reserve] = amounts[slot]
+            forEachPosition(of: index) { reserve, amount, isDebt, used in
+                if isDebt {
+                    account.scaledDebt[reserve] = amount
                 } else {
-                    account.scaledCollateral[reserve] = amounts[slot]
-                    account.usingAsCollateral[reserve] = tag & Self.collateralFlagBit != 0
+                    account.scaledCollateral[reserve] = amount
+                    account.usingAsCollateral[reserve] = used
                 }
             }
             return account
@@ -89,15 +87,7 @@ public struct AccountBook: Sendable, Equatable, RandomAccessCollection, MutableC
     public mutating func append(_ account: Account) {
         precondition(journal == nil, "no new accounts while a journal is open")
         precondition(account.scaledCollateral.count == reserveCount, "an account has one slot per reserve")
-        let positions = Self.positions(of: account)
-        ids.append(account.id)
-        eModes.append(account.eModeCategory)
-        starts.append(UInt32(amounts.count))
-        counts.append(0)
-        capacities.append(UInt8(positions.count))
-        amounts.append(contentsOf: repeatElement(0, count: positions.count))
-        tags.append(contentsOf: repeatElement(0, count: positions.count))
-        write(positions, at: ids.count - 1)
+        appendBlock(id: account.id, eModeCategory: account.eModeCategory, positions: Self.positions(of: account))
     }
 
     /// Appends an account given as positions, without building a dense `Account` (for generated worlds).
@@ -109,19 +99,20 @@ public struct AccountBook: Sendable, Equatable, RandomAccessCollection, MutableC
             precondition(side.allSatisfy { (0..<reserveCount).contains($0) }, "a reserve of the pool")
             precondition(Set(side).count == side.count, "one position per reserve and side")
         }
+        let positions = collateral.filter { $0.amount != 0 }.map { ($0.amount, UInt16($0.reserve) | Self.collateralFlagBit) }
+            + debt.filter { $0.amount != 0 }.map { ($0.amount, UInt16($0.reserve) | Self.debtBit) }
+        appendBlock(id: id, eModeCategory: eModeCategory, positions: positions)
+    }
+
+    /// A new account whose block holds exactly its positions.
+    private mutating func appendBlock(id: String, eModeCategory: UInt8, positions: [Position]) {
         ids.append(id)
         eModes.append(eModeCategory)
         starts.append(UInt32(amounts.count))
-        var count: UInt8 = 0
-        for (reserve, amount) in collateral where amount != 0 {
-            amounts.append(amount); tags.append(UInt16(reserve) | Self.collateralFlagBit); count += 1
-        }
-        for (reserve, amount) in debt where amount != 0 {
-            amounts.append(amount); tags.append(UInt16(reserve) | Self.debtBit); count += 1
-        }
-        counts.append(count)
-        capacities.append(count)
-        used += Int(count)
+        counts.append(UInt8(positions.count))
+        capacities.append(UInt8(positions.count))
+        for position in positions { amounts.append(position.amount); tags.append(position.tag) }
+        used += positions.count
     }
 
     /// Calls `body` with each held position of an account: reserve, scaled balance, whether it is debt,

@@ -121,14 +121,11 @@ public enum Reducer {
 
     /// The cursor in Pending liquidations, as an index into the whole ordering (the snapshot carries a window
     /// of it): the selected account's row while it is listed, else the selected index.
-    public static func liquidationCursor(_ view: ViewState, snapshot: Snapshot, rows: [Snapshot.PendingLiquidation]) -> Int {
-        if let id = view.selectedAccountID, let row = rows.first(where: { $0.accountID == id }) { return row.position }
-        return min(view.selected(.liquidations), max(0, liquidationTotal(snapshot, rows: rows) - 1))
-    }
-
-    /// How many rows the whole ordering has.
-    public static func liquidationTotal(_ snapshot: Snapshot, rows: [Snapshot.PendingLiquidation]) -> Int {
-        snapshot.pendingMatching
+    public static func liquidationCursor(_ view: ViewState, snapshot: Snapshot) -> Int {
+        if let id = view.selectedAccountID, let row = snapshot.pendingLiquidations.first(where: { $0.accountID == id }) {
+            return row.position
+        }
+        return min(view.selected(.liquidations), max(0, snapshot.pendingMatching - 1))
     }
 
     /// Rows asked of the engine: from 50 to 100 rows above the cursor to at least 100 below it, moving in
@@ -153,7 +150,7 @@ public enum Reducer {
         case .nodes: view.expandedRegion.map { region in snapshot.nodes.filter { $0.region == region }.count } ?? snapshot.regions.count
         case .market: snapshot.market.count
         case .collateral: snapshot.assets.count
-        case .liquidations: liquidationTotal(snapshot, rows: liquidationRows(snapshot, view))
+        case .liquidations: snapshot.pendingMatching
         case .events: shownEvents(snapshot).count
         }
     }
@@ -173,11 +170,9 @@ public enum Reducer {
             return
         }
         if panel == .liquidations {
-            let list = liquidationRows(snapshot, view)
-            let total = liquidationTotal(snapshot, rows: list)
-            let index = max(0, min(max(0, total - 1), liquidationCursor(view, snapshot: snapshot, rows: list) + delta))
+            let index = max(0, min(max(0, snapshot.pendingMatching - 1), liquidationCursor(view, snapshot: snapshot) + delta))
             view.selection[panel.rawValue] = index
-            view.selectedAccountID = list.first { $0.position == index }?.accountID
+            view.selectedAccountID = snapshot.pendingLiquidations.first { $0.position == index }?.accountID
             return
         }
         view.selection[panel.rawValue] = max(0, min(max(0, rows - 1), view.selection[panel.rawValue] + delta))
@@ -191,9 +186,8 @@ public enum Reducer {
                 view.selection[Panel.nodes.rawValue] = 0
             }
         case .liquidations:
-            let rows = liquidationRows(snapshot, view)
-            let cursor = liquidationCursor(view, snapshot: snapshot, rows: rows)
-            guard let row = rows.first(where: { $0.position == cursor }) else { return }
+            let cursor = liquidationCursor(view, snapshot: snapshot)
+            guard let row = snapshot.pendingLiquidations.first(where: { $0.position == cursor }) else { return }
             view.selectedAccountID = row.accountID
             view.overlay = .walkthrough(Walkthrough(row: row))
         default:

@@ -4,7 +4,7 @@ import LiqCore
 enum LiquidationsPanel {
     static func render(_ snapshot: Snapshot, _ view: ViewState, into buffer: inout ScreenBuffer, in rect: Rect) {
         let rows = Reducer.liquidationRows(snapshot, view)
-        let total = Reducer.liquidationTotal(snapshot, rows: rows)
+        let total = snapshot.pendingMatching
         let filtered = !view.filter.isEmpty || view.filtering
         let count = filtered ? "\(Widgets.count(total)) of \(Widgets.count(snapshot.liquidatableAccounts)) match" : Widgets.count(snapshot.liquidatableAccounts)
         // Profit takes an exact quote per account: it ranks the largest debts only.
@@ -27,7 +27,7 @@ enum LiquidationsPanel {
         // Positions are in the whole ordering; the snapshot holds the rows around the cursor. A position without
         // a row (not sent yet, the frame after a long jump; or an account its default pair cannot liquidate)
         // shows as a placeholder.
-        let cursor = Reducer.liquidationCursor(view, snapshot: snapshot, rows: rows)
+        let cursor = Reducer.liquidationCursor(view, snapshot: snapshot)
         let visible = max(0, inner.height - 1)
         let first = max(0, min(cursor - visible + 1, total - visible))
         let byPosition = Dictionary(rows.map { ($0.position, $0) }, uniquingKeysWith: { first, _ in first })

@@ -4,9 +4,10 @@ import LiqCore
 /// the 2/3 line, and the propagation histogram.
 enum NodeHealthPanel {
     static func render(_ snapshot: Snapshot, _ view: ViewState, into buffer: inout ScreenBuffer, in rect: Rect) {
+        // The open region's nodes (the snapshot carries that region's list when one is open).
+        let regionNodes = view.expandedRegion.map { region in snapshot.nodes.filter { $0.region == region } } ?? []
         let title = view.expandedRegion.map { region in
-            let count = snapshot.nodes.filter { $0.region == region }.count
-            return "Node health · \(region.name) · \(min(view.selected(.nodes) + 1, count)) of \(count) (esc: back)"
+            "Node health · \(region.name) · \(min(view.selected(.nodes) + 1, regionNodes.count)) of \(regionNodes.count) (esc: back)"
         } ?? "Node health"
         let inner = Widgets.box(&buffer, rect, title: title, focused: view.focus == .nodes)
         guard inner.height > 0 else { return }
@@ -23,8 +24,8 @@ enum NodeHealthPanel {
         y += 1
         let histogramRows = inner.height >= 10 ? 2 : 0
         let tableBottom = inner.maxY - histogramRows
-        if let region = view.expandedRegion {
-            let nodes = snapshot.nodes.filter { $0.region == region }
+        if view.expandedRegion != nil {
+            let nodes = regionNodes
             buffer.put("NODE                 STATUS   DC            PEERS   LAT  HEAD LAG   PROP  LAST BLOCKS", x: inner.x, y: y, style: Style(.header, bold: true), clip: inner)
             y += 1
             let visible = max(0, tableBottom - y)
