@@ -39,8 +39,10 @@ struct Quote: ParsableCommand {
         let accountIndexes: [Int]
         if let position {
             guard let index = pool.accountIndex(id: position) else {
-                let ids = pool.accounts.map(\.id).joined(separator: ", ")
-                throw CLIError("--position: no position \"\(sanitized(position))\" in \(scenario.name) (positions: \(ids.isEmpty ? "none" : ids))")
+                let count = pool.accounts.count
+                var ids = pool.accounts.prefix(8).map { shortened($0.id, limit: 24) }.joined(separator: ", ")
+                if count > 8 { ids += " and \(count - 8) more" }
+                throw CLIError("--position: no position \(quoted(position)) in \(scenario.name) (positions: \(count == 0 ? "none" : ids))")
             }
             accountIndexes = [index]
         } else {
@@ -67,7 +69,7 @@ struct Quote: ParsableCommand {
     private func reserve(named symbol: String, option: String, in pool: LendingPool) throws -> Int {
         guard let index = pool.reserveIndex(symbol: symbol) else {
             let symbols = pool.reserves.map(\.configuration.symbol).joined(separator: ", ")
-            throw CLIError("\(option): no asset \"\(sanitized(symbol))\" in this scenario (assets: \(symbols))")
+            throw CLIError("\(option): no asset \(quoted(symbol)) in this scenario (assets: \(symbols))")
         }
         return index
     }

@@ -35,7 +35,7 @@ enum ScenarioSource {
             }
             if count == 0 { return data }
             data.append(contentsOf: buffer[0..<count])
-            if data.count > 16 * 1024 * 1024 { throw CLIError("\(path): larger than 16 MiB; not a scenario file") }
+            if data.count > 256 * 1024 * 1024 { throw CLIError("\(path): larger than 256 MiB; not a scenario file") }
         }
     }
 }

@@ -163,7 +163,7 @@ let interfacesExpectedJSON = """
         let file = try CLI.temporaryFile(interfacesExample)
         let directory = String(file.dropLast("/scenario.toml".count))
         try expectInputError(["quote", directory + "/"], contains: "is a directory")
-        try expectInputError(["quote", "/dev/null"], contains: "/dev/null: name: is required")
+        try expectInputError(["quote", "/dev/null"], contains: "/dev/null:1: name: is required")
         // Two positions of 2e38 units each add up past 2^128.
         let huge = interfacesExample.replacingOccurrences(of: "debt = { USDC = \"21000\" }", with: """
         debt = { USDC = "21000" }

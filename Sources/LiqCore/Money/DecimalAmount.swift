@@ -11,73 +11,117 @@ public enum DecimalAmount {
         public var description: String {
             switch self {
             case .empty: "is empty; expected a decimal number"
-            case .notANumber(let text): "\"\(text)\" is not a decimal number"
-            case .negative(let text): "\"\(text)\" is negative; expected zero or more"
+            case .notANumber(let text): "\(quoted(text)) is not a decimal number"
+            case .negative(let text): "\(quoted(text)) is negative; expected zero or more"
             case .tooManyDecimals(let text, let found, let allowed):
-                "\"\(text)\" has \(found) decimal places; at most \(allowed) allowed here"
-            case .tooLarge(let text): "\"\(text)\" is too large"
+                "\(quoted(text)) has \(found) decimal places; at most \(allowed) allowed here"
+            case .tooLarge(let text): "\(quoted(text)) is too large"
             }
         }
     }
 
     /// Parses `text` into units of `10^-decimals`. Accepts an optional leading `+`, TOML's `_`
     /// digit separators and an exponent (`2.5e3`). Trailing zeros after the point do not count as
-    /// decimal places ("1.50" at 1 decimal is fine).
+    /// decimal places ("1.50" at 1 decimal is fine). One pass over the UTF-8 bytes, without
+    /// allocating: a market file holds millions of amounts.
     public static func parse(_ text: String, decimals: Int) throws(ParseError) -> UInt128 {
-        let trimmed = text.trimmingSpaces()
-        guard !trimmed.isEmpty else { throw .empty }
-        // TOML's rule for digit separators: each "_" stands between two digits.
-        let characters = Array(trimmed)
-        for (index, character) in characters.enumerated() where character == "_" {
-            guard index > 0, index < characters.count - 1,
-                  characters[index - 1].isASCIIDigit, characters[index + 1].isASCIIDigit else { throw .notANumber(trimmed) }
-        }
-        var body = Substring(trimmed.filter { $0 != "_" })
-        if body.first == "-" {
-            if body.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) && body.count > 1 {
-                body = body.dropFirst()
-            } else {
-                throw .negative(trimmed)
+        var text = text
+        let result: Result<UInt128, ParseError> = text.withUTF8 { bytes in
+            do throws(ParseError) {
+                return .success(try parse(bytes, decimals: decimals))
+            } catch {
+                return .failure(error)
             }
-        } else if body.first == "+" {
-            body = body.dropFirst()
+        }
+        return try result.get()
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, decimals: Int) throws(ParseError) -> UInt128 {
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        let trimmed = { String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
+        guard start < end else { throw .empty }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        var index = start
+        var negative = false
+        if bytes[index] == 0x2D || bytes[index] == 0x2B {  // "-" or "+"
+            negative = bytes[index] == 0x2D
+            index += 1
+        }
+        // The mantissa: digits, one optional point, TOML's "_" only between two digits. Trailing zeros
+        // are held back, so that "1.000…0" never overflows where "1" fits.
+        var result: UInt128 = 0
+        var pendingZeros = 0
+        var fractionDigits = 0
+        var sawDigit = false, sawPoint = false
+        while index < end {
+            let byte = bytes[index]
+            if isDigit(byte) {
+                sawDigit = true
+                if sawPoint { fractionDigits += 1 }
+                if byte == 0x30 {
+                    pendingZeros += 1
+                } else {
+                    for _ in 0...pendingZeros {
+                        let (shifted, overflow) = result.multipliedReportingOverflow(by: 10)
+                        guard !overflow else { throw negative ? .negative(trimmed()) : .tooLarge(trimmed()) }
+                        result = shifted
+                    }
+                    let (sum, overflow) = result.addingReportingOverflow(UInt128(byte - 0x30))
+                    guard !overflow else { throw negative ? .negative(trimmed()) : .tooLarge(trimmed()) }
+                    result = sum
+                    pendingZeros = 0
+                }
+            } else if byte == 0x5F {
+                guard index > start, index < end - 1, isDigit(bytes[index - 1]), isDigit(bytes[index + 1]) else {
+                    throw .notANumber(trimmed())
+                }
+            } else if byte == 0x2E, !sawPoint {
+                sawPoint = true
+            } else {
+                break
+            }
+            index += 1
         }
         var exponent = 0
-        if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            let digits = body[body.index(after: e)...]
-            let unsigned = digits.first == "-" || digits.first == "+" ? digits.dropFirst() : digits
-            guard !unsigned.isEmpty, unsigned.allSatisfy(\.isASCIIDigit) else { throw .notANumber(trimmed) }
-            // Beyond ±80 nothing fits in 128 bits or survives 36 decimals; say which.
-            guard let value = Int(digits), (-80...80).contains(value) else {
-                throw digits.first == "-" ? .tooManyDecimals(text: trimmed, found: 81, allowed: decimals) : .tooLarge(trimmed)
+        if index < end {
+            guard bytes[index] == 0x65 || bytes[index] == 0x45 else { throw .notANumber(trimmed()) }  // e, E
+            index += 1
+            var exponentNegative = false
+            if index < end, bytes[index] == 0x2D || bytes[index] == 0x2B {
+                exponentNegative = bytes[index] == 0x2D
+                index += 1
             }
-            exponent = value
-            body = body[..<e]
+            guard index < end else { throw .notANumber(trimmed()) }
+            var magnitude = 0
+            while index < end {
+                let byte = bytes[index]
+                if byte == 0x5F, index > start, index < end - 1, isDigit(bytes[index - 1]), isDigit(bytes[index + 1]) {
+                    index += 1
+                    continue
+                }
+                guard isDigit(byte) else { throw .notANumber(trimmed()) }
+                magnitude = min(magnitude * 10 + Int(byte - 0x30), 1_000)
+                index += 1
+            }
+            // Beyond ±80 nothing fits in 128 bits or survives 36 decimals; say which.
+            guard magnitude <= 80 else {
+                throw exponentNegative ? .tooManyDecimals(text: trimmed(), found: 81, allowed: decimals) : .tooLarge(trimmed())
+            }
+            exponent = exponentNegative ? -magnitude : magnitude
         }
-        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let whole = parts[0]
-        let fraction = parts.count > 1 ? parts[1] : ""
-        guard !(whole.isEmpty && fraction.isEmpty),
-              whole.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit)
-        else { throw .notANumber(trimmed) }
-
-        // digits * 10^(exponent - fraction.count) units of 1; scale to units of 10^-decimals.
-        var digits = Array(whole + fraction)
-        if digits.allSatisfy({ $0 == "0" }) { return 0 }
-        var scale = exponent - fraction.count + decimals
-        while scale < 0, digits.last == "0" {
-            digits.removeLast()
-            scale += 1
-        }
-        if scale < 0 {
-            throw .tooManyDecimals(text: trimmed, found: decimals - scale, allowed: decimals)
-        }
-        var result: UInt128 = 0
-        for digit in digits + Array(repeating: "0", count: scale) {
-            let (shifted, o1) = result.multipliedReportingOverflow(by: 10)
-            let (next, o2) = shifted.addingReportingOverflow(UInt128(digit.asciiValue! - 48))
-            guard !o1, !o2 else { throw .tooLarge(trimmed) }
-            result = next
+        guard sawDigit else { throw .notANumber(trimmed()) }
+        if result == 0 { return 0 }  // zero, and a negative zero
+        guard !negative else { throw .negative(trimmed()) }
+        // The digits stand for result × 10^pendingZeros × 10^(exponent - fractionDigits) units of 1;
+        // in units of 10^-decimals the power is pendingZeros + exponent - fractionDigits + decimals.
+        let power = pendingZeros + exponent - fractionDigits + decimals
+        guard power >= 0 else { throw .tooManyDecimals(text: trimmed(), found: decimals - power, allowed: decimals) }
+        for _ in 0..<power {
+            let (shifted, overflow) = result.multipliedReportingOverflow(by: 10)
+            guard !overflow else { throw .tooLarge(trimmed()) }
+            result = shifted
         }
         return result
     }
@@ -106,19 +150,5 @@ public enum DecimalAmount {
         let have = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
         guard places > have else { return text }
         return (have == 0 ? text + "." : text) + String(repeating: "0", count: places - have)
-    }
-}
-
-extension Character {
-    /// One of 0–9 and nothing else (a digit with a combining mark is one Character too).
-    var isASCIIDigit: Bool {
-        guard let value = asciiValue else { return false }
-        return (48...57).contains(value)
-    }
-}
-
-extension String {
-    func trimmingSpaces() -> String {
-        String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
     }
 }

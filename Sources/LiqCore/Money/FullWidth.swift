@@ -34,9 +34,9 @@ public struct ArithmeticError: Error, Equatable, Sendable, CustomStringConvertib
 public enum FullWidth {
     public static func mulDiv(
         _ a: UInt128, _ b: UInt128, _ c: UInt128,
-        rounding: Rounding = .down, operation: String = "mulDiv"
+        rounding: Rounding = .down, operation: @autoclosure () -> String = "mulDiv"
     ) throws -> UInt128 {
-        guard c != 0 else { throw ArithmeticError(.divisionByZero, in: operation) }
+        guard c != 0 else { throw ArithmeticError(.divisionByZero, in: operation()) }
         var (high, low) = a.multipliedFullWidth(by: b)
         if rounding == .halfUp {
             // a, b < 2^128, so a*b + c/2 < 2^256: the carry never leaves the high word.
@@ -44,10 +44,10 @@ public enum FullWidth {
             low = sum
             if carry { high += 1 }
         }
-        guard high < c else { throw ArithmeticError(.overflow, in: operation) }
+        guard high < c else { throw ArithmeticError(.overflow, in: operation()) }
         let (quotient, remainder) = c.dividingFullWidth((high: high, low: low))
         if rounding == .up, remainder != 0 {
-            guard quotient != .max else { throw ArithmeticError(.overflow, in: operation) }
+            guard quotient != .max else { throw ArithmeticError(.overflow, in: operation()) }
             return quotient + 1
         }
         return quotient
@@ -56,34 +56,34 @@ public enum FullWidth {
     /// `a * b * c / (d * e)`, truncating, as Solidity evaluates `(a * b * c) / (d * e)` in uint256:
     /// a numerator past 2^256 throws (the contract reverts there too), as does a quotient past 2^128.
     public static func mulMulDiv(_ a: UInt128, _ b: UInt128, _ c: UInt128, _ d: UInt128, _ e: UInt128,
-                                 operation: String = "mulMulDiv") throws -> UInt128 {
-        guard d != 0, e != 0 else { throw ArithmeticError(.divisionByZero, in: operation) }
+                                 operation: @autoclosure () -> String = "mulMulDiv") throws -> UInt128 {
+        guard d != 0, e != 0 else { throw ArithmeticError(.divisionByZero, in: operation()) }
         let (ab, abOverflow) = a.multipliedReportingOverflow(by: b)
         let (de, deOverflow) = d.multipliedReportingOverflow(by: e)
-        if !abOverflow, !deOverflow { return try mulDiv(ab, c, de, operation: operation) }
+        if !abOverflow, !deOverflow { return try mulDiv(ab, c, de, operation: operation()) }
         guard let numerator = UInt256(a, times: b).multiplied(by: c),
               let quotient = numerator.divided(by: UInt256(d, times: e))
-        else { throw ArithmeticError(.overflow, in: operation) }
+        else { throw ArithmeticError(.overflow, in: operation()) }
         return quotient
     }
 
     /// `a + b`, thrown on overflow.
-    public static func add(_ a: UInt128, _ b: UInt128, operation: String = "add") throws -> UInt128 {
+    public static func add(_ a: UInt128, _ b: UInt128, operation: @autoclosure () -> String = "add") throws -> UInt128 {
         let (sum, overflow) = a.addingReportingOverflow(b)
-        guard !overflow else { throw ArithmeticError(.overflow, in: operation) }
+        guard !overflow else { throw ArithmeticError(.overflow, in: operation()) }
         return sum
     }
 
     /// `a - b`, thrown on underflow (Solidity 0.8 reverts there).
-    public static func subtract(_ a: UInt128, _ b: UInt128, operation: String = "subtract") throws -> UInt128 {
-        guard a >= b else { throw ArithmeticError(.underflow, in: operation) }
+    public static func subtract(_ a: UInt128, _ b: UInt128, operation: @autoclosure () -> String = "subtract") throws -> UInt128 {
+        guard a >= b else { throw ArithmeticError(.underflow, in: operation()) }
         return a - b
     }
 
     /// `a * b`, thrown on overflow.
-    public static func multiply(_ a: UInt128, _ b: UInt128, operation: String = "multiply") throws -> UInt128 {
+    public static func multiply(_ a: UInt128, _ b: UInt128, operation: @autoclosure () -> String = "multiply") throws -> UInt128 {
         let (product, overflow) = a.multipliedReportingOverflow(by: b)
-        guard !overflow else { throw ArithmeticError(.overflow, in: operation) }
+        guard !overflow else { throw ArithmeticError(.overflow, in: operation()) }
         return product
     }
 

@@ -42,12 +42,16 @@ public enum ScenarioLoader {
             try reader.finish()
         }
 
+        let positionReaders = try root.tables("positions")
         var positions: [PositionSpec] = []
+        var positionIDs: Set<String> = []
+        positions.reserveCapacity(positionReaders.count)
+        positionIDs.reserveCapacity(positionReaders.count)
         var collateralTotals = Array(repeating: UInt128(0), count: assets.count)
         var debtTotals = collateralTotals
-        for var reader in try root.tables("positions") {
+        for var reader in positionReaders {
             let position = try readPosition(&reader, assets: assets, eModes: eModes)
-            if positions.contains(where: { $0.id == position.id }) {
+            guard positionIDs.insert(position.id).inserted else {
                 throw reader.error("id", "\"\(position.id)\" is used by an earlier position")
             }
             // Totals must stay computable: the reserve holds every position's amounts together.
@@ -107,7 +111,7 @@ public enum ScenarioLoader {
         guard !symbol.isEmpty, symbol.count <= 16,
               symbol.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") })
         else {
-            throw reader.error("symbol", "\"\(sanitized(symbol))\" is not a symbol: use 1 to 16 letters, digits, '.', '_' or '-'")
+            throw reader.error("symbol", "\(quoted(symbol)) is not a symbol: use 1 to 16 letters, digits, '.', '_' or '-'")
         }
         let decimals = try reader.require("decimals") { r, k throws(ConfigError) in try r.integer(k, in: 0...36) }
         let price = try reader.require("price_usd") { r, k throws(ConfigError) in try r.decimal(k, decimals: priceDecimals) }
@@ -169,7 +173,7 @@ public enum ScenarioLoader {
         for (offset, symbol) in symbols.enumerated() {
             guard let index = assets.firstIndex(where: { $0.symbol == symbol }) else {
                 throw reader.source.error(reader.path.appending("assets").appending(index: offset),
-                                          "\"\(sanitized(symbol))\" is not a listed asset")
+                                          "\(quoted(symbol)) is not a listed asset")
             }
             members.append(index)
         }
@@ -191,40 +195,29 @@ public enum ScenarioLoader {
     }
 
     private static func amounts(_ reader: inout TableReader, _ key: String, assets: [AssetSpec]) throws(ConfigError) -> [Int: UInt128] {
-        guard let table = try reader.table(key) else { return [:] }
+        guard let entries = try reader.entries(key) else { return [:] }
         var result: [Int: UInt128] = [:]
-        for symbol in table.entries.keys.sorted() {
-            let path = table.path.appending(symbol)
-            guard let index = assets.firstIndex(where: { $0.symbol == symbol }) else {
-                throw reader.source.error(path, "\"\(sanitized(symbol))\" is not a listed asset")
+        for entry in entries {
+            guard let index = assets.firstIndex(where: { $0.symbol == entry.key }) else {
+                throw reader.error(key, entry, "\(quoted(entry.key)) is not a listed asset")
             }
-            result[index] = try TableReader.decimal(table.entries[symbol]!, decimals: assets[index].decimals,
-                                                    at: path, source: reader.source)
+            do {
+                result[index] = try TableReader.decimal(entry.node.value, decimals: assets[index].decimals)
+            } catch {
+                throw reader.error(key, entry, error.message)
+            }
         }
         return result
     }
 
     private static func checkPrintable(_ text: String, at path: ConfigPath, source: ConfigSource, maxLength: Int) throws(ConfigError) {
-        guard text.count <= maxLength else { throw source.error(path, "is longer than \(maxLength) characters") }
+        // Printable ASCII, the common case, needs no look at Unicode's tables.
+        if text.utf8.count <= maxLength, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return }
+        guard text.unicodeScalars.count <= maxLength * 4, text.count <= maxLength else {
+            throw source.error(path, "is longer than \(maxLength) characters")
+        }
         guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) else {
             throw source.error(path, "contains control characters")
         }
     }
-}
-
-/// Escapes control and format characters (`\n`, `\u{1B}`, …) so that text from a file or the command
-/// line can be shown on one line without reaching the terminal as a control sequence.
-public func sanitized(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format:
-            out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out
 }

@@ -14,7 +14,7 @@ extension ScenarioLoader {
     static func region(_ reader: inout TableReader, _ key: String) throws(ConfigError) -> Region? {
         guard let text = try reader.string(key) else { return nil }
         guard let region = Region(id: text) else {
-            throw reader.error(key, "\"\(sanitized(text))\" is not a region; use na, eu, sa, ap, jp or au")
+            throw reader.error(key, "\(quoted(text)) is not a region; use na, eu, sa, ap, jp or au")
         }
         return region
     }
@@ -24,7 +24,7 @@ extension ScenarioLoader {
         var indexes: [Int] = []
         for (offset, symbol) in symbols.enumerated() {
             guard let index = assets.firstIndex(where: { $0.symbol == symbol }) else {
-                throw reader.source.error(reader.path.appending(key).appending(index: offset), "\"\(sanitized(symbol))\" is not a listed asset")
+                throw reader.source.error(reader.path.appending(key).appending(index: offset), "\(quoted(symbol)) is not a listed asset")
             }
             indexes.append(index)
         }
@@ -48,9 +48,9 @@ extension ScenarioLoader {
             settings.network.blockBytes = try network.integer("block_bytes", in: 1_000...10_000_000) ?? 120_000
             if var shares = try network.table("region_shares") {
                 var values = Array(repeating: 0.0, count: Region.allCases.count)
-                for key in shares.entries.keys.sorted() {
+                for key in shares.table.keys {
                     guard let region = Region(id: key) else {
-                        throw shares.error(key, "\"\(sanitized(key))\" is not a region; use na, eu, sa, ap, jp or au")
+                        throw shares.error(key, "\(quoted(key)) is not a region; use na, eu, sa, ap, jp or au")
                     }
                     values[region.rawValue] = try shares.number(key, in: 0...1) ?? 0
                 }
@@ -96,7 +96,7 @@ extension ScenarioLoader {
                 for (offset, name) in names.enumerated() {
                     guard let region = Region(id: name) else {
                         throw bots.source.error(bots.path.appending("regions").appending(index: offset),
-                                                "\"\(sanitized(name))\" is not a region; use na, eu, sa, ap, jp or au")
+                                                "\(quoted(name)) is not a region; use na, eu, sa, ap, jp or au")
                     }
                     regions.append(region)
                 }
@@ -128,7 +128,7 @@ extension ScenarioLoader {
         func asset() throws(ConfigError) -> Int {
             let symbol = try reader.require("asset") { r, k throws(ConfigError) in try r.string(k) }
             guard let index = assets.firstIndex(where: { $0.symbol == symbol }) else {
-                throw reader.error("asset", "\"\(sanitized(symbol))\" is not a listed asset")
+                throw reader.error("asset", "\(quoted(symbol)) is not a listed asset")
             }
             return index
         }
@@ -179,7 +179,7 @@ extension ScenarioLoader {
             let name = try reader.require("datacenter") { r, k throws(ConfigError) in try r.string(k) }
             let names = TopologyBuilder.dataCenterNames(network)
             guard let center = names.firstIndex(of: name.lowercased()) else {
-                throw reader.error("datacenter", "\"\(sanitized(name))\" is not a data center of this network (\(names.joined(separator: ", ")))")
+                throw reader.error("datacenter", "\(quoted(name)) is not a data center of this network (\(names.joined(separator: ", ")))")
             }
             let delay = try reader.number("generator_delay_s", in: 0...86_400)
             if let generator = try reader.bool("generator"), !generator {
@@ -195,7 +195,7 @@ extension ScenarioLoader {
             let enabled = try reader.require("enabled") { r, k throws(ConfigError) in try r.bool(k) }
             schedule(.setBots(enabled: enabled))
         default:
-            throw reader.error("kind", "\"\(sanitized(kind))\" is not an event kind; use shock, price, outage, power_loss, crash, latency_spike, cut_link, degrade_link, freeze_oracle or bots")
+            throw reader.error("kind", "\(quoted(kind)) is not an event kind; use shock, price, outage, power_loss, crash, latency_spike, cut_link, degrade_link, freeze_oracle or bots")
         }
         return commands
     }

@@ -92,7 +92,7 @@ public enum ThemeLoader {
         func color(_ key: String) throws(ConfigError) -> RGB? {
             guard let text = try colors.string(key) else { return nil }
             if text.isEmpty { return nil }
-            guard let rgb = RGB(hex: text) else { throw colors.error(key, "\"\(sanitized(text))\" is not a colour; write #RRGGBB") }
+            guard let rgb = RGB(hex: text) else { throw colors.error(key, "\(quoted(text)) is not a colour; write #RRGGBB") }
             return rgb
         }
         var foreground: [ColorRole: RGB] = [:]

@@ -15,6 +15,8 @@ struct Bench: ParsableCommand {
         tick        one engine step (1 simulated second): 100,000 accounts, 1,000 nodes, bots, oracles, gossip (ms)
         tick_slot   the same, only the ticks that hold a slot: a block, its gossip, the bots' scan (ms)
         gossip      one block propagated to every node of a 10,000-node network (ms)
+        load        a scenario file of 1,000,000 [[positions]] (85 MB of TOML) read into a scenario and its
+                    lending pool, from text in memory (s)
         Build with -c release for meaningful figures; --quick runs small sizes in seconds.
         """)
 
@@ -25,8 +27,9 @@ struct Bench: ParsableCommand {
     var quick = false
 
     func run() throws {
-        let sizes = quick ? (accounts: 20_000, nodes: 200, tickAccounts: 5_000, tickNodes: 200, gossipNodes: 1_000)
-                          : (accounts: 1_000_000, nodes: 2_000, tickAccounts: 100_000, tickNodes: 1_000, gossipNodes: 10_000)
+        let sizes = quick ? (accounts: 20_000, nodes: 200, tickAccounts: 5_000, tickNodes: 200, gossipNodes: 1_000, positions: 20_000)
+                          : (accounts: 1_000_000, nodes: 2_000, tickAccounts: 100_000, tickNodes: 1_000, gossipNodes: 10_000,
+                             positions: 1_000_000)
         var results: [BenchResult] = []
         func report(_ result: BenchResult) {
             results.append(result)
@@ -99,6 +102,13 @@ struct Bench: ParsableCommand {
         report(try BenchResult.measure("gossip", n: sizes.gossipNodes, unit: "ms", runs: 20) {
             _ = Gossip.propagate(in: network, from: 0, at: 0, blockBytes: 120_000, using: &rng)
         })
+
+        // load: a scenario file with many positions, as `liqtop quote FILE` reads it.
+        let text = BenchFiles.positionsTOML(count: sizes.positions)
+        let load = try BenchResult.measure("load", n: sizes.positions, unit: "ms", runs: 3, warmup: 1) {
+            _ = try ScenarioLoader.load(text: text, file: "bench.toml").makePool()
+        }
+        report(BenchResult(name: "load", n: load.n, unit: "s", samples: load.samples.map { $0 / 1_000 }))
     }
 }
 

@@ -3,24 +3,28 @@
 package struct TableReader {
     package let source: ConfigSource
     package let path: ConfigPath
-    package let entries: [String: ConfigValue]
+    package let table: ConfigTable
     private var asked: [String] = []
 
-    package init(source: ConfigSource, path: ConfigPath, entries: [String: ConfigValue]) {
+    package init(source: ConfigSource, path: ConfigPath, table: ConfigTable) {
         self.source = source
         self.path = path
-        self.entries = entries
+        self.table = table
+        asked.reserveCapacity(table.entries.count + 4)
     }
 
+    /// An error about `key`, on its line (or on the table's line when the key is missing).
     package func error(_ key: String, _ message: String) -> ConfigError {
-        source.error(path.appending(key), message)
+        ConfigError(file: source.file, line: table[key]?.line ?? table.line, key: path.appending(key).description, message: message)
     }
 
-    package func error(_ message: String) -> ConfigError { source.error(path, message) }
+    package func error(_ message: String) -> ConfigError {
+        ConfigError(file: source.file, line: table.line, key: path.description, message: message)
+    }
 
     package mutating func value(_ key: String) -> ConfigValue? {
         if !asked.contains(key) { asked.append(key) }
-        return entries[key]
+        return table[key]?.value
     }
 
     package mutating func require<T>(_ key: String, _ read: (inout TableReader, String) throws(ConfigError) -> T?) throws(ConfigError) -> T {
@@ -57,7 +61,7 @@ package struct TableReader {
         switch self.value(key) {
         case nil: return nil
         case .integer(let number): value = Double(number)
-        case .float(let number): value = number
+        case .float(let number, _): value = number
         case let other?: throw error(key, "must be a number, not \(other.typeName)")
         }
         guard range.contains(value) else {
@@ -77,34 +81,55 @@ package struct TableReader {
     /// A decimal amount written as a TOML number or a decimal string, converted exactly as written.
     package mutating func decimal(_ key: String, decimals: Int) throws(ConfigError) -> UInt128? {
         guard let node = value(key) else { return nil }
-        return try Self.decimal(node, decimals: decimals, at: path.appending(key), source: source)
+        do {
+            return try Self.decimal(node, decimals: decimals)
+        } catch {
+            throw self.error(key, error.message)
+        }
     }
 
-    package static func decimal(_ node: ConfigValue, decimals: Int, at path: ConfigPath, source: ConfigSource) throws(ConfigError) -> UInt128 {
+    /// What is wrong with a value, before the caller names its place.
+    package struct ValueProblem: Error {
+        package let message: String
+    }
+
+    package static func decimal(_ node: ConfigValue, decimals: Int) throws(ValueProblem) -> UInt128 {
         let text: String
         switch node {
         case .string(let string): text = string
         case .integer(let number): text = String(number)
-        case .float(let number):
-            guard number.isFinite else { throw source.error(path, "must be a finite decimal number") }
-            // The raw text keeps every digit as written; a Double would not, so never fall back to it.
-            guard let raw = source.locator.rawValue(of: path) else {
-                throw source.error(path, "write this number as a decimal string (\"\(number)\") to keep it exact")
-            }
-            text = raw
-        default: throw source.error(path, "must be a decimal number or a decimal string, not \(node.typeName)")
+        case .float(let number, let written):
+            guard number.isFinite else { throw ValueProblem(message: "must be a finite decimal number") }
+            // The text as written keeps every digit; a Double would not, so never fall back to it.
+            text = written
+        default: throw ValueProblem(message: "must be a decimal number or a decimal string, not \(node.typeName)")
         }
         do {
             return try DecimalAmount.parse(text, decimals: decimals)
         } catch {
-            throw source.error(path, error.description)
+            throw ValueProblem(message: error.description)
         }
+    }
+
+    /// The entries of the table at `key`, for a reader that takes every entry itself (so no key can
+    /// pass unread); nil when the key is absent.
+    package mutating func entries(_ key: String) throws(ConfigError) -> [ConfigTable.Entry]? {
+        switch value(key) {
+        case nil: return nil
+        case .table(let table): return table.entries
+        case let other?: throw error(key, "must be a table, not \(other.typeName)")
+        }
+    }
+
+    /// An error about one entry of the table at `key`, on the entry's line.
+    package func error(_ key: String, _ entry: ConfigTable.Entry, _ message: String) -> ConfigError {
+        ConfigError(file: source.file, line: entry.node.line, key: path.appending(key).appending(entry.key).description, message: message)
     }
 
     package mutating func table(_ key: String) throws(ConfigError) -> TableReader? {
         switch value(key) {
         case nil: return nil
-        case .table(let entries): return TableReader(source: source, path: path.appending(key), entries: entries)
+        case .table(let table): return TableReader(source: source, path: path.appending(key), table: table)
         case let other?: throw error(key, "must be a table, not \(other.typeName)")
         }
     }
@@ -113,13 +138,16 @@ package struct TableReader {
     package mutating func tables(_ key: String) throws(ConfigError) -> [TableReader] {
         switch value(key) {
         case nil: return []
-        case .array(let items):
+        case .array(let items), .tableArray(let items):
             var readers: [TableReader] = []
+            readers.reserveCapacity(items.count)
+            let arrayPath = path.appending(key)
             for (index, item) in items.enumerated() {
-                guard case .table(let entries) = item else {
-                    throw source.error(path.appending(key).appending(index: index), "must be a table, not \(item.typeName)")
+                guard case .table(let table) = item.value else {
+                    throw ConfigError(file: source.file, line: item.line, key: arrayPath.appending(index: index).description,
+                                      message: "must be a table, not \(item.value.typeName)")
                 }
-                readers.append(TableReader(source: source, path: path.appending(key).appending(index: index), entries: entries))
+                readers.append(TableReader(source: source, path: arrayPath.appending(index: index), table: table))
             }
             return readers
         case let other?: throw error(key, "must be an array of tables ([[\(key)]]), not \(other.typeName)")
@@ -132,8 +160,9 @@ package struct TableReader {
         case .array(let items):
             var result: [String] = []
             for (index, item) in items.enumerated() {
-                guard case .string(let text) = item else {
-                    throw source.error(path.appending(key).appending(index: index), "must be a string, not \(item.typeName)")
+                guard case .string(let text) = item.value else {
+                    throw ConfigError(file: source.file, line: item.line, key: path.appending(key).appending(index: index).description,
+                                      message: "must be a string, not \(item.value.typeName)")
                 }
                 result.append(text)
             }
@@ -144,9 +173,11 @@ package struct TableReader {
 
     /// Rejects every key that was never asked for, suggesting the closest known one.
     package func finish() throws(ConfigError) {
-        for key in entries.keys.sorted() where !asked.contains(key) {
+        for key in table.keys where !asked.contains(key) {
             var message = "unknown key"
-            if let suggestion = asked.min(by: { editDistance($0, key) < editDistance($1, key) }),
+            if key.count > 64 {
+                message += "; known keys here: \(asked.joined(separator: ", "))"
+            } else if let suggestion = asked.min(by: { editDistance($0, key) < editDistance($1, key) }),
                editDistance(suggestion, key) <= max(2, key.count / 3) {
                 message += "; did you mean \"\(suggestion)\"?"
             } else if !asked.isEmpty {

@@ -19,7 +19,7 @@ public struct ConfigPath: Hashable, Sendable, CustomStringConvertible {
             switch component {
             case .key(let key):
                 let bare = !key.isEmpty && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
-                let shown = bare ? key : "\"\(sanitized(key))\""
+                let shown = bare ? shortened(key) : quoted(key)
                 text += text.isEmpty ? shown : ".\(shown)"
             case .index(let index):
                 text += "[\(index)]"
