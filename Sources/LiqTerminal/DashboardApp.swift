@@ -160,7 +160,7 @@ public final class DashboardApp: @unchecked Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         var preview: World.ShockPreview?
         if case .shock(let dialog) = view.overlay, let percent = dialog.percent {
-            let bps = Int((percent * 100).rounded())
+            let bps = Int(clamping: (percent * 100).rounded())
             preview = driver.withEngine { $0.world.shockPreview(asset: dialog.asset, percentBps: bps) }
         }
         let (width, height) = screen.size

@@ -36,7 +36,8 @@ struct Liqtop: ParsableCommand {
     /// One line on stderr, whatever the message holds, then exit code 2.
     static func fail(_ message: String) -> Never {
         var line = sanitized(message)
-        if line.count > 600 { line = String(line.prefix(600)) + "…" }
+        // Too long for a line: keep the start (the file) and the end (what is wrong), cut the middle.
+        if line.count > 600 { line = String(line.prefix(240)) + " … " + String(line.suffix(340)) }
         FileHandle.standardError.write(Data("liqtop: \(line)\n".utf8))
         Foundation.exit(2)
     }

@@ -55,7 +55,11 @@ struct Themes: ParsableCommand {
 
     func run() throws {
         for name in BuiltInThemes.names { print("\(name)  (built in\(name == "dark" ? ", the default" : ""))") }
-        for file in ThemeSource.userThemeFiles() { print("\(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)  \(file)") }
+        // File names are the user's, not ours: escaped, so that a name holding a control sequence
+        // (ESC ] 0 ; … BEL retitles a terminal) is shown, never obeyed.
+        for file in ThemeSource.userThemeFiles() {
+            print("\(sanitized(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent))  \(sanitized(file))")
+        }
     }
 }
 
@@ -76,10 +80,8 @@ enum ThemeSource {
         if let theme = BuiltInThemes.theme(argument) { return theme }
         let candidates = argument.contains("/") || argument.hasSuffix(".toml") ? [argument] : [userDirectory + "/" + argument + ".toml"]
         for path in candidates where FileManager.default.fileExists(atPath: path) {
-            let data = try ScenarioSource.readFile(path)
-            guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(path): not UTF-8 text") }
-            return try ThemeLoader.load(text: text, file: path)
+            return try ThemeLoader.load(text: try ScenarioSource.readText(path), file: path)
         }
-        throw CLIError("--theme: no theme \"\(argument)\" (themes: \(BuiltInThemes.names.joined(separator: ", ")); or a path to a .toml file)")
+        throw CLIError("--theme: no theme \(quoted(argument)) (themes: \(BuiltInThemes.names.joined(separator: ", ")); or a path to a .toml file)")
     }
 }

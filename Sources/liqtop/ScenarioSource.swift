@@ -10,15 +10,51 @@ enum ScenarioSource {
         guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
             let names = BuiltInScenarios.all.map(\.name).joined(separator: ", ")
             if looksLikePath { throw CLIError("\(argument): no such file") }
-            throw CLIError("no built-in scenario \"\(argument)\" and no file by that name (built-ins: \(names))")
+            throw CLIError("no built-in scenario \(quoted(argument)) and no file by that name (built-ins: \(names))")
         }
         guard !isDirectory.boolValue else { throw CLIError("\(argument): is a directory, not a scenario file") }
-        let data = try readFile(argument)
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CLIError("\(argument): not UTF-8 text")
-        }
-        return try ScenarioLoader.load(text: text, file: argument)
+        return try ScenarioLoader.load(text: try readText(argument), file: argument)
     }
+
+    /// A whole file as UTF-8 text; a byte that is not UTF-8 is an error on its line.
+    static func readText(_ path: String) throws -> String {
+        let data = try readFile(path)
+        if let text = String(validating: data, as: UTF8.self) { return text }
+        var line = 1
+        var offset = 0
+        let bytes = [UInt8](data)
+        while offset < bytes.count {
+            let length = Self.utf8Length(bytes, at: offset)
+            guard length > 0 else { break }
+            if bytes[offset] == 0x0A { line += 1 }
+            offset += length
+        }
+        let shown = offset < bytes.count ? String(format: " (byte 0x%02X)", bytes[offset]) : ""
+        throw ConfigError(file: path, line: line, key: "(whole file)", message: "not UTF-8 text\(shown)")
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `offset`, or 0 where the bytes are not UTF-8.
+    private static func utf8Length(_ bytes: [UInt8], at offset: Int) -> Int {
+        let first = bytes[offset]
+        let (length, low, high): (Int, UInt8, UInt8) = switch first {
+        case 0x00...0x7F: (1, 0x80, 0xBF)
+        case 0xC2...0xDF: (2, 0x80, 0xBF)
+        case 0xE0: (3, 0xA0, 0xBF)
+        case 0xED: (3, 0x80, 0x9F)
+        case 0xE1...0xEF: (3, 0x80, 0xBF)
+        case 0xF0: (4, 0x90, 0xBF)
+        case 0xF1...0xF3: (4, 0x80, 0xBF)
+        case 0xF4: (4, 0x80, 0x8F)
+        default: (0, 0, 0)
+        }
+        guard length > 1 else { return length }
+        guard offset + length <= bytes.count, (low...high).contains(bytes[offset + 1]) else { return 0 }
+        for next in 2..<length where !(0x80...0xBF).contains(bytes[offset + next]) { return 0 }
+        return length
+    }
+
+    /// A million positions take about 85 MB.
+    static let maximumBytes = 256 * 1024 * 1024
 
     /// Reads a whole file with POSIX calls, so that an error says what the system said.
     static func readFile(_ path: String) throws -> Data {
@@ -35,7 +71,9 @@ enum ScenarioSource {
             }
             if count == 0 { return data }
             data.append(contentsOf: buffer[0..<count])
-            if data.count > 256 * 1024 * 1024 { throw CLIError("\(path): larger than 256 MiB; not a scenario file") }
+            if data.count > maximumBytes {
+                throw ConfigError(file: path, line: 1, key: "(whole file)", message: "larger than 256 MiB; not a scenario or theme file")
+            }
         }
     }
 }

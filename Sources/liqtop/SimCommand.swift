@@ -65,11 +65,11 @@ struct Sim: ParsableCommand {
 
     /// `WETH:-35@600` or `WETH:-35@600~60`.
     static func parseShock(_ text: String, scenario: Scenario) throws -> ScheduledCommand {
-        let usage = "--shock: \"\(text)\" is not ASSET:PERCENT@SECONDS[~OVER] (e.g. WETH:-35@600~60)"
+        let usage = "--shock: \(quoted(text)) is not ASSET:PERCENT@SECONDS[~OVER] (e.g. WETH:-35@600~60)"
         guard let colon = text.firstIndex(of: ":"), let at = text.firstIndex(of: "@"), colon < at else { throw CLIError(usage) }
         let symbol = String(text[..<colon])
         guard let asset = scenario.assetIndex(symbol: symbol) ?? scenario.assets.firstIndex(where: { $0.symbol.lowercased() == symbol.lowercased() }) else {
-            throw CLIError("--shock: no asset \"\(symbol)\" in \(scenario.name) (assets: \(scenario.assets.map(\.symbol).joined(separator: ", ")))")
+            throw CLIError("--shock: no asset \(quoted(symbol)) in \(scenario.name) (assets: \(scenario.assets.map(\.symbol).joined(separator: ", ")))")
         }
         let rest = text[text.index(after: at)...]
         let parts = rest.split(separator: "~", maxSplits: 1, omittingEmptySubsequences: false)
@@ -91,11 +91,11 @@ struct Sim: ParsableCommand {
 
     /// `eu@1800` or `eu@1800+3600`.
     static func parseOutage(_ text: String) throws -> [ScheduledCommand] {
-        let usage = "--outage: \"\(text)\" is not REGION@SECONDS[+DURATION] (e.g. eu@1800+3600)"
+        let usage = "--outage: \(quoted(text)) is not REGION@SECONDS[+DURATION] (e.g. eu@1800+3600)"
         let pieces = text.split(separator: "@", maxSplits: 1)
         guard pieces.count == 2 else { throw CLIError(usage) }
         guard let region = Region(id: String(pieces[0])) else {
-            throw CLIError("--outage: \"\(pieces[0])\" is not a region; use na, eu, sa, ap, jp or au")
+            throw CLIError("--outage: \(quoted(String(pieces[0]))) is not a region; use na, eu, sa, ap, jp or au")
         }
         let times = pieces[1].split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false)
         guard let start = Double(times[0]), (0...1e9).contains(start) else { throw CLIError(usage) }

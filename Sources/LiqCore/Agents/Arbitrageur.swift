@@ -43,7 +43,8 @@ public struct Arbitrageur: Sendable, Equatable {
             return low
         } else {
             // Sell the asset until the pool price falls to the true price; the budget in asset terms.
-            let budgetInAsset = try FullWidth.mulMulDiv(budgetPerBlock, truePrices[s], units[a], truePrices[a], units[s])
+            // A budget worth more of the asset than 2^128 units is more than any wallet holds anyway.
+            let budgetInAsset = (try? FullWidth.mulMulDiv(budgetPerBlock, truePrices[s], units[a], truePrices[a], units[s])) ?? .max
             var low: UInt128 = 0, high = min(budgetInAsset, wallet[a])
             while low < high {
                 let mid = low + (high - low + 1) / 2

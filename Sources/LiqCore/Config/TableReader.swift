@@ -40,6 +40,22 @@ package struct TableReader {
         }
     }
 
+    /// A name or label: a string of at most `maxLength` characters with no control characters, so that
+    /// it can be shown on one line of a terminal.
+    package mutating func printable(_ key: String, maxLength: Int) throws(ConfigError) -> String? {
+        guard let text = try string(key) else { return nil }
+        // Printable ASCII, the common case, needs no look at Unicode's tables.
+        if text.utf8.count <= maxLength, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        guard text.utf8.count <= maxLength * 4, text.count <= maxLength else {
+            throw error(key, "is longer than \(maxLength) characters")
+        }
+        let control = text.unicodeScalars.contains {
+            $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+        }
+        guard !control else { throw error(key, "contains control characters") }
+        return text
+    }
+
     package mutating func integer(_ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
         switch value(key) {
         case nil: return nil

@@ -13,7 +13,8 @@ extension World {
             }
             var opportunities: [(account: Int, request: LiquidationRequest, profit: Int128, debtRepaid: UInt128)] = []
             for candidate in largest.sorted {
-                guard let best = try bestLiquidation(account: candidate.account) else { continue }
+                // A quote the protocol's arithmetic cannot make (an amount past 2^128) is no opportunity.
+                guard let best = try? bestLiquidation(account: candidate.account) else { continue }
                 opportunities.append((candidate.account, best.request, best.profit, best.debtRepaid))
                 if opportunities.count >= 40 { break }
             }
@@ -49,7 +50,8 @@ extension World {
         // Not at any price: a borrower pays at most 1 % of what the repayment is worth in gas (at the
         // transaction's fee cap), so a fee spike prices defence out rather than feeding it. The estimate of the
         // debt skips the clear cases (with 1 % to spare) before the exact check below.
-        let gasCapBase = UInt128(Transaction.defenceGas) * (2 * UInt128(chain.baseFeeWei) + 1_000_000_000) * ethPrice / WadRayMath.wad
+        let gasCapBase = FullWidth.mulDivSaturating(UInt128(Transaction.defenceGas) * (2 * UInt128(chain.baseFeeWei) + 1_000_000_000),
+                                                    ethPrice, WadRayMath.wad)
         let smallestWorthIt = Double(gasCapBase) / 1e8 * 100 / 0.3 * 0.99
         // Defenders closest to the edge act first.
         let defending = candidates.filter {
@@ -61,12 +63,14 @@ extension World {
             let account = candidate.account
             let borrower = pool.accounts[account]
             let debts: [UInt128] = pool.reserves.indices.map { (try? pool.debtBalance(borrower, reserve: $0)) ?? 0 }
-            let values: [UInt128] = debts.indices.map { debts[$0] * pool.prices[$0] / pool.reserves[$0].configuration.unit }
+            let values: [UInt128] = debts.indices.map {
+                FullWidth.mulDivSaturating(debts[$0], pool.prices[$0], pool.reserves[$0].configuration.unit)
+            }
             guard let reserve = values.indices.max(by: { values[$0] < values[$1] }), debts[reserve] > 0 else { continue }
-            guard gasCapBase * 100 <= values[reserve] * 3 / 10 else { continue }
+            guard gasCapBase.saturatingMultiplied(by: 100) <= FullWidth.mulDivSaturating(values[reserve], 3, 10) else { continue }
             let origin = account % network.nodes.count
             guard network.isUp(origin, at: time) else { continue }
-            _ = chain.submit(.repay(account: account, reserve: reserve, amount: debts[reserve] * 3 / 10), origin: origin,
+            _ = chain.submit(.repay(account: account, reserve: reserve, amount: FullWidth.mulDivSaturating(debts[reserve], 3, 10)), origin: origin,
                              at: time + 2_000, priorityFeeGwei: 1, gas: Transaction.defenceGas)
             defencePending[account] = true
         }
@@ -97,7 +101,7 @@ extension World {
             if profit > 0, best == nil || profit > best!.1 { best = (request, profit, quote.debtRepaid) }
             // Halving again only helps while it helps: slippage shrinks, the bonus shrinks too.
             if divisor > 1, profit <= previous { break }
-            if divisor == 1, profit > 0, quote.collateralSeized * 50 < (dexPools.first { $0.asset == quote.request.collateralReserve }?.assetReserve ?? .max) {
+            if divisor == 1, profit > 0, quote.collateralSeized.saturatingMultiplied(by: 50) < (dexPools.first { $0.asset == quote.request.collateralReserve }?.assetReserve ?? .max) {
                 break   // under 2 % of the pool: slippage is small, the whole amount is best
             }
             previous = profit
@@ -132,7 +136,7 @@ extension World {
             breakdown.proceeds = try FullWidth.mulDiv(quote.liquidatorReceives, truePrices[c], units[c])
         }
         breakdown.cost = try FullWidth.mulDiv(quote.debtRepaid, truePrices[d], units[d])
-        breakdown.gas = try FullWidth.mulDiv(UInt128(Transaction.liquidationGas) * UInt128(chain.baseFeeWei), ethPrice, WadRayMath.wad)
+        breakdown.gas = FullWidth.mulDivSaturating(UInt128(Transaction.liquidationGas) * UInt128(chain.baseFeeWei), ethPrice, WadRayMath.wad)
         if settings.bots.flashLoans, dex?.stable == d {
             breakdown.premium = try FullWidth.mulDiv(PercentageMath.percentMul(quote.debtRepaid, pool.flashLoanPremiumTotalBps), truePrices[d], units[d])
         }
@@ -146,7 +150,7 @@ extension World {
     func priorityFee(for profit: Int128, aggressiveness: Double) -> UInt64 {
         guard profit > 0 else { return 1 }
         let bid = UInt128(Double(profit) * aggressiveness)
-        let perGwei = max(1, UInt128(Transaction.liquidationGas) * ethPrice / 1_000_000_000)
+        let perGwei = max(1, FullWidth.mulDivSaturating(UInt128(Transaction.liquidationGas), ethPrice, 1_000_000_000))
         return UInt64(min(1_000, max(1, bid / perGwei)))
     }
 }

@@ -94,7 +94,12 @@ extension World {
         chain.pendingStartMs = start
         network.nodes[proposer].head = chain.height
         for index in dexPools.indices {
-            try arbitrageur.trade(&dexPools[index], truePrices: truePrices, units: pool.reserves.map(\.configuration.unit))
+            // A trade whose amounts do not fit is not made; the pool waits for the next block.
+            var pool = dexPools[index], trader = arbitrageur
+            if (try? trader.trade(&pool, truePrices: truePrices, units: self.pool.reserves.map(\.configuration.unit))) != nil {
+                dexPools[index] = pool
+                arbitrageur = trader
+            }
         }
         events += try reactToBlock(at: start)
         return events

@@ -19,7 +19,8 @@ extension World {
             let percent = DecimalAmount.format(UInt128(abs(percentBps)), decimals: 2)
             return event(.shock, "\(symbol(asset)) \(percentBps < 0 ? "−" : "+")\(percent) %\(overSeconds > 0 ? " over \(overSeconds) s" : "")",
                          [("asset", .text(symbol(asset))), ("percent_bps", .int(Int64(percentBps))), ("over_s", .int(Int64(overSeconds)))])
-        case .setPrice(let asset, let price):
+        case .setPrice(let asset, let requested):
+            let price = min(max(requested, 1), PriceProcess.maximumUnits)
             truePrices[asset] = price
             return event(.price, "\(symbol(asset)) set to $\(DecimalAmount.format(price, decimals: 8, places: 2))",
                          [("asset", .text(symbol(asset))), ("price", .decimal(DecimalAmount.format(price, decimals: 8)))])

@@ -61,7 +61,7 @@ extension World {
             let feed = feeds[asset]
             let history = priceHistory[asset]
             let first = history.first ?? truePrices[asset]
-            let change = first == 0 ? 0 : Int((Double(truePrices[asset]) - Double(first)) / Double(first) * 10_000)
+            let change = first == 0 ? 0 : Int(clamping: (truePrices[asset].doubleValue - first.doubleValue) / first.doubleValue * 10_000)
             let dex = dexPools.first { $0.asset == asset }
             let units = pool.reserves.map(\.configuration.unit)
             return Snapshot.MarketRow(

@@ -57,7 +57,7 @@ extension World {
 
     /// Uptime accounting; a node that comes back syncs for a while, then catches up with the chain.
     mutating func updateNodes() {
-        let regionLatency = Region.allCases.map { Int(network.meanLatency($0, $0).rounded()) }
+        let regionLatency = Region.allCases.map { Int(clamping: network.meanLatency($0, $0).rounded()) }
         for node in network.nodes.indices {
             let up = network.isUp(node, at: nowMs)
             network.nodes[node].totalMs += settings.tickMs

@@ -19,7 +19,11 @@ extension World {
             return try executeLiquidation(liquidator: liquidator, account: account, request: request, at: time)
         case .repay(let account, let reserve, let amount):
             defencePending[account] = false
-            let paid = try pool.repay(accountIndex: account, reserve: reserve, amount: min(amount, borrowerWallet[reserve]))
+            // A repayment the protocol refuses (nothing left in the wallet, an amount past 2^128) reverts and
+            // changes nothing.
+            guard let paid = try? pool.repay(accountIndex: account, reserve: reserve, amount: min(amount, borrowerWallet[reserve])) else {
+                return []
+            }
             borrowerWallet[reserve] -= paid
             riskIndex.refresh(account: account, in: pool)
             statistics.defences += 1
@@ -31,8 +35,7 @@ extension World {
         case .supply(let account, let reserve, let amount):
             defencePending[account] = false
             let added = min(amount, borrowerWallet[reserve])
-            guard added > 0 else { return [] }
-            try pool.supply(accountIndex: account, reserve: reserve, amount: added)
+            guard added > 0, (try? pool.supply(accountIndex: account, reserve: reserve, amount: added)) != nil else { return [] }
             borrowerWallet[reserve] -= added
             riskIndex.refresh(account: account, in: pool)
             statistics.defences += 1
@@ -62,16 +65,19 @@ extension World {
             try pool.liquidate(accountIndex: account, request)
         } catch let error as LiquidationError {
             return liquidationFailed(liquidator: liquidator, account: account, status: error.rawValue, at: time)
+        } catch {
+            // An amount past 2^128 reverts, as Solidity 0.8's checked arithmetic does (Panic 0x11).
+            return liquidationFailed(liquidator: liquidator, account: account, status: Self.overflowStatus, at: time)
         }
         wallet[d] -= quote.debtRepaid
         wallet[c] += quote.liquidatorReceives
         let units = pool.reserves.map(\.configuration.unit)
-        var proceedsBase = try FullWidth.mulDiv(quote.liquidatorReceives, truePrices[c], units[c])
-        if let index = dexPools.firstIndex(where: { $0.asset == c }) {
-            let out = try dexPools[index].sellAsset(quote.liquidatorReceives)
+        var proceedsBase = FullWidth.mulDivSaturating(quote.liquidatorReceives, truePrices[c], units[c])
+        // The sale needs a pool, and a pool that can take the amount (else the liquidator keeps the collateral).
+        if let index = dexPools.firstIndex(where: { $0.asset == c }), let out = try? dexPools[index].sellAsset(quote.liquidatorReceives) {
             wallet[c] -= quote.liquidatorReceives
             wallet[dexPools[index].stable] += out
-            proceedsBase = try FullWidth.mulDiv(out, truePrices[dexPools[index].stable], units[dexPools[index].stable])
+            proceedsBase = FullWidth.mulDivSaturating(out, truePrices[dexPools[index].stable], units[dexPools[index].stable])
         }
         if let liquidator {
             liquidators[liquidator].wallet = wallet
@@ -83,8 +89,8 @@ extension World {
             user.liquidations += 1
         }
         liquidationStatus[account] = nil
-        let profit = Int128(proceedsBase) - Int128(try FullWidth.mulDiv(quote.debtRepaid, truePrices[d], units[d]))
-        return try recordLiquidation(quote, by: name, liquidator: liquidator, account: account, profit: profit, at: time)
+        let profit = Int128(clamping: proceedsBase) - Int128(clamping: FullWidth.mulDivSaturating(quote.debtRepaid, truePrices[d], units[d]))
+        return recordLiquidation(quote, by: name, liquidator: liquidator, account: account, profit: profit, at: time)
     }
 
     /// A liquidation funded by a flash loan of the debt asset: borrow, liquidate, sell the collateral on the
@@ -93,13 +99,16 @@ extension World {
         let name = liquidators[bot].name
         func fail(_ reason: String) -> [Event] { liquidationFailed(liquidator: bot, account: account, status: reason, at: time) }
         let quote: LiquidationQuote
+        let proceeds: UInt128
         do {
             quote = try pool.quoteLiquidation(accountIndex: account, request)
+            proceeds = try DexPool.amountOut(quote.liquidatorReceives, reserveIn: dexPools[dex].assetReserve,
+                                             reserveOut: dexPools[dex].stableReserve)
         } catch let error as LiquidationError {
             return fail(error.rawValue)
+        } catch {
+            return fail(Self.overflowStatus)
         }
-        let proceeds = try DexPool.amountOut(quote.liquidatorReceives, reserveIn: dexPools[dex].assetReserve,
-                                             reserveOut: dexPools[dex].stableReserve)
         var executed: LiquidationQuote?
         let receipt: FlashLoanReceipt
         do {
@@ -111,6 +120,8 @@ extension World {
             return fail(error.rawValue)
         } catch is FlashLoanError {
             return fail("FLASH_LOAN_NOT_REPAID")
+        } catch {
+            return fail(Self.overflowStatus)
         }
         guard let executed else { return fail("FLASH_LOAN_NOT_REPAID") }
         let out = try dexPools[dex].sellAsset(executed.liquidatorReceives)
@@ -120,9 +131,13 @@ extension World {
         liquidators[bot].liquidations += 1
         liquidators[bot].flashLoans += 1
         liquidationStatus[account] = nil
-        let profit = Int128(try FullWidth.mulDiv(kept, truePrices[request.debtReserve], pool.reserves[request.debtReserve].configuration.unit))
-        return try recordLiquidation(executed, by: name, liquidator: bot, account: account, profit: profit, at: time)
+        let profit = Int128(clamping: FullWidth.mulDivSaturating(kept, truePrices[request.debtReserve],
+                                                                 pool.reserves[request.debtReserve].configuration.unit))
+        return recordLiquidation(executed, by: name, liquidator: bot, account: account, profit: profit, at: time)
     }
+
+    /// What a liquidation that overflowed shows: Solidity 0.8 reverts on it with Panic(0x11).
+    static let overflowStatus = "ARITHMETIC_OVERFLOW"
 
     /// The bookkeeping of a liquidation that reverted: the liquidator's pending entry and failure count,
     /// the account's status, the user's outcome, statistics and the event. `status` is what the dashboard
@@ -147,12 +162,12 @@ extension World {
 
     /// Statistics and events of a liquidation that went through.
     mutating func recordLiquidation(_ quote: LiquidationQuote, by name: String, liquidator: Int?, account: Int,
-                                    profit: Int128, at time: Int64) throws -> [Event] {
+                                    profit: Int128, at time: Int64) -> [Event] {
         let c = quote.request.collateralReserve, d = quote.request.debtReserve
         let id = pool.accounts[account].id
         riskIndex.refresh(account: account, in: pool)
         if let liquidator { liquidators[liquidator].shortOf.remove(d) }
-        let repaidBase = try pool.baseValue(quote.debtRepaid, reserve: d)
+        let repaidBase = FullWidth.mulDivSaturating(quote.debtRepaid, pool.prices[d], pool.reserves[d].configuration.unit)
         if liquidator == nil {
             let collateral = pool.reserves[c].configuration, debt = pool.reserves[d].configuration
             userOutcome = UserOutcome(
@@ -179,7 +194,7 @@ extension World {
                      ("debt_repaid_usd", .decimal(DecimalAmount.format(repaidBase, decimals: 8))),
                      ("health_factor_before", .decimal(quote.healthFactorBefore.description))])]
         for reserve in quote.deficits.indices where quote.deficits[reserve] > 0 {
-            let value = try pool.baseValue(quote.deficits[reserve], reserve: reserve)
+            let value = FullWidth.mulDivSaturating(quote.deficits[reserve], pool.prices[reserve], pool.reserves[reserve].configuration.unit)
             statistics.badDebtBase += value
             let configuration = pool.reserves[reserve].configuration
             events.append(Event(timeMs: time, kind: .deficit,

@@ -45,9 +45,13 @@ public struct PriceProcess: Sendable, Equatable {
         }
     }
 
-    /// USD to 8-decimal units, at least one unit.
+    /// The highest price the world holds, in 8-decimal units ($10²²): every product of a price with an
+    /// amount then fits the 256-bit arithmetic, and a shock or scripted price beyond it is pinned here.
+    public static let maximumUnits: UInt128 = 1_000_000_000_000_000 * 1_000_000_000_000_000
+
+    /// USD to 8-decimal units, at least one unit and at most `maximumUnits`.
     public static func quantize(_ price: Double) -> UInt128 {
-        guard price.isFinite, price > 0 else { return 1 }
+        guard price.isFinite, price > 0 else { return price > 0 ? maximumUnits : 1 }
         return max(1, UInt128(min(price * 1e8, 1e30).rounded()))
     }
 }

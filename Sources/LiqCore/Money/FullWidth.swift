@@ -67,6 +67,13 @@ public enum FullWidth {
         return quotient
     }
 
+    /// `a * b / c` rounded down, or `UInt128.max` where the quotient does not fit (or `c` is 0): for the
+    /// agents' estimates and thresholds (is a repayment worth its gas?), never for the protocol's amounts,
+    /// where an overflow must throw as the contract reverts.
+    public static func mulDivSaturating(_ a: UInt128, _ b: UInt128, _ c: UInt128) -> UInt128 {
+        (try? mulDiv(a, b, c)) ?? .max
+    }
+
     /// `a + b`, thrown on overflow.
     public static func add(_ a: UInt128, _ b: UInt128, operation: @autoclosure () -> String = "add") throws -> UInt128 {
         let (sum, overflow) = a.addingReportingOverflow(b)

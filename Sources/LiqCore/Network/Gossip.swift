@@ -37,8 +37,8 @@ public enum Gossip {
                 let mean = network.meanLatency(a, b)
                 scale[pair] = mean - 5
                 inverseShape[pair] = 1 / (0.2 * mean)
-                fullMs[pair] = Int64(Network.transferMs(bytes: blockBytes, from: a, to: b))
-                compactMs[pair] = Int64(Network.transferMs(bytes: 18_000, from: a, to: b))
+                fullMs[pair] = Int64(clamping: Network.transferMs(bytes: blockBytes, from: a, to: b))
+                compactMs[pair] = Int64(clamping: Network.transferMs(bytes: 18_000, from: a, to: b))
                 cut[pair] = !network.canReach(a, b)
             }
         }
@@ -56,7 +56,7 @@ public enum Gossip {
                 let transfer = rng.unit() < compactShare ? compactMs[pair] : fullMs[pair]
                 // scale / U^(1/shape) = scale · exp(−ln U / shape)
                 let jitter = scale[pair] * DeterministicMath.exp(-DeterministicMath.log(rng.unitOpen()) * inverseShape[pair])
-                let time = delivery.timeMs + Int64(min(jitter, 60_000) + 0.5) + transfer   // round half up, no libm
+                let time = delivery.timeMs + Int64(clamping: min(jitter, 60_000) + 0.5) + transfer   // round half up, no libm
                 if time < best[peer] {
                     best[peer] = time
                     queue.insert(Delivery(timeMs: time, node: peer))

@@ -58,7 +58,7 @@ public struct Network: Sendable, Equatable {
         let mean = meanLatency(a, b)
         let shape = 0.2 * mean, scale = mean - 5
         let value = scale / DeterministicMath.pow(rng.unitOpen(), 1 / shape)
-        return Int(min(value, 60_000).rounded())
+        return Int(clamping: min(value, 60_000).rounded())
     }
 
     /// Transfer time of `bytes` between regions: `bytes·8 / min(up, down)` + 2 ms processing (SimBlock).

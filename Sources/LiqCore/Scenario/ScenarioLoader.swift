@@ -5,14 +5,12 @@ public enum ScenarioLoader {
 
     public static func load(text: String, file: String) throws(ConfigError) -> Scenario {
         var (source, root) = try ConfigSource.parse(text, file: file)
-        let name = try root.require("name") { reader, key throws(ConfigError) in try reader.string(key) }
-        try checkPrintable(name, at: root.path.appending("name"), source: source, maxLength: 80)
-        let description = try root.string("description") ?? ""
-        try checkPrintable(description, at: root.path.appending("description"), source: source, maxLength: 200)
+        let name = try root.require("name") { reader, key throws(ConfigError) in try reader.printable(key, maxLength: 80) }
+        let description = try root.printable("description", maxLength: 200) ?? ""
         var rules = RuleSet.aaveV33
         if let text = try root.string("rules") {
             guard let parsed = RuleSet(rawValue: text) else {
-                throw root.error("rules", "\"\(text)\" is not a rule set; use \"aave-v3.3\" or \"aave-v3.1\"")
+                throw root.error("rules", "\(quoted(text)) is not a rule set; use \"aave-v3.3\" or \"aave-v3.1\"")
             }
             rules = parsed
         }
@@ -114,8 +112,7 @@ public enum ScenarioLoader {
             throw reader.error("symbol", "\(quoted(symbol)) is not a symbol: use 1 to 16 letters, digits, '.', '_' or '-'")
         }
         let decimals = try reader.require("decimals") { r, k throws(ConfigError) in try r.integer(k, in: 0...36) }
-        let price = try reader.require("price_usd") { r, k throws(ConfigError) in try r.decimal(k, decimals: priceDecimals) }
-        guard price > 0 else { throw reader.error("price_usd", "must be more than 0") }
+        let price = try readPrice(&reader)
         let ltv = try reader.basisPoints("ltv_bps") ?? 0
         let threshold = try reader.basisPoints("liquidation_threshold_bps") ?? 0
         let bonus = try reader.basisPoints("liquidation_bonus_bps", max: 20_000) ?? 10_000
@@ -157,8 +154,7 @@ public enum ScenarioLoader {
 
     private static func readEMode(_ reader: inout TableReader, assets: [AssetSpec]) throws(ConfigError) -> EModeSpec {
         let id = try reader.require("id") { r, k throws(ConfigError) in try r.integer(k, in: 1...255) }
-        let label = try reader.string("label") ?? "category \(id)"
-        try checkPrintable(label, at: reader.path.appending("label"), source: reader.source, maxLength: 40)
+        let label = try reader.printable("label", maxLength: 40) ?? "category \(id)"
         let ltv = try reader.require("ltv_bps") { r, k throws(ConfigError) in try r.basisPoints(k) }
         let threshold = try reader.require("liquidation_threshold_bps") { r, k throws(ConfigError) in try r.basisPoints(k) }
         let bonus = try reader.require("liquidation_bonus_bps") { r, k throws(ConfigError) in try r.basisPoints(k, max: 20_000) }
@@ -182,9 +178,8 @@ public enum ScenarioLoader {
     }
 
     private static func readPosition(_ reader: inout TableReader, assets: [AssetSpec], eModes: [EModeSpec]) throws(ConfigError) -> PositionSpec {
-        let id = try reader.require("id") { r, k throws(ConfigError) in try r.string(k) }
+        let id = try reader.require("id") { r, k throws(ConfigError) in try r.printable(k, maxLength: 64) }
         guard !id.isEmpty else { throw reader.error("id", "must not be empty") }
-        try checkPrintable(id, at: reader.path.appending("id"), source: reader.source, maxLength: 64)
         let collateral = try amounts(&reader, "collateral", assets: assets)
         let debt = try amounts(&reader, "debt", assets: assets)
         let eMode = try reader.integer("emode", in: 0...255) ?? 0
@@ -210,14 +205,12 @@ public enum ScenarioLoader {
         return result
     }
 
-    private static func checkPrintable(_ text: String, at path: ConfigPath, source: ConfigSource, maxLength: Int) throws(ConfigError) {
-        // Printable ASCII, the common case, needs no look at Unicode's tables.
-        if text.utf8.count <= maxLength, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return }
-        guard text.unicodeScalars.count <= maxLength * 4, text.count <= maxLength else {
-            throw source.error(path, "is longer than \(maxLength) characters")
-        }
-        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) else {
-            throw source.error(path, "contains control characters")
-        }
+    /// `price_usd`: more than 0 and at most $10²² (PriceProcess.maximumUnits), so that every product of a
+    /// price with an amount fits the world's arithmetic.
+    static func readPrice(_ reader: inout TableReader) throws(ConfigError) -> UInt128 {
+        let price = try reader.require("price_usd") { r, k throws(ConfigError) in try r.decimal(k, decimals: priceDecimals) }
+        guard price > 0 else { throw reader.error("price_usd", "must be more than 0") }
+        guard price <= PriceProcess.maximumUnits else { throw reader.error("price_usd", "must be at most 10000000000000000000000 (10^22 USD)") }
+        return price
     }
 }

@@ -155,8 +155,7 @@ extension ScenarioLoader {
             schedule(.shock(asset: try asset(), percentBps: Int((percent * 100).rounded()), overSeconds: Int(over)))
         case "price":
             let index = try asset()
-            let price = try reader.require("price_usd") { r, k throws(ConfigError) in try r.decimal(k, decimals: priceDecimals) }
-            guard price > 0 else { throw reader.error("price_usd", "must be more than 0") }
+            let price = try readPrice(&reader)
             schedule(.setPrice(asset: index, price: price))
         case "outage":
             let region = try requiredRegion()

@@ -219,7 +219,7 @@ public enum Reducer {
                 break
             }
             view.overlay = .none
-            return (view, [.shock(asset: dialog.asset, percentBps: Int((percent * 100).rounded()), overSeconds: 0)])
+            return (view, [.shock(asset: dialog.asset, percentBps: Int(clamping: (percent * 100).rounded()), overSeconds: 0)])
         case .up, .left: dialog.asset = (dialog.asset + snapshot.market.count - 1) % max(1, snapshot.market.count)
         case .down, .right, .tab: dialog.asset = (dialog.asset + 1) % max(1, snapshot.market.count)
         case .backspace: if !dialog.text.isEmpty { dialog.text.removeLast() }

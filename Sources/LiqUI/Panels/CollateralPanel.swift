@@ -49,7 +49,7 @@ enum CollateralPanel {
         let step = max(1, (snapshot.liquidationCurve.count + rowsForCurve - 1) / max(1, rowsForCurve))
         for (index, point) in snapshot.liquidationCurve.enumerated() where index % step == 0 && y < right.maxY {
             let width = max(1, right.width - 26)
-            let length = Int(point.collateralUSD / most2 * Double(width))
+            let length = max(0, min(width, Int(clamping: point.collateralUSD / most2 * Double(width))))
             let label = point.dropPercent == 0 ? "now" : "−\(point.dropPercent)%"
             let at = Widgets.price(price * (1 - Double(point.dropPercent) / 100))
             buffer.put(Widgets.right(label, 4) + " " + Widgets.right(at, 9), x: right.x, y: y,

@@ -81,7 +81,7 @@ enum NodeHealthPanel {
         let up = row.nodesUp > 0
         cell(Widgets.right(up ? "\(row.medianLatencyMs)" : "-", 6), 17, up ? Thresholds.latency(row.medianLatencyMs) : .dim)
         cell(Widgets.right(up ? "\(row.medianLagBlocks)" : "-", 4), 24, up ? Thresholds.lag(row.medianLagBlocks) : .dim)
-        cell(Widgets.right(up ? Widgets.fixed(row.averagePeers, 1) : "-", 5), 29, up ? Thresholds.peers(Int(row.averagePeers)) : .dim)
+        cell(Widgets.right(up ? Widgets.fixed(row.averagePeers, 1) : "-", 5), 29, up ? Thresholds.peers(Int(clamping: row.averagePeers)) : .dim)
         cell(Widgets.right(up ? "\(row.propagationP50Ms)" : "-", 6), 35, up ? Thresholds.propagation(row.propagationP50Ms) : .dim)
         cell(Widgets.right(up ? "\(row.propagationP90Ms)" : "-", 6), 42, up ? Thresholds.propagation(row.propagationP90Ms) : .dim)
         cell(Widgets.right(Widgets.fixed(row.uptimePercent, 1) + "%", 7), 49, Thresholds.uptime(row.uptimePercent))

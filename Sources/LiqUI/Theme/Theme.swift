@@ -87,7 +87,7 @@ public enum ThemeLoader {
 
     public static func load(text: String, file: String) throws(ConfigError) -> Theme {
         var (_, root) = try ConfigSource.parse(text, file: file)
-        let name = try root.require("name") { r, k throws(ConfigError) in try r.string(k) }
+        let name = try root.require("name") { r, k throws(ConfigError) in try r.printable(k, maxLength: 40) }
         guard var colors = try root.table("colors") else { throw root.error("colors", "is required: a [colors] table") }
         func color(_ key: String) throws(ConfigError) -> RGB? {
             guard let text = try colors.string(key) else { return nil }

@@ -28,14 +28,14 @@ public enum Widgets {
         guard let low = recent.min(), let high = recent.max(), !recent.isEmpty else { return "" }
         let span = high - low
         return String(recent.map { value in
-            span <= 0 ? blocks[3] : blocks[min(7, Int((value - low) / span * 7.999))]
+            span <= 0 ? blocks[3] : blocks[max(0, min(7, Int(clamping: (value - low) / span * 7.999)))]
         })
     }
 
     /// A horizontal bar of `fraction` (0…1) in `width` cells.
     public static func bar(_ fraction: Double, width: Int) -> String {
         guard width > 0 else { return "" }
-        let filled = max(0, min(width, Int((fraction * Double(width)).rounded())))
+        let filled = max(0, min(width, Int(clamping: (fraction * Double(width)).rounded())))
         return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
     }
 
@@ -78,7 +78,16 @@ public enum Widgets {
     public static func fixed(_ value: Double, _ places: Int) -> String {
         guard value.isFinite else { return value > 0 ? "inf" : "-" }
         var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
+        for _ in 0..<max(0, places) { scale *= 10 }
+        // Past 10^15 a Double has no cents left to show, and past 9.2·10^18 no Int holds it: 1.80e18.
+        guard abs(value) * scale < 1e15 else {
+            var mantissa = abs(value), exponent = 0
+            while mantissa >= 10 {
+                mantissa /= 10
+                exponent += 1
+            }
+            return (value < 0 ? "-" : "") + fixed(mantissa, 2) + "e" + String(exponent)
+        }
         let rounded = (abs(value) * scale).rounded()
         let whole = Int(rounded / scale)
         let fraction = Int(rounded - Double(whole) * scale)
