@@ -35,10 +35,12 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // Async-signal-safe terminal restore and signal flags, which Swift cannot promise.
+        .target(name: "CTerminalGuard"),
         // The only curses code: the screen, keys, signals and the Dispatch loop.
         .target(
             name: "LiqTerminal",
-            dependencies: ["LiqCore", "LiqUI", "CNCurses"]
+            dependencies: ["LiqCore", "LiqUI", "CNCurses", "CTerminalGuard"]
         ),
         .executableTarget(
             name: "liqtop",

@@ -34,6 +34,8 @@ final class CursesScreen {
         nodelay(liq_stdscr(), true)
         curs_set(0)
         set_escdelay(25)
+        Self.disableFlowControl()
+        TerminalGuard.captureRestoreSequence()
         if has_colors() {
             start_color()
             use_default_colors()
@@ -93,8 +95,23 @@ final class CursesScreen {
         return attributes
     }
 
+    /// ^S and ^Q are keys while the screen is up, not XOFF/XON that freeze the output until ^Q, as in
+    /// other full-screen programs; curses' program mode keeps the change across a suspend.
+    private static func disableFlowControl() {
+        var modes = termios()
+        guard tcgetattr(1, &modes) == 0 else { return }
+        modes.c_iflag &= ~tcflag_t(IXON | IXOFF)
+        tcsetattr(1, TCSANOW, &modes)
+        def_prog_mode()
+    }
+
     /// werase, draw every run of same-styled cells, wnoutrefresh, doupdate: curses sends only changes.
+    /// Nothing draws once the terminal is being restored.
     func draw(_ buffer: ScreenBuffer) {
+        TerminalGuard.drawing { compose(buffer) }
+    }
+
+    private func compose(_ buffer: ScreenBuffer) {
         let window = liq_stdscr()
         werase(window)
         for y in 0..<min(buffer.height, size.height) {
@@ -131,7 +148,23 @@ final class CursesScreen {
     }
 
     func resize(width: Int, height: Int) {
-        resizeterm(Int32(height), Int32(width))
+        TerminalGuard.drawing { _ = resizeterm(Int32(height), Int32(width)) }
+    }
+
+    /// Leaves the screen for the shell (Ctrl-Z): curses remembers its modes, and `resume` restores them.
+    func suspend() {
+        def_prog_mode()
+        Self.restore()
+    }
+
+    /// Back from the shell, or continued after a stop: modes back, and the next frame redrawn in full.
+    func resume() {
+        TerminalGuard.drawing {
+            reset_prog_mode()
+            curs_set(0)
+            clearok(liq_stdscr(), true)
+            _ = refresh()
+        }
     }
 
     /// Leaves curses: the normal screen, the cursor and the tty modes come back.

@@ -54,8 +54,10 @@ public final class DashboardApp: @unchecked Sendable {
 
     private func start() throws {
         let engine = try Engine(scenario: options.scenario, seed: options.seed)
-        installCrashHandlers()
         redirectStderr()
+        // Before curses changes the terminal's modes, so that every way out can put them back.
+        let signals = TerminalGuard.install(ttyDescriptor: 1, noteDescriptor: savedStderr >= 0 ? savedStderr : 2,
+                                            logPath: options.logPath)
         do {
             screen = try CursesScreen(theme: options.theme, noColor: getenv("NO_COLOR").map { String(cString: $0) })
         } catch {
@@ -69,12 +71,11 @@ public final class DashboardApp: @unchecked Sendable {
                                   finish(1, message: "liqtop: the engine stopped: \(error)")
                               })
         driver.send(.setSpeed(options.speed))
-        for (signalNumber, code) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
-            source.setEventHandler { [self] in finish(code) }
-            source.resume()
-            sources.append(source)
+        if signals >= 0 {
+            let orderly = DispatchSource.makeReadSource(fileDescriptor: signals, queue: .main)
+            orderly.setEventHandler { [self] in receivedSignals(from: signals) }
+            orderly.resume()
+            sources.append(orderly)
         }
         signal(SIGWINCH, SIG_IGN)
         let winch = DispatchSource.makeSignalSource(signal: SIGWINCH, queue: .main)
@@ -86,6 +87,29 @@ public final class DashboardApp: @unchecked Sendable {
         input.resume()
         sources.append(input)
         driver.start()
+    }
+
+    /// INT, TERM and HUP end the run as `q` does, with the shell's exit status for the signal; TSTP
+    /// (Ctrl-Z) hands the terminal to the shell until `fg`; CONT redraws what the shell may have covered.
+    private func receivedSignals(from descriptor: Int32) {
+        var bytes = [UInt8](repeating: 0, count: 16)
+        let count = read(descriptor, &bytes, bytes.count)
+        guard count > 0 else { return }
+        for number in bytes.prefix(count).map(Int32.init) {
+            TerminalGuard.handled(number)
+            switch number {
+            case SIGTSTP:
+                screen.suspend()
+                TerminalGuard.suspend()
+                screen.resume()
+                render()
+            case SIGCONT:
+                screen.resume()
+                render()
+            default:
+                finish(128 + number)
+            }
+        }
     }
 
     private func received(_ snapshot: Snapshot) {
@@ -172,6 +196,7 @@ public final class DashboardApp: @unchecked Sendable {
     }
 
     private func finish(_ code: Int32, message: String? = nil) {
+        TerminalGuard.beginRestore()
         driver?.stop()
         CursesScreen.restore()
         restoreStderr()
@@ -193,17 +218,6 @@ public final class DashboardApp: @unchecked Sendable {
         dup2(savedStderr, 2)
         close(savedStderr)
         savedStderr = -1
-    }
-
-    /// A crash (a Swift trap is SIGILL or SIGTRAP) restores the terminal, then dies as it would have.
-    private func installCrashHandlers() {
-        for crash in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
-            signal(crash) { number in
-                CursesScreen.restore()
-                signal(number, SIG_DFL)
-                raise(number)
-            }
-        }
     }
 }
 

@@ -33,13 +33,13 @@ struct Liqtop: ParsableCommand {
         }
     }
 
-    /// One line on stderr, whatever the message holds, then exit code 2.
-    static func fail(_ message: String) -> Never {
+    /// One line on stderr, whatever the message holds, then exit code 2 (or `status`).
+    static func fail(_ message: String, status: Int32 = 2) -> Never {
         var line = sanitized(message)
         // Too long for a line: keep the start (the file) and the end (what is wrong), cut the middle.
         if line.count > 600 { line = String(line.prefix(240)) + " … " + String(line.suffix(340)) }
         FileHandle.standardError.write(Data("liqtop: \(line)\n".utf8))
-        Foundation.exit(2)
+        Foundation.exit(status)
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiqCore
+import LiqTerminal
 
 struct Sim: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,8 +34,14 @@ struct Sim: ParsableCommand {
     @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Schedule a regional outage (repeatable).", valueName: "region@seconds[+duration]"))
     var outage: [String] = []
 
+    /// 100 million ticks of 1 s are over three years simulated, about a quarter of an hour of `default`.
+    static let maximumTicks = 100_000_000
+
     func validate() throws {
         guard ticks >= 0 else { throw ValidationError("--ticks must be 0 or more") }
+        guard ticks <= Self.maximumTicks else {
+            throw ValidationError("--ticks must be at most \(Self.maximumTicks) (over three years of 1 s ticks); split longer runs")
+        }
     }
 
     func run() throws {
@@ -48,17 +55,30 @@ struct Sim: ParsableCommand {
         } catch let error as ArithmeticError {
             throw CLIError("\(self.scenario): \(error): an amount or price is too large to compute with")
         }
-        var writer: EventWriter?
-        if let events {
-            writer = try EventWriter(path: events)
+        let writer = try events.map { try EventWriter(path: $0) }
+        // Ctrl-C, TERM and HUP stop the run between ticks, and nothing half-written stays behind.
+        Interruption.install()
+        var progress = SimProgress(total: ticks)
+        for tick in 0..<ticks {
+            if let signal = Interruption.signal {
+                progress.clear()
+                writer?.discard()
+                let unwritten = events.map { "; \(sanitized($0)) was not written" } ?? ""
+                Liqtop.fail("interrupted by \(SimProgress.name(of: signal)) at tick \(tick) of \(ticks)\(unwritten)", status: 128 + signal)
+            }
+            do {
+                let happened = try engine.step()
+                try writer?.write(happened)
+            } catch {
+                progress.clear()
+                writer?.discard()
+                throw error
+            }
+            progress.advance(to: tick + 1)
         }
-        let started = Date()
-        for _ in 0..<ticks {
-            let happened = try engine.step()
-            try writer?.write(happened)
-        }
+        progress.clear()
         try writer?.close()
-        let elapsed = Date().timeIntervalSince(started)
+        let elapsed = progress.elapsedSeconds
         let summary = SimSummary(world: engine.world, ticks: ticks, seed: seed, hash: engine.stateHash)
         print(json ? summary.json().rendered() : summary.text(elapsedSeconds: elapsed))
     }
@@ -105,45 +125,6 @@ struct Sim: ParsableCommand {
             commands.append(ScheduledCommand(atMs: Int64((start + duration) * 1_000), command: .regionRecover(region)))
         }
         return commands
-    }
-}
-
-/// Writes events as JSON Lines to a temporary file beside the target, renamed into place at the end
-/// (`rename(2)`), so that an interrupted run never leaves a half-written file under the requested name.
-/// Only a regular file (or nothing) may stand at the target: a directory, link or device is refused.
-struct EventWriter {
-    let path: String
-    let temporary: String
-    let handle: FileHandle
-
-    init(path: String) throws {
-        guard !path.isEmpty else { throw CLIError("--events: needs a file name") }
-        var status = stat()
-        if lstat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
-            throw CLIError("--events: \(path) exists and is not a regular file; not replacing it")
-        }
-        self.path = path
-        let url = URL(fileURLWithPath: path)
-        temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial").path
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw CLIError("--events: cannot write \(path): \(String(cString: strerror(errno)))")
-        }
-        self.handle = handle
-    }
-
-    func write(_ events: [Event]) throws {
-        guard !events.isEmpty else { return }
-        var text = ""
-        for event in events { text += EventJSON.line(event) + "\n" }
-        try handle.write(contentsOf: Data(text.utf8))
-    }
-
-    func close() throws {
-        try handle.close()
-        guard rename(temporary, path) == 0 else {
-            throw CLIError("--events: cannot write \(path): \(String(cString: strerror(errno)))")
-        }
     }
 }
 

@@ -21,19 +21,46 @@ enum CLI {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/liqtop")
     }
 
-    static func run(_ arguments: [String]) throws -> Result {
+    /// Runs liqtop with `arguments`; `environment` adds to the test's own. `whileRunning` is called once
+    /// the process has started (to send it a signal, say), on another thread.
+    static func run(_ arguments: [String], environment: [String: String] = [:],
+                    whileRunning: (@Sendable (Int32) -> Void)? = nil) throws -> Result {
+        try launch(binary, arguments, environment: environment, whileRunning: whileRunning)
+    }
+
+    /// Runs a shell command line with `$LIQTOP` set to the binary (for limits such as `ulimit -f`).
+    static func shell(_ script: String) throws -> Result {
+        try launch(URL(fileURLWithPath: "/bin/sh"), ["-c", script], environment: ["LIQTOP": binary.path])
+    }
+
+    private static func launch(_ executable: URL, _ arguments: [String], environment: [String: String],
+                               whileRunning: (@Sendable (Int32) -> Void)? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        if let whileRunning {
+            let pid = process.processIdentifier
+            Thread.detachNewThread { whileRunning(pid) }
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A fresh, empty temporary directory.
+    static func temporaryDirectory() throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory.path
     }
 
     /// Writes `text` to a fresh temporary file and returns its path.
