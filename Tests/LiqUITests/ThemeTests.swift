@@ -53,6 +53,31 @@ import Testing
         #expect(unknown?.line == 16)
     }
 
+    /// Each built-in theme cut, spliced and salted with broken pieces: it loads, or it is one error on a
+    /// line of the file; never a crash.
+    @Test func brokenThemesLoadOrNameALine() {
+        var rng = SeededGenerator(seed: 5)
+        let pieces = ["[[", "[.a]", "[colors]", "\"", "'''", "{", "=", "\u{0}", "\u{FEFF}", "\r", "#zz", "\"#12345\"",
+                      "text = 1", "name = \"\u{1B}]0;x\u{7}\"", "\n[colors]\n"]
+        for name in BuiltInThemes.names {
+            let source = Array(BuiltInThemes.text(name)!.unicodeScalars)
+            for _ in 0..<300 {
+                var scalars = source
+                let cut = rng.int(in: 0...scalars.count)
+                scalars.removeSubrange(cut..<min(scalars.count, cut + rng.int(in: 0...30)))
+                scalars.insert(contentsOf: pieces[rng.int(in: 0...(pieces.count - 1))].unicodeScalars, at: rng.int(in: 0...scalars.count))
+                let text = String(String.UnicodeScalarView(scalars))
+                do {
+                    _ = try ThemeLoader.load(text: text, file: "t.toml")
+                } catch {
+                    let lines = text.unicodeScalars.filter { $0 == "\n" }.count + 1
+                    #expect(error.line.map { (1...lines).contains($0) } == true, "\(error)")
+                    #expect(!error.description.contains("\n"))
+                }
+            }
+        }
+    }
+
     @Test func monochromeShowsMeaningThroughAttributes() {
         #expect(MonochromeAttributes(Style(.critical)).underline)
         #expect(MonochromeAttributes(Style(.selection, reverse: true)).reverse)
