@@ -14,12 +14,14 @@ public enum FeeMarket {
         return UInt64(max(0, Double(gasTarget) * elastic * (1 + 0.3 * noise)))
     }
 
-    /// `calc_base_fee` of EIP-1559 for the next block, in wei.
-    public static func nextBaseFee(_ baseFeeWei: UInt64, gasUsed: UInt64) -> UInt64 {
-        if gasUsed == gasTarget { return baseFeeWei }
+    /// `calc_base_fee` of EIP-1559 for the next block, in wei (https://eips.ethereum.org/EIPS/eip-1559):
+    /// up by `max(base·(used − target) / target / 8, 1)`, down by `base·(target − used) / target / 8`,
+    /// each division floored. The chain's target is `gasTarget`; the conformance tests pass others.
+    public static func nextBaseFee(_ baseFeeWei: UInt64, gasUsed: UInt64, gasTarget: UInt64 = gasTarget) -> UInt64 {
+        guard gasTarget > 0, gasUsed != gasTarget else { return baseFeeWei }
         if gasUsed > gasTarget {
-            let delta = max(UInt64(1), UInt64(UInt128(baseFeeWei) * UInt128(gasUsed - gasTarget) / UInt128(gasTarget) / UInt128(denominator)))
-            return baseFeeWei + delta
+            let delta = max(1, UInt128(baseFeeWei) * UInt128(gasUsed - gasTarget) / UInt128(gasTarget) / UInt128(denominator))
+            return UInt64(clamping: UInt128(baseFeeWei) + delta)
         }
         let delta = UInt64(UInt128(baseFeeWei) * UInt128(gasTarget - gasUsed) / UInt128(gasTarget) / UInt128(denominator))
         return baseFeeWei - delta
