@@ -28,12 +28,12 @@ let package = Package(
             name: "LiqUI",
             dependencies: ["LiqCore"]
         ),
-        // ncursesw, with a shim for what Swift cannot import.
+        // ncursesw (Debian's libncurses-dev), with a shim for what Swift cannot import. Linked through the
+        // module map: pkg-config would add -D_XOPEN_SOURCE, which SwiftPM refuses with a warning (the shim
+        // defines what the wide-character API needs).
         .systemLibrary(
             name: "CNCurses",
-            path: "Sources/CNCurses",
-            pkgConfig: "ncursesw",
-            providers: [.apt(["libncurses-dev"])]
+            path: "Sources/CNCurses"
         ),
         // Async-signal-safe terminal restore and signal flags, which Swift cannot promise.
         .target(name: "CTerminalGuard"),

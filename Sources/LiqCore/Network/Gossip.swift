@@ -56,7 +56,10 @@ public enum Gossip {
                 let transfer = rng.unit() < compactShare ? compactMs[pair] : fullMs[pair]
                 // scale / U^(1/shape) = scale · exp(−ln U / shape)
                 let jitter = scale[pair] * DeterministicMath.exp(-DeterministicMath.log(rng.unitOpen()) * inverseShape[pair])
-                let time = delivery.timeMs + Int64(clamping: min(jitter, 60_000) + 0.5) + transfer   // round half up, no libm
+                // Capped at a minute; `jitter < cap` is false for NaN and +inf too, and the scale is positive (every
+                // mean latency is above 5 ms), so the conversion below cannot trap. Round half up, no libm.
+                let capped = jitter < 60_000 ? jitter : 60_000
+                let time = delivery.timeMs + Int64(capped + 0.5) + transfer
                 if time < best[peer] {
                     best[peer] = time
                     queue.insert(Delivery(timeMs: time, node: peer))
