@@ -35,29 +35,41 @@ extension World {
     /// try again.
     static let mempoolLifetimeMs: Int64 = 120_000
 
-    mutating func expireTransactions(at time: Int64) {
+    /// A lapsed liquidation or oracle update is an event, so that its owner (and whoever watches) knows.
+    mutating func expireTransactions(at time: Int64) -> [Event] {
         let expired = chain.mempool.filter { time - $0.submittedMs > Self.mempoolLifetimeMs }
-        guard !expired.isEmpty else { return }
+        guard !expired.isEmpty else { return [] }
         chain.mempool.removeAll { time - $0.submittedMs > Self.mempoolLifetimeMs }
+        var events: [Event] = []
         for transaction in expired {
             switch transaction.kind {
             case .oracleUpdate(let feed, _):
                 if feeds[feed].pendingTransaction == transaction.id { feeds[feed].pendingTransaction = nil }
+                let symbol = pool.reserves[feeds[feed].asset].configuration.symbol
+                events.append(Event(timeMs: time, kind: .expired,
+                                    message: "\(symbol) oracle update not included within 2 minutes: dropped",
+                                    fields: [("transaction", .text("oracle_update")), ("asset", .text(symbol))]))
             case .liquidation(let liquidator, let account, _):
                 if let liquidator { liquidators[liquidator].pending.removeAll { $0 == account } } else { user.pending.removeAll { $0 == account } }
                 if liquidationStatus[account] == .inMempool { liquidationStatus[account] = nil }
                 if liquidator == nil {
                     userOutcome = UserOutcome(account: account, succeeded: false, text: "your liquidation was not included within 2 minutes and was dropped")
                 }
+                let name = liquidator.map { liquidators[$0].name } ?? user.name
+                let id = pool.accounts.id(at: account)
+                events.append(Event(timeMs: time, kind: .expired,
+                                    message: "\(name)'s liquidation of \(id) not included within 2 minutes: dropped",
+                                    fields: [("transaction", .text("liquidation")), ("account", .text(id)), ("liquidator", .text(name))]))
             case .repay(let account, _, _), .supply(let account, _, _):
                 defencePending[account] = false
             }
         }
+        return events
     }
 
     mutating func buildBlock(slot: Int, proposer: Int, at start: Int64) throws -> [Event] {
         pool.time = UInt64(start / 1_000)
-        expireTransactions(at: start)
+        var events = expireTransactions(at: start)
         let paths = network.regionPaths(at: start)
         let origins = chain.mempool.map { network.nodes[$0.origin].region }
         let chosen = chain.selectTransactions(proposerRegion: network.nodes[proposer].region, cutoffMs: start,
@@ -65,7 +77,6 @@ extension World {
         let transactions = chosen.map { chain.mempool[$0] }
         let chosenIDs = Set(transactions.map(\.id))
         chain.mempool.removeAll { chosenIDs.contains($0.id) }
-        var events: [Event] = []
         var gasUsed: UInt64 = 0
         for transaction in transactions {
             gasUsed += transaction.gas

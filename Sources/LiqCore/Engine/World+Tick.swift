@@ -37,6 +37,8 @@ extension World {
         switch event.kind {
         case .block, .justified, .defence, .missedSlot: false
         case .failedLiquidation, .submitted: event.fields.contains { $0.0 == "liquidator" && $0.1 == .text(userName) }
+        case .expired: event.fields.contains { $0.0 == "liquidator" && $0.1 == .text(userName) }
+            || event.fields.contains { $0.0 == "transaction" && $0.1 == .text("oracle_update") }
         default: true
         }
     }
