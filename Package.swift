@@ -23,6 +23,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Seeded worlds for the benchmarks and brute-force answers for the tests; the product does not use it.
+        .target(
+            name: "LiqBench",
+            dependencies: ["LiqCore"]
+        ),
         // Pure rendering: Snapshot + view state -> ScreenBuffer. No curses.
         .target(
             name: "LiqUI",
@@ -48,6 +53,7 @@ let package = Package(
                 "LiqCore",
                 "LiqUI",
                 "LiqTerminal",
+                "LiqBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +61,7 @@ let package = Package(
             name: "LiqCoreTests",
             dependencies: [
                 "LiqCore",
+                "LiqBench",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -65,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LiqTerminalTests",
-            dependencies: ["LiqTerminal", "LiqCore"]
+            dependencies: ["LiqTerminal", "LiqCore", "LiqUI"]
         ),
         .testTarget(
             name: "liqtopTests",

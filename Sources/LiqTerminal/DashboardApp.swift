@@ -36,10 +36,6 @@ public final class DashboardApp: @unchecked Sendable {
     private var renderPending = false
     private var lastFrameMicros: Int?
     private var savedStderr: Int32 = -1
-    private var themeIndex = 0
-    private var curveAsset = -1
-    private var nodeRegion: Region?
-    private var pendingQuery: PendingQuery?
 
     private init(options: DashboardOptions) {
         self.options = options
@@ -64,13 +60,14 @@ public final class DashboardApp: @unchecked Sendable {
             restoreStderr()
             throw error
         }
-        themeIndex = BuiltInThemes.names.firstIndex(of: options.theme.name) ?? 0
+        view.themeIndex = BuiltInThemes.names.firstIndex(of: options.theme.name) ?? 0
         driver = EngineDriver(engine: engine, hertz: 10, onSnapshot: { [self] snapshot in received(snapshot) },
                               onError: { [self] error in
                                   writeError("engine error: \(error)\n")
                                   finish(1, message: "liqtop: the engine stopped: \(error)")
                               })
-        driver.send(.setSpeed(options.speed))
+        driver.play(.setSpeed(options.speed))
+        driver.request(Reducer.request(view))
         if signals >= 0 {
             let orderly = DispatchSource.makeReadSource(fileDescriptor: signals, queue: .main)
             orderly.setEventHandler { [self] in receivedSignals(from: signals) }
@@ -131,34 +128,23 @@ public final class DashboardApp: @unchecked Sendable {
                     if key == .char("q") { finish(0) }
                     continue
                 }
-                let (next, commands) = Reducer.reduce(view, key, snapshot: snapshot)
-                let themeChanged = next.themeIndex != view.themeIndex
+                let (next, effects) = Reducer.reduce(view, key, snapshot: snapshot)
                 view = next
-                for command in commands { driver.send(command) }
-                if themeChanged {
-                    themeIndex = (themeIndex + 1) % BuiltInThemes.names.count
-                    if let theme = BuiltInThemes.theme(BuiltInThemes.names[themeIndex]) {
-                        screen.setTheme(theme)
-                        view.status = "theme \(theme.name)"
-                    }
-                }
-                if view.quit { finish(0) }
+                for effect in effects { carryOut(effect) }
             }
         }
-        if view.selected(.market) != curveAsset {
-            curveAsset = view.selected(.market)
-            driver.selectCurveAsset(curveAsset)
-        }
-        if view.expandedRegion != nodeRegion {
-            nodeRegion = view.expandedRegion
-            driver.selectNodeRegion(nodeRegion)
-        }
-        let query = Reducer.pendingQuery(view)
-        if query != pendingQuery {
-            pendingQuery = query
-            driver.selectPendingQuery(query)
-        }
         render()
+    }
+
+    /// What a key asked of the world, the driver, the screen or the program.
+    private func carryOut(_ effect: Effect) {
+        switch effect {
+        case .engine(let command): driver.send(command)
+        case .playback(let playback): driver.play(playback)
+        case .request(let request): driver.request(request)
+        case .theme(let name): if let theme = BuiltInThemes.theme(name) { screen.setTheme(theme) }
+        case .quit: finish(0)
+        }
     }
 
     private func resized() {
@@ -182,15 +168,9 @@ public final class DashboardApp: @unchecked Sendable {
     private func render() {
         guard let snapshot = latest else { return }
         let started = DispatchTime.now().uptimeNanoseconds
-        var preview: World.ShockPreview?
-        if case .shock(let dialog) = view.overlay, let percent = dialog.percent {
-            let bps = Int(clamping: (percent * 100).rounded())
-            preview = driver.withEngine { $0.world.shockPreview(asset: dialog.asset, percentBps: bps) }
-        }
         let (width, height) = screen.size
         view.pageRows = Dashboard.pageRows(width: width, height: height, focus: view.focus)
-        let buffer = Dashboard.render(snapshot, view, width: width, height: height, shockPreview: preview,
-                                      frameMicros: lastFrameMicros)
+        let buffer = Dashboard.render(snapshot, view, width: width, height: height, frameMicros: lastFrameMicros)
         screen.draw(buffer)
         lastFrameMicros = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000)
     }

@@ -1,10 +1,12 @@
 import Dispatch
 import LiqCore
+import LiqUI
 
 /// Ticks the engine on its own serial queue from a `DispatchSourceTimer` and hands a snapshot of every
-/// step to a callback on the main queue (design.md, "Time, threads and determinism"). Commands arrive
-/// from any thread and run on the engine's queue, in order. The engine itself stays pure: the driver
-/// owns the wall clock.
+/// step to a callback on the main queue. Commands and snapshot requests arrive from any thread and run on
+/// the engine's queue, in order; the snapshot (a shock preview's exact scan included) is built there, never
+/// on the main queue. The engine stays pure: the driver owns the wall clock and playback (pause, speed,
+/// one step), which are not the world's.
 public final class EngineDriver: @unchecked Sendable {
     // Everything below is touched only on `queue`.
     private let queue = DispatchQueue(label: "liqtop.engine")
@@ -12,9 +14,9 @@ public final class EngineDriver: @unchecked Sendable {
     private var timer: DispatchSourceTimer?
     private var owedMs = 0.0
     private var lastFire: UInt64 = 0
-    private var curveAsset: Int?
-    private var nodeRegion: Region?
-    private var pendingQuery: PendingQuery?
+    private var request = SnapshotRequest()
+    private var paused = false
+    private var speed = 1.0
     private let frameMs: Double
     /// Wall time and simulated time of recent fires, for the speed actually achieved.
     private var pace: [(wallMs: Double, simulatedMs: Double, behind: Bool)] = []
@@ -54,54 +56,42 @@ public final class EngineDriver: @unchecked Sendable {
         }
     }
 
-    /// Sends a command to the engine. Pause, resume, step and speed are the driver's to carry out.
+    /// Sends a command to the world.
     public func send(_ command: Command) {
         queue.async { [self] in
             engine.apply(command)
-            switch command {
-            case .step where engine.world.paused: advance(ticks: 1)
-            case .setSpeed, .pause, .resume: pace.removeAll()   // a new pace to measure
-            default: break
+            publish()
+        }
+    }
+
+    /// Pause, resume, one step while paused, or a new speed.
+    public func play(_ playback: Playback) {
+        queue.async { [self] in
+            switch playback {
+            case .pause: paused = true
+            case .resume: paused = false
+            case .step: if paused { advance(ticks: 1) }
+            case .setSpeed(let value): speed = max(0.1, min(value, 1_000))
             }
+            if playback != .step { pace.removeAll() }   // a new pace to measure
             publish()
         }
     }
 
-    /// Chooses the asset of the liquidations-versus-price curve.
-    public func selectCurveAsset(_ asset: Int) {
+    /// What the next snapshots carry (curve, nodes, pending window, shock preview).
+    public func request(_ request: SnapshotRequest) {
         queue.async { [self] in
-            curveAsset = asset
+            self.request = request
             publish()
         }
-    }
-
-    /// Chooses the region whose nodes the snapshot lists (nil: the first nodes of all regions).
-    public func selectNodeRegion(_ region: Region?) {
-        queue.async { [self] in
-            nodeRegion = region
-            publish()
-        }
-    }
-
-    /// Chooses which pending liquidations the snapshot carries (filter, order, window).
-    public func selectPendingQuery(_ query: PendingQuery) {
-        queue.async { [self] in
-            pendingQuery = query
-            publish()
-        }
-    }
-
-    /// Runs `body` with the engine on its queue (for reads the snapshot does not carry).
-    public func withEngine<T: Sendable>(_ body: @Sendable (Engine) -> T) -> T {
-        queue.sync { body(engine) }
     }
 
     private func fire() {
         let now = DispatchTime.now().uptimeNanoseconds
         let elapsedMs = lastFire == 0 ? frameMs : Double(now - lastFire) / 1e6
         lastFire = now
-        guard !engine.world.paused else { return }
-        owedMs += min(elapsedMs, frameMs * 4) * engine.world.speed
+        guard !paused else { return }
+        owedMs += min(elapsedMs, frameMs * 4) * speed
         let ticks = Int(owedMs / Double(engine.world.tickMs))
         var ran = 0
         if ticks > 0 {
@@ -120,9 +110,9 @@ public final class EngineDriver: @unchecked Sendable {
     /// The speed achieved over the last three seconds, when some fire in them fell behind and it is under 90 %
     /// of the asked speed; nil otherwise.
     private var achievedSpeed: Double? {
-        guard !engine.world.paused, pace.contains(where: \.behind) else { return nil }
+        guard !paused, pace.contains(where: \.behind) else { return nil }
         let wall = pace.reduce(0) { $0 + $1.wallMs }, simulated = pace.reduce(0) { $0 + $1.simulatedMs }
-        guard wall > 0, simulated / wall < engine.world.speed * 0.9 else { return nil }
+        guard wall > 0, simulated / wall < speed * 0.9 else { return nil }
         return simulated / wall
     }
 
@@ -147,7 +137,9 @@ public final class EngineDriver: @unchecked Sendable {
     }
 
     private func publish() {
-        var snapshot = engine.snapshot(curveAsset: curveAsset, nodeRegion: nodeRegion, pendingQuery: pendingQuery)
+        var snapshot = engine.snapshot(request)
+        snapshot.paused = paused
+        snapshot.speed = speed
         snapshot.achievedSpeed = achievedSpeed
         let deliver = onSnapshot, published = snapshot
         callbackQueue.async { deliver(published) }

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import LiqCore
+import LiqUI
 import Testing
 @testable import LiqTerminal
 
@@ -29,19 +30,19 @@ final class Collector: @unchecked Sendable {
         let collector = Collector()
         let driver = EngineDriver(engine: try Engine(scenario: small, seed: 1), hertz: 50,
                                   callbackQueue: DispatchQueue(label: "test.callbacks"), onSnapshot: collector.add)
-        driver.send(.setSpeed(200))   // 200 simulated seconds per wall second
+        driver.play(.setSpeed(200))   // 200 simulated seconds per wall second
         driver.start()
         #expect(collector.wait { ($0.last?.timeMs ?? 0) >= 30_000 }, "the timer advances simulated time")
         #expect(collector.wait { $0.contains { $0.headHeight > 0 } }, "blocks are produced")
 
-        driver.send(.pause)
+        driver.play(.pause)
         #expect(collector.wait { $0.last?.paused == true })
         Thread.sleep(forTimeInterval: 0.1)
         let pausedAt = collector.all.last!.timeMs
         Thread.sleep(forTimeInterval: 0.2)
         #expect(collector.all.last!.timeMs == pausedAt, "paused: time stands still")
 
-        driver.send(.step)
+        driver.play(.step)
         #expect(collector.wait { $0.last!.timeMs == pausedAt + 1_000 }, "step: exactly one tick")
         driver.stop()
     }
@@ -55,14 +56,14 @@ final class Collector: @unchecked Sendable {
         // A budget of 1 % of a 20 ms frame: 0.2 ms, far less than 1,000 ticks a second need.
         let driver = EngineDriver(engine: try Engine(scenario: small, seed: 1), hertz: 50, tickBudget: 0.01,
                                   callbackQueue: DispatchQueue(label: "test.callbacks"), onSnapshot: collector.add)
-        driver.send(.setSpeed(1_000))
+        driver.play(.setSpeed(1_000))
         driver.start()
         #expect(collector.wait { $0.contains { ($0.achievedSpeed ?? .infinity) < 900 } }, "the header is told the speed achieved")
         let behind = try #require(collector.all.last { $0.achievedSpeed != nil })
         #expect(behind.speed == 1_000)
         #expect(behind.timeMs % behind.tickMs == 0, "whole ticks only")
 
-        driver.send(.setSpeed(1))   // one tick a second fits easily: no longer behind
+        driver.play(.setSpeed(1))   // one tick a second fits easily: no longer behind
         #expect(collector.wait(until: { $0.suffix(3).allSatisfy { $0.achievedSpeed == nil && $0.speed == 1 } }, seconds: 8))
         driver.stop()
     }

@@ -7,7 +7,10 @@ import Testing
 /// (__Snapshots__, checked by eye when recorded: see the review notes in the commit).
 @Suite(.serialized) struct DashboardSnapshotTests {
     /// As the driver sends it: with the window of pending liquidations a fresh view asks for.
-    static let snapshot = try! Frames.crashedEngine().world.snapshot(pendingQuery: Reducer.pendingQuery(ViewState()))
+    static let snapshot: Snapshot = {
+        var engine = try! Frames.crashedEngine()
+        return engine.snapshot(Reducer.request(ViewState()))
+    }()
 
     @Test(arguments: [(80, 24), (120, 40), (200, 60)])
     func wholeScreen(size: (Int, Int)) {

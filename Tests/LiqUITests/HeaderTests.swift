@@ -6,7 +6,8 @@ import Testing
     /// When the driver reports the speed it achieved, the header shows it next to the asked speed, in the
     /// alert colour; when it keeps up, or while paused, it shows nothing of the kind.
     @Test func theHeaderSaysWhenTheEngineFallsBehind() throws {
-        var snapshot = try Frames.crashedEngine(ticks: 30).world.snapshot()
+        var engine = try Frames.crashedEngine(ticks: 30)
+        var snapshot = engine.snapshot()
         snapshot.speed = 100
         let keepingUp = Dashboard.render(snapshot, ViewState(), width: 160, height: 48)
         #expect(keepingUp.line(0).contains("running ×100 ·"))
@@ -16,7 +17,7 @@ import Testing
         let behind = Dashboard.render(snapshot, ViewState(), width: 160, height: 48)
         #expect(behind.line(0).contains("running ×100 (engine behind: ×23) ·"))
         let x = try #require(behind.line(0).range(of: "engine behind").map { behind.line(0).distance(from: behind.line(0).startIndex, to: $0.lowerBound) })
-        #expect(behind[x, 0].style.role == .alert)
+        #expect(behind[x, 0].style.role == ColorRole.alert)
 
         snapshot.achievedSpeed = 2.46
         #expect(Dashboard.render(snapshot, ViewState(), width: 160, height: 48).line(0).contains("(engine behind: ×2.5)"))

@@ -14,7 +14,7 @@ import Testing
         for _ in 0..<5 { try engine.step() }
         engine.apply(.setPrice(asset: 0, price: 2 * 1_000_000_000 * 1_000_000_000 * 1_000_000_000))
         for _ in 0..<40 { try engine.step() }
-        let snapshot = engine.snapshot(curveAsset: 0)
+        let snapshot = engine.snapshot(SnapshotRequest(curveAsset: 0))
         let row = try #require(snapshot.market.first)
         #expect(row.changeBps == Int.max)
         for (width, height) in [(80, 24), (120, 40), (200, 60)] {

@@ -4,26 +4,47 @@ import Testing
 
 /// Key sequences into the reducer and a real engine with manual ticks, asserting on rendered lines.
 @Suite(.serialized) struct ReducerTests {
+    /// A reducer and a real engine, with the effects carried out as the dashboard's run loop does.
     struct Session {
         var engine: Engine
         var view = ViewState()
-        var commands: [Command] = []
+        var effects: [Effect] = []
+        var paused = false
+        var speed = 1.0
+        var quit = false
+
+        var commands: [Command] { effects.compactMap { if case .engine(let command) = $0 { command } else { nil } } }
 
         mutating func press(_ keys: Key...) {
             for key in keys {
                 let (next, produced) = Reducer.reduce(view, key, snapshot: snapshot())
                 view = next
-                for command in produced { engine.apply(command) }
-                commands += produced
+                for effect in produced {
+                    switch effect {
+                    case .engine(let command): engine.apply(command)
+                    case .playback(.pause): paused = true
+                    case .playback(.resume): paused = false
+                    case .playback(.step): if paused { _ = try? engine.step() }
+                    case .playback(.setSpeed(let value)): speed = value
+                    case .quit: quit = true
+                    case .request, .theme: break
+                    }
+                }
+                effects += produced
             }
         }
 
         mutating func tick(_ count: Int) throws { for _ in 0..<count { try engine.step() } }
 
-        /// The snapshot as the driver sends it: with the pending liquidations the view asks for.
-        func snapshot() -> Snapshot { engine.world.snapshot(pendingQuery: Reducer.pendingQuery(view)) }
+        /// The snapshot as the driver sends it: for the view's request, with the driver's playback.
+        mutating func snapshot() -> Snapshot {
+            var snapshot = engine.snapshot(Reducer.request(view))
+            snapshot.paused = paused
+            snapshot.speed = speed
+            return snapshot
+        }
 
-        func screen(_ width: Int = 200, _ height: Int = 60) -> [String] {
+        mutating func screen(_ width: Int = 200, _ height: Int = 60) -> [String] {
             Dashboard.render(snapshot(), view, width: width, height: height).lines
         }
     }
@@ -65,7 +86,7 @@ import Testing
         #expect(session.screen().contains { $0.contains("y confirms") })
         session.press(.char("y"))
         #expect(session.commands.contains { if case .userLiquidation(let account, _) = $0 { account == walkthrough.account } else { false } })
-        #expect(session.engine.world.chain.mempool.contains { if case .liquidation(nil, _, _) = $0.kind { true } else { false } })
+        #expect(session.engine.world.chain.mempool.contains { if case .liquidation(.user, _, _) = $0.kind { true } else { false } })
         // The transaction travels into a block (or lapses after 2 minutes); the last step says what became of it.
         try session.tick(130)
         session.press(.right, .right, .right, .right, .right)
@@ -73,7 +94,7 @@ import Testing
         #expect(result.contains("step 8 of 8: Result"))
         #expect(result.contains("executed in block") || result.contains("your liquidation failed in block")
                 || result.contains("was not included within 2 minutes"))
-        #expect(session.engine.world.userOutcome?.account == walkthrough.account)
+        #expect(session.engine.view.userOutcome?.account == walkthrough.account)
         session.press(.escape)
         #expect(session.view.overlay == .none)
     }
@@ -128,9 +149,9 @@ import Testing
             return
         }
         session.press(.char(" "))
-        #expect(session.engine.world.paused)
+        #expect(session.paused)
         session.press(.char(" "))
-        #expect(!session.engine.world.paused)
+        #expect(!session.paused)
         guard case .walkthrough = session.view.overlay else {
             Issue.record("space closed the walkthrough")
             return
@@ -142,11 +163,11 @@ import Testing
         session.press(.char("a"))
         #expect(!session.engine.world.botsEnabled)
         session.press(.char(" "))
-        #expect(session.engine.world.paused)
+        #expect(session.paused)
         session.press(.char("+"))
-        #expect(session.engine.world.speed == 2)
+        #expect(session.speed == 2)
         session.press(.char("q"))
-        #expect(session.view.quit)
+        #expect(session.quit)
     }
 
     @Test func filterAndSortPendingLiquidations() throws {
@@ -203,7 +224,10 @@ import Testing
         let deep = session.snapshot()
         // A window past the end comes back to the last page.
         #expect(deep.pendingOffset == max(0, min(query.offset, all.count - query.limit)))
-        #expect(Set(deep.pendingLiquidations.map(\.account)) == Set(listable.suffix(from: 0).filter { acct in deep.pendingLiquidations.contains { $0.account == acct } }))
+        // Exactly the listable accounts at the window's positions of the whole ordering (estimate, then account).
+        let ordered = all.sorted { (index.healthFactor(account: $0), $0) < (index.healthFactor(account: $1), $1) }
+        let expected = ordered.dropFirst(deep.pendingOffset).prefix(query.limit).filter { listable.contains($0) }
+        #expect(deep.pendingLiquidations.map(\.account) == Array(expected))
         #expect(deep.pendingLiquidations.last.map { $0.position } ?? 0 < all.count)
         #expect(!deep.pendingLiquidations.isEmpty)
         #expect(session.screen().joined().contains("\(deep.pendingLiquidations.last!.accountID) "))
@@ -232,7 +256,9 @@ import Testing
         var session = try Self.session()
         session.press(.char("?"))
         let lines = session.screen(200, 60).joined(separator: "\n")
-        for binding in KeyMap.bindings.filter(\.inHelp) { #expect(lines.contains(binding.help), "\(binding.label)") }
+        for mode in Mode.allCases {
+            for binding in KeyMap.bindings(for: mode) where binding.inHelp { #expect(lines.contains(binding.help), "\(binding.label)") }
+        }
         #expect(!lines.contains("move down"), "duplicates stay out of the help")
         session.press(.escape)
         #expect(session.view.overlay == .none)

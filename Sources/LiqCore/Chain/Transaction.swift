@@ -2,8 +2,8 @@
 public enum TransactionKind: Sendable, Equatable {
     /// An oracle reporter posts a new answer for a feed.
     case oracleUpdate(feed: Int, price: UInt128)
-    /// A liquidation call; `liquidator` is a bot index, or nil for the person at the terminal.
-    case liquidation(liquidator: Int?, account: Int, request: LiquidationRequest)
+    /// A liquidation call, by a bot or the person at the terminal.
+    case liquidation(liquidator: LiquidatorID, account: Int, request: LiquidationRequest)
     /// A borrower defends the position: repays debt from the wallet.
     case repay(account: Int, reserve: Int, amount: UInt128)
     /// A borrower defends the position: adds collateral from the wallet.

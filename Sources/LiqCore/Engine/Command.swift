@@ -1,4 +1,5 @@
-/// Everything the person at the terminal, a script or a scenario can ask the world to do.
+/// Everything the person at the terminal, a script or a scenario can ask the world to do. Playback (pause,
+/// speed, one step) is not the world's: the driver that runs it owns that.
 public enum Command: Sendable, Equatable {
     /// Move an asset's true price by `percentBps` (−3500 = −35 %), at once or spread over `overSeconds`.
     case shock(asset: Int, percentBps: Int, overSeconds: Int)
@@ -25,11 +26,6 @@ public enum Command: Sendable, Equatable {
     case setBots(enabled: Bool)
     /// The person at the terminal liquidates, from their own wallet, through the mempool.
     case userLiquidation(account: Int, request: LiquidationRequest)
-    case setSpeed(Double)
-    case pause
-    case resume
-    /// One tick while paused.
-    case step
 }
 
 /// A command due at a simulated time.

@@ -18,16 +18,28 @@ public struct Event: Sendable, Equatable {
     public var kind: Kind
     public var message: String
     public var fields: [(String, Value)]
+    /// Typed, for observers (never matched by text): whose liquidation, which account, why it failed.
+    public var liquidator: LiquidatorID?
+    public var account: Int?
+    public var failure: LiquidationFailure?
 
-    public init(timeMs: Int64, kind: Kind, message: String, fields: [(String, Value)] = []) {
+    public init(timeMs: Int64, kind: Kind, message: String, fields: [(String, Value)] = [],
+                liquidator: LiquidatorID? = nil, account: Int? = nil, failure: LiquidationFailure? = nil) {
         self.timeMs = timeMs
         self.kind = kind
         self.message = message
         self.fields = fields
+        self.liquidator = liquidator
+        self.account = account
+        self.failure = failure
     }
 
     public static func == (lhs: Event, rhs: Event) -> Bool {
         lhs.timeMs == rhs.timeMs && lhs.kind == rhs.kind && lhs.message == rhs.message
             && lhs.fields.map(\.0) == rhs.fields.map(\.0) && lhs.fields.map(\.1) == rhs.fields.map(\.1)
+            && lhs.liquidator == rhs.liquidator && lhs.account == rhs.account && lhs.failure == rhs.failure
     }
+
+    /// The user's own transaction: worth their attention whatever its kind.
+    public var isUsers: Bool { liquidator == .user }
 }

@@ -15,6 +15,9 @@ public struct SimulationSettings: Sendable, Equatable {
     /// What the arbitrageur holds of each asset at the start, in USD.
     public var arbitrageWalletUSD: UInt128 = 20_000_000
     public var events: [ScheduledCommand] = []
+    /// The asset gas is paid in (`[network] gas_asset`; by default the one named WETH or ETH): it prices the
+    /// bots' and the borrowers' gas in USD.
+    public var gasAsset: Int?
 
     public init() {}
 

@@ -1,13 +1,13 @@
 extension World {
     /// One slot: the proposer (drawn by stake) builds a block from what it has received, or the slot is
     /// missed when it is down; the block executes, gossips, and the epoch's finality is settled at its end.
-    mutating func produceSlot(_ slot: Int) throws -> [Event] {
+    mutating func produceSlot(_ slot: Int) -> [Event] {
         chain.lastSlotProcessed = slot
         let start = Int64(slot) * chain.slotMs
         var events: [Event] = []
         let proposer = drawProposer()
         if let proposer, network.isUp(proposer, at: start) {
-            events += try buildBlock(slot: slot, proposer: proposer, at: start)
+            events += buildBlock(slot: slot, proposer: proposer, at: start)
         } else {
             chain.missedSlots += 1
             let name = proposer.map { network.nodes[$0].name } ?? "nobody"
@@ -50,16 +50,13 @@ extension World {
                                     message: "\(symbol) oracle update not included within 2 minutes: dropped",
                                     fields: [("transaction", .text("oracle_update")), ("asset", .text(symbol))]))
             case .liquidation(let liquidator, let account, _):
-                if let liquidator { liquidators[liquidator].pending.removeAll { $0 == account } } else { user.pending.removeAll { $0 == account } }
-                if liquidationStatus[account] == .inMempool { liquidationStatus[account] = nil }
-                if liquidator == nil {
-                    userOutcome = UserOutcome(account: account, succeeded: false, text: "your liquidation was not included within 2 minutes and was dropped")
-                }
-                let name = liquidator.map { liquidators[$0].name } ?? user.name
+                self[liquidator: liquidator].pending.removeAll { $0 == account }
+                let name = self[liquidator: liquidator].name
                 let id = pool.accounts.id(at: account)
                 events.append(Event(timeMs: time, kind: .expired,
                                     message: "\(name)'s liquidation of \(id) not included within 2 minutes: dropped",
-                                    fields: [("transaction", .text("liquidation")), ("account", .text(id)), ("liquidator", .text(name))]))
+                                    fields: [("transaction", .text("liquidation")), ("account", .text(id)), ("liquidator", .text(name))],
+                                    liquidator: liquidator, account: account))
             case .repay(let account, _, _), .supply(let account, _, _):
                 defencePending[account] = false
             }
@@ -67,7 +64,7 @@ extension World {
         return events
     }
 
-    mutating func buildBlock(slot: Int, proposer: Int, at start: Int64) throws -> [Event] {
+    mutating func buildBlock(slot: Int, proposer: Int, at start: Int64) -> [Event] {
         pool.time = UInt64(start / 1_000)
         var events = expireTransactions(at: start)
         let paths = network.regionPaths(at: start)
@@ -80,7 +77,7 @@ extension World {
         var gasUsed: UInt64 = 0
         for transaction in transactions {
             gasUsed += transaction.gas
-            events += try execute(transaction, at: start)
+            events += execute(transaction, at: start)
         }
         // Everyone else's transactions fill the rest of the block, less of it as the base fee rises.
         let background = FeeMarket.backgroundGas(baseFeeWei: chain.baseFeeWei, noise: rng.normal())
@@ -104,15 +101,8 @@ extension World {
         chain.pendingHeight = chain.height
         chain.pendingStartMs = start
         network.nodes[proposer].head = chain.height
-        for index in dexPools.indices {
-            // A trade whose amounts do not fit is not made; the pool waits for the next block.
-            var pool = dexPools[index], trader = arbitrageur
-            if (try? trader.trade(&pool, truePrices: truePrices, units: self.pool.reserves.map(\.configuration.unit))) != nil {
-                dexPools[index] = pool
-                arbitrageur = trader
-            }
-        }
-        events += try reactToBlock(at: start)
+        arbitrage()
+        events += reactToBlock(at: start)
         return events
     }
 

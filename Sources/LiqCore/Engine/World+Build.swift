@@ -2,6 +2,7 @@ extension World {
     /// Builds the world of a scenario at time 0 from `seed`.
     public init(scenario: Scenario, seed: UInt64, extraEvents: [ScheduledCommand] = []) throws {
         var settings = scenario.simulation
+        guard let gasAsset = settings.gasAsset else { throw WorldError.noGasAsset }
         while settings.assets.count < scenario.assets.count { settings.assets.append(.init()) }
         var rng = SeededGenerator(seed: seed)
         var network = TopologyBuilder.build(settings.network, using: &rng)
@@ -103,7 +104,7 @@ extension World {
                               wallet: (0..<reserveCount).map { Self.amount(usd: 10_000_000, price: prices[$0], unit: units[$0]) },
                               minimumProfitUSD: 0, aggressiveness: 0.2)
 
-        self.init(scenarioName: scenario.name, seed: seed, settings: settings, rng: rng, network: network,
+        self.init(scenarioName: scenario.name, seed: seed, settings: settings, gasAsset: gasAsset, rng: rng, network: network,
                   chain: Chain(slotMs: Int64(settings.slotSeconds) * 1_000, epochSlots: settings.epochSlots),
                   pool: pool, truePrices: prices,
                   priceProcess: PriceProcess(parameters: settings.assets.map {
@@ -113,18 +114,18 @@ extension World {
                   botsEnabled: settings.bots.enabled, borrowerWallet: borrowerWallet, defenders: defenders,
                   defencePending: Array(repeating: false, count: defenders.count), riskIndex: RiskIndex(pool: pool),
                   schedule: (settings.events + extraEvents).enumerated()
-                      .sorted { ($0.element.atMs, $0.offset) < ($1.element.atMs, $1.offset) }.map(\.element),
-                  priceHistory: prices.map { [$0] })
+                      .sorted { ($0.element.atMs, $0.offset) < ($1.element.atMs, $1.offset) }.map(\.element))
     }
 
-    init(scenarioName: String, seed: UInt64, settings: SimulationSettings, rng: SeededGenerator, network: Network,
+    init(scenarioName: String, seed: UInt64, settings: SimulationSettings, gasAsset: Int, rng: SeededGenerator, network: Network,
          chain: Chain, pool: LendingPool, truePrices: [UInt128], priceProcess: PriceProcess, feeds: [OracleFeed],
          dexPools: [DexPool], arbitrageur: Arbitrageur, liquidators: [Liquidator], user: Liquidator, botsEnabled: Bool,
          borrowerWallet: [UInt128], defenders: [Bool], defencePending: [Bool], riskIndex: RiskIndex,
-         schedule: [ScheduledCommand], priceHistory: [[UInt128]]) {
+         schedule: [ScheduledCommand]) {
         self.scenarioName = scenarioName
         self.seed = seed
         self.settings = settings
+        self.gasAsset = gasAsset
         self.rng = rng
         self.network = network
         self.chain = chain
@@ -142,11 +143,13 @@ extension World {
         self.defencePending = defencePending
         self.riskIndex = riskIndex
         self.schedule = schedule
-        self.priceHistory = priceHistory
     }
 
+    /// The person at the terminal, as events name them.
+    static let userName = "you"
+
     /// Whole-USD size in an asset's units at a price (a generator's choice, rounded to an integer).
-    static func amount(usd: Double, price: UInt128, unit: UInt128) -> UInt128 {
+    package static func amount(usd: Double, price: UInt128, unit: UInt128) -> UInt128 {
         guard usd > 0, price > 0 else { return 0 }
         let tokens = usd / (price.doubleValue / 1e8)
         return UInt128(integral: min(tokens * unit.doubleValue, 1e36).rounded())
@@ -157,5 +160,16 @@ extension World {
         let candidates = network.nodes.indices.filter { network.nodes[$0].region == region }
         let pool = candidates.isEmpty ? Array(network.nodes.indices) : candidates
         return pool[index % pool.count]
+    }
+}
+
+/// A scenario that cannot become a moving world (it can still be quoted).
+public enum WorldError: Error, Equatable, CustomStringConvertible {
+    case noGasAsset
+
+    public var description: String {
+        switch self {
+        case .noGasAsset: "no asset pays for gas: name one with gas_asset = \"SYMBOL\" under [network] (by default WETH or ETH)"
+        }
     }
 }

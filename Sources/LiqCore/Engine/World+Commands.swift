@@ -1,6 +1,13 @@
 extension World {
     /// Applies a command now; returns the events it causes.
     public mutating func apply(_ command: Command) -> [Event] {
+        let events = perform(command)
+        eventCount += events.count
+        return events
+    }
+
+    /// A command's effect (a scheduled one counts with its tick's events).
+    mutating func perform(_ command: Command) -> [Event] {
         let now = nowMs
         func event(_ kind: Event.Kind, _ message: String, _ fields: [(String, Event.Value)] = []) -> [Event] {
             [Event(timeMs: now, kind: kind, message: message, fields: fields)]
@@ -78,31 +85,7 @@ extension World {
             botsEnabled = enabled
             return event(.bots, "liquidation bots \(enabled ? "on" : "off")", [("enabled", .text(enabled ? "true" : "false"))])
         case .userLiquidation(let account, let request):
-            let origin = user.host
-            guard network.isUp(origin, at: now) else {
-                return event(.failedLiquidation, "your node is down: liquidation of \(pool.accounts[account].id) not sent",
-                             [("account", .text(pool.accounts[account].id)), ("liquidator", .text(user.name)), ("reason", .text("NODE_DOWN"))])
-            }
-            // Bid half the expected profit as priority fee, like a determined liquidator (at least 5 gwei).
-            let profit = (try? pool.quoteLiquidation(accountIndex: account, request)).flatMap { try? evaluate($0) } ?? 0
-            let fee = max(5, priorityFee(for: profit, aggressiveness: 0.5))
-            _ = chain.submit(.liquidation(liquidator: nil, account: account, request: request), origin: origin, at: now,
-                             priorityFeeGwei: fee, gas: Transaction.liquidationGas)
-            user.pending.append(account)
-            liquidationStatus[account] = .inMempool
-            return event(.submitted, "your liquidation of \(pool.accounts[account].id) is in the mempool",
-                         [("account", .text(pool.accounts[account].id)), ("liquidator", .text(user.name))])
-        case .setSpeed(let value):
-            speed = max(0.1, min(value, 1_000))
-            return []
-        case .pause:
-            paused = true
-            return []
-        case .resume:
-            paused = false
-            return []
-        case .step:
-            return []
+            return sendUserLiquidation(account: account, request: request)
         }
     }
 }

@@ -1,62 +1,44 @@
 /// Everything that exists in the simulation, as one value: network, chain, market, protocol and agents.
+///
+/// The world holds its state and its rules only, and changes only through `apply(_:)` and `step()`, which
+/// return the events they caused. What a screen needs besides (the event log, price history, the pending
+/// window, summaries, previews) lives in a `WorldView` that `Engine` feeds; playback (pause, speed) is the
+/// driver's. A Monte Carlo worker runs a `World` alone.
 public struct World: Sendable {
-    public var scenarioName: String
-    public var seed: UInt64
-    public var settings: SimulationSettings
-    public var nowMs: Int64 = 0
-    public var rng: SeededGenerator
-    public var network: Network
-    public var chain: Chain
-    public var pool: LendingPool
-    public var truePrices: [UInt128]
-    public var priceProcess: PriceProcess
-    public var shocks: [ActiveShock] = []
-    public var feeds: [OracleFeed]
-    public var dexPools: [DexPool]
-    public var arbitrageur: Arbitrageur
-    public var liquidators: [Liquidator]
+    public internal(set) var scenarioName: String
+    public internal(set) var seed: UInt64
+    public internal(set) var settings: SimulationSettings
+    public internal(set) var nowMs: Int64 = 0
+    public internal(set) var rng: SeededGenerator
+    public internal(set) var network: Network
+    public internal(set) var chain: Chain
+    public internal(set) var pool: LendingPool
+    public internal(set) var truePrices: [UInt128]
+    public internal(set) var priceProcess: PriceProcess
+    public internal(set) var shocks: [ActiveShock] = []
+    public internal(set) var feeds: [OracleFeed]
+    public internal(set) var dexPools: [DexPool]
+    public internal(set) var arbitrageur: Arbitrageur
+    public internal(set) var liquidators: [Liquidator]
     /// The person at the terminal, as a liquidator with a wallet.
-    public var user: Liquidator
-    public var botsEnabled: Bool
+    public internal(set) var user: Liquidator
+    public internal(set) var botsEnabled: Bool
     /// What the borrowers hold outside the protocol (what they borrowed), by asset.
-    public var borrowerWallet: [UInt128]
-    public var defenders: [Bool]
-    public var defencePending: [Bool]
-    public var riskIndex: RiskIndex
-    /// The last account-level summary (see `updateRiskSummary`).
-    public internal(set) var keptRiskSummary: RiskSummary?
-    /// The last pending-liquidations window (see `updatePendingWindow`).
-    public internal(set) var keptPendingWindow: PendingWindow?
-    public var schedule: [ScheduledCommand]
-    public var recentEvents: [Event] = []
-    /// The events worth a person's attention (not every block, justification, defence or losing bid).
-    public var notableEvents: [Event] = []
-    public var eventCount = 0
-    public var paused = false
-    public var speed = 1.0
-    /// Recent true prices per asset, oldest first, one per tick (for sparklines and 24 h change).
-    public var priceHistory: [[UInt128]]
-    public var statistics = Statistics()
-    /// Status of the liquidations bots and the user have in flight or lost, by account.
-    public var liquidationStatus: [Int: LiquidationStatus] = [:]
-    /// What became of the user's latest liquidation: the account and a sentence.
-    public var userOutcome: UserOutcome?
-
-    public struct UserOutcome: Sendable, Equatable {
-        public var account: Int
-        public var succeeded: Bool
-        public var text: String
-    }
+    public internal(set) var borrowerWallet: [UInt128]
+    public internal(set) var defenders: [Bool]
+    public internal(set) var defencePending: [Bool]
+    public internal(set) var riskIndex: RiskIndex
+    public internal(set) var schedule: [ScheduledCommand]
+    /// The asset gas is paid in.
+    public internal(set) var gasAsset: Int
+    /// Every event the world has caused (part of the state hash, so that an event stream is reproduced too).
+    public internal(set) var eventCount = 0
+    public internal(set) var statistics = Statistics()
 
     public struct ActiveShock: Sendable, Equatable {
         public var asset: Int
         public var factorPerTick: Double
         public var ticksLeft: Int
-    }
-
-    public enum LiquidationStatus: Sendable, Equatable {
-        case inMempool
-        case failed(String)
     }
 
     public struct Statistics: Sendable, Equatable {
@@ -71,6 +53,22 @@ public struct World: Sendable {
 
     public var tickMs: Int64 { settings.tickMs }
     public var ticks: Int { Int(nowMs / max(settings.tickMs, 1)) }
+
+    /// A liquidator by identity: one of the bots, or the user. One path serves both.
+    public internal(set) subscript(liquidator id: LiquidatorID) -> Liquidator {
+        get {
+            switch id {
+            case .bot(let index): liquidators[index]
+            case .user: user
+            }
+        }
+        set {
+            switch id {
+            case .bot(let index): liquidators[index] = newValue
+            case .user: user = newValue
+            }
+        }
+    }
 
     /// Debt of underwater accounts beyond their collateral, at true prices, in USD: bad debt that no
     /// liquidation has realised yet (for display; the realised figure is `statistics.badDebtBase`).

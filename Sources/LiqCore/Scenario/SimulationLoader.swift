@@ -46,6 +46,12 @@ extension ScenarioLoader {
             settings.network.nodeCount = try network.integer("nodes", in: 1...20_000) ?? 64
             settings.network.validatorShare = try network.number("validator_share", in: 0.01...1) ?? 0.5
             settings.network.blockBytes = try network.integer("block_bytes", in: 1_000...10_000_000) ?? 120_000
+            if let symbol = try network.string("gas_asset") {
+                guard let index = assets.firstIndex(where: { $0.symbol == symbol }) else {
+                    throw network.error("gas_asset", "\(quoted(symbol)) is not a listed asset")
+                }
+                settings.gasAsset = index
+            }
             if var shares = try network.table("region_shares") {
                 var values = Array(repeating: 0.0, count: Region.allCases.count)
                 for key in shares.table.keys {
@@ -109,6 +115,7 @@ extension ScenarioLoader {
             settings.bots.flashLoans = try bots.bool("flash_loans") ?? false
             try bots.finish()
         }
+        if settings.gasAsset == nil { settings.gasAsset = assets.firstIndex { $0.symbol == "WETH" || $0.symbol == "ETH" } }
         for var event in try root.tables("events") {
             settings.events += try readEvent(&event, assets: assets, network: settings.network)
             try event.finish()

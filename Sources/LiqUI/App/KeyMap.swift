@@ -3,15 +3,38 @@ public enum Action: Equatable, Sendable {
     case quit, togglePause, step, faster, slower, nextPanel, previousPanel, up, down, pageUp, pageDown, first, last
     case open, close, filter, sort, help, cycleTheme, toggleBots
     case shockDialog, shockDown5, shockUp5, shockDown20, toggleOutage, toggleNode, toggleDegrade, toggleCut, toggleFreeze
-    case stepBack, stepForward, execute
+    case stepBack, stepForward, execute, confirm, apply, erase
+    /// Typing into a text field (a row of the help and the hint bar; no key of its own).
+    case type
 }
 
-/// One row of the keymap: it drives dispatch, the hint bar and the help overlay (k9s, lazygit).
+/// Where keys go: the dashboard itself, or one of the overlays and prompts on top of it.
+public enum Mode: CaseIterable, Sendable {
+    case main, help, shock, walkthrough, confirm, filter
+
+    /// How the help overlay names the mode.
+    public var title: String {
+        switch self {
+        case .main: "dashboard"
+        case .help: "help"
+        case .shock: "shock dialog"
+        case .walkthrough: "walkthrough"
+        case .confirm: "confirm"
+        case .filter: "filter"
+        }
+    }
+}
+
+/// One row of the keymap: it drives dispatch, the hint bar and the help overlay, in every mode (k9s, lazygit).
 public struct KeyBinding: Sendable {
     public var keys: [Key]
+    /// The keys as the hint bar and help show them.
     public var label: String
+    /// A word or two for the hint bar.
+    public var hint: String
+    /// A sentence for the help overlay.
     public var help: String
-    /// nil: everywhere; otherwise only when that panel has focus.
+    /// nil: in every panel; otherwise only when that panel has focus.
     public var panel: Panel?
     public var inHintBar: Bool
     public var action: Action
@@ -20,59 +43,98 @@ public struct KeyBinding: Sendable {
 }
 
 public enum KeyMap {
-    public static let bindings: [KeyBinding] = [
-        KeyBinding(keys: [.char("?")], label: "?", help: "help: every key", panel: nil, inHintBar: true, action: .help),
-        KeyBinding(keys: [.char("q")], label: "q", help: "quit", panel: nil, inHintBar: true, action: .quit),
-        KeyBinding(keys: [.char(" ")], label: "space", help: "pause or resume the simulation", panel: nil, inHintBar: true, action: .togglePause),
-        KeyBinding(keys: [.char(".")], label: ".", help: "one tick while paused", panel: nil, inHintBar: false, action: .step),
-        KeyBinding(keys: [.char("+"), .char("=")], label: "+/-", help: "faster / slower: 0.25, 0.5, 1, 2, 5, 10 … 1000 simulated s per s", panel: nil, inHintBar: true, action: .faster),
-        KeyBinding(keys: [.char("-")], label: "-", help: "slower", panel: nil, inHintBar: false, action: .slower, inHelp: false),
-        KeyBinding(keys: [.tab], label: "tab", help: "next panel (shift-tab: previous)", panel: nil, inHintBar: true, action: .nextPanel),
-        KeyBinding(keys: [.backTab], label: "shift-tab", help: "previous panel", panel: nil, inHintBar: false, action: .previousPanel, inHelp: false),
-        KeyBinding(keys: [.up, .char("k")], label: "↑↓/jk", help: "move the selection (up/down)", panel: nil, inHintBar: false, action: .up),
-        KeyBinding(keys: [.down, .char("j")], label: "↓", help: "move down", panel: nil, inHintBar: false, action: .down, inHelp: false),
-        KeyBinding(keys: [.pageUp], label: "pgup/pgdn", help: "page up / down", panel: nil, inHintBar: false, action: .pageUp),
-        KeyBinding(keys: [.pageDown], label: "pgdn", help: "page down", panel: nil, inHintBar: false, action: .pageDown, inHelp: false),
-        KeyBinding(keys: [.home, .char("g")], label: "home/end", help: "first / last row (also g / G)", panel: nil, inHintBar: false, action: .first),
-        KeyBinding(keys: [.end, .char("G")], label: "end", help: "last row", panel: nil, inHintBar: false, action: .last, inHelp: false),
-        KeyBinding(keys: [.enter], label: "enter", help: "open: a region's nodes, a liquidation's walkthrough", panel: nil, inHintBar: true, action: .open),
-        KeyBinding(keys: [.escape], label: "esc", help: "close; back from a region's nodes; clear the filter", panel: nil, inHintBar: false, action: .close),
-        KeyBinding(keys: [.char("t")], label: "t", help: "next theme", panel: nil, inHintBar: false, action: .cycleTheme),
-        KeyBinding(keys: [.char("a")], label: "a", help: "automatic liquidators on or off", panel: nil, inHintBar: true, action: .toggleBots),
-        KeyBinding(keys: [.char("p")], label: "p", help: "price shock: choose an asset, type a percentage, preview, confirm", panel: nil, inHintBar: true, action: .shockDialog),
-        KeyBinding(keys: [.char("1")], label: "1/2/3", help: "shock the selected asset −5 % / +5 % / −20 %", panel: .market, inHintBar: true, action: .shockDown5),
-        KeyBinding(keys: [.char("2")], label: "2", help: "+5 % on the selected asset", panel: .market, inHintBar: false, action: .shockUp5, inHelp: false),
-        KeyBinding(keys: [.char("3")], label: "3", help: "−20 % on the selected asset", panel: .market, inHintBar: false, action: .shockDown20, inHelp: false),
-        KeyBinding(keys: [.char("f")], label: "f", help: "freeze or unfreeze the oracle of the asset selected in Market", panel: nil, inHintBar: false, action: .toggleFreeze),
-        KeyBinding(keys: [.char("o")], label: "o", help: "region outage, or power loss at a selected node's data center (again: recover)", panel: .nodes, inHintBar: true, action: .toggleOutage),
-        KeyBinding(keys: [.char("c")], label: "c", help: "crash or restart the selected node", panel: .nodes, inHintBar: true, action: .toggleNode),
-        KeyBinding(keys: [.char("d")], label: "d", help: "degrade or restore the selected region's links", panel: .nodes, inHintBar: true, action: .toggleDegrade),
-        KeyBinding(keys: [.char("x")], label: "x", help: "cut or restore the selected region's links (partition)", panel: .nodes, inHintBar: true, action: .toggleCut),
-        KeyBinding(keys: [.char("/")], label: "/", help: "filter pending liquidations by account (esc clears)", panel: nil, inHintBar: false, action: .filter),
-        KeyBinding(keys: [.char("s")], label: "s", help: "sort pending liquidations: HF, debt, profit", panel: .liquidations, inHintBar: true, action: .sort),
+    static func key(_ keys: [Key], _ label: String, _ hint: String, _ help: String, _ action: Action, panel: Panel? = nil,
+                    bar: Bool = true, inHelp: Bool = true) -> KeyBinding {
+        KeyBinding(keys: keys, label: label, hint: hint, help: help, panel: panel, inHintBar: bar, action: action, inHelp: inHelp)
+    }
+
+    /// The dashboard's keys.
+    public static let main: [KeyBinding] = [
+        key([.char("?")], "?", "help", "help: every key, in every mode", .help),
+        key([.char("q")], "q", "quit", "quit", .quit),
+        key([.char(" ")], "space", "pause", "pause or resume the simulation", .togglePause),
+        key([.char(".")], ".", "step", "one tick while paused", .step, bar: false),
+        key([.char("+"), .char("=")], "+/-", "speed", "faster / slower: 0.25, 0.5, 1, 2, 5, 10 … 1000 simulated s per s", .faster),
+        key([.char("-")], "-", "slower", "slower", .slower, bar: false, inHelp: false),
+        key([.tab], "tab", "panel", "next panel (shift-tab: previous)", .nextPanel),
+        key([.backTab], "shift-tab", "previous", "previous panel", .previousPanel, bar: false, inHelp: false),
+        key([.up, .char("k")], "↑↓/jk", "move", "move the selection (up/down)", .up, bar: false),
+        key([.down, .char("j")], "↓", "down", "move down", .down, bar: false, inHelp: false),
+        key([.pageUp], "pgup/pgdn", "page", "page up / down", .pageUp, bar: false),
+        key([.pageDown], "pgdn", "page down", "page down", .pageDown, bar: false, inHelp: false),
+        key([.home, .char("g")], "home/end", "ends", "first / last row (also g / G)", .first, bar: false),
+        key([.end, .char("G")], "end", "last", "last row", .last, bar: false, inHelp: false),
+        key([.enter], "enter", "open", "open: a region's nodes, a liquidation's walkthrough", .open),
+        key([.escape], "esc", "close", "close; back from a region's nodes; clear the filter", .close, bar: false),
+        key([.char("t")], "t", "theme", "next theme", .cycleTheme, bar: false),
+        key([.char("a")], "a", "bots", "automatic liquidators on or off", .toggleBots),
+        key([.char("p")], "p", "shock", "price shock: choose an asset, type a percentage, preview, confirm", .shockDialog),
+        key([.char("1")], "1/2/3", "−5/+5/−20 %", "shock the selected asset −5 % / +5 % / −20 %", .shockDown5, panel: .market),
+        key([.char("2")], "2", "+5 %", "+5 % on the selected asset", .shockUp5, panel: .market, bar: false, inHelp: false),
+        key([.char("3")], "3", "−20 %", "−20 % on the selected asset", .shockDown20, panel: .market, bar: false, inHelp: false),
+        key([.char("f")], "f", "freeze oracle", "freeze or unfreeze the oracle of the asset selected in Market", .toggleFreeze, bar: false),
+        key([.char("o")], "o", "outage", "region outage, or power loss at a selected node's data center (again: recover)",
+            .toggleOutage, panel: .nodes),
+        key([.char("c")], "c", "crash node", "crash or restart the selected node", .toggleNode, panel: .nodes),
+        key([.char("d")], "d", "degrade", "degrade or restore the selected region's links", .toggleDegrade, panel: .nodes),
+        key([.char("x")], "x", "cut links", "cut or restore the selected region's links (partition)", .toggleCut, panel: .nodes),
+        key([.char("/")], "/", "filter", "filter pending liquidations by account (esc clears)", .filter, bar: false),
+        key([.char("s")], "s", "sort", "sort pending liquidations: HF, debt, profit", .sort, panel: .liquidations),
     ]
 
-    /// Keys inside the walkthrough.
-    public static let walkthroughBindings: [KeyBinding] = [
-        KeyBinding(keys: [.left, .char("h")], label: "←", help: "previous step", panel: nil, inHintBar: true, action: .stepBack),
-        KeyBinding(keys: [.right, .char("l")], label: "→", help: "next step", panel: nil, inHintBar: true, action: .stepForward),
-        KeyBinding(keys: [.char("x")], label: "x", help: "execute as the liquidator (asks to confirm)", panel: nil, inHintBar: true, action: .execute),
-        KeyBinding(keys: [.char(" ")], label: "space", help: "pause or resume", panel: nil, inHintBar: true, action: .togglePause),
-        KeyBinding(keys: [.escape, .char("q")], label: "esc", help: "close", panel: nil, inHintBar: true, action: .close),
+    public static let help: [KeyBinding] = [
+        key([.down, .char("j")], "↑↓/jk", "scroll", "scroll the help", .down),
+        key([.up, .char("k")], "↑", "up", "scroll up", .up, bar: false, inHelp: false),
+        key([.escape, .char("?"), .char("q"), .enter], "esc", "close", "close the help (also ?, q, enter)", .close),
     ]
 
-    /// Keys inside the shock dialog and the help overlay, for the hint bar.
-    public static let shockBindings: [KeyBinding] = [
-        KeyBinding(keys: [.up], label: "↑↓", help: "asset", panel: nil, inHintBar: true, action: .up),
-        KeyBinding(keys: [.enter], label: "enter", help: "apply", panel: nil, inHintBar: true, action: .open),
-        KeyBinding(keys: [.escape], label: "esc", help: "cancel", panel: nil, inHintBar: true, action: .close),
-    ]
-    public static let helpBindings: [KeyBinding] = [
-        KeyBinding(keys: [.up], label: "↑↓", help: "scroll", panel: nil, inHintBar: true, action: .up),
-        KeyBinding(keys: [.escape], label: "esc", help: "close", panel: nil, inHintBar: true, action: .close),
+    public static let shock: [KeyBinding] = [
+        key([], "0-9 . - +", "type %", "type the change in per cent (the first key replaces the suggestion)", .type),
+        key([.up, .left], "↑↓", "asset", "previous / next asset", .up),
+        key([.down, .right, .tab], "↓", "next asset", "next asset", .down, bar: false, inHelp: false),
+        key([.backspace], "backspace", "erase", "erase the last character", .erase, bar: false),
+        key([.enter], "enter", "apply", "apply the shock to the true price", .apply),
+        key([.escape], "esc", "cancel", "cancel", .close),
     ]
 
-    public static func action(for key: Key, focus: Panel) -> Action? {
-        bindings.first { $0.keys.contains(key) && ($0.panel == nil || $0.panel == focus) }?.action
+    public static let walkthrough: [KeyBinding] = [
+        key([.left, .char("h")], "←", "back", "previous step", .stepBack),
+        key([.right, .char("l"), .enter], "→/enter", "next", "next step", .stepForward),
+        key([.char("x")], "x", "execute", "liquidate as yourself (asks to confirm)", .execute),
+        key([.char(" ")], "space", "pause", "pause or resume, to watch your transaction land", .togglePause),
+        key([.escape, .char("q")], "esc", "close", "close the walkthrough (also q)", .close),
+    ]
+
+    public static let confirm: [KeyBinding] = [
+        key([.char("y"), .enter], "y", "confirm", "send the liquidation", .confirm),
+        key([], "any other key", "cancel", "cancel", .close),
+    ]
+
+    public static let filter: [KeyBinding] = [
+        key([], "text", "type", "type part of an account id", .type),
+        key([.backspace], "backspace", "erase", "erase the last character", .erase),
+        key([.enter], "enter", "keep", "keep the filter and leave it", .apply),
+        key([.escape], "esc", "clear", "clear the filter and leave it", .close),
+    ]
+
+    public static func bindings(for mode: Mode) -> [KeyBinding] {
+        switch mode {
+        case .main: main
+        case .help: help
+        case .shock: shock
+        case .walkthrough: walkthrough
+        case .confirm: confirm
+        case .filter: filter
+        }
+    }
+
+    /// The action of `key` in `mode` with `focus`; nil when the key has none there.
+    public static func action(for key: Key, mode: Mode, focus: Panel) -> Action? {
+        bindings(for: mode).first { $0.keys.contains(key) && ($0.panel == nil || $0.panel == focus) }?.action
+    }
+
+    /// The hint bar of `mode`: its bindings marked for the bar, in the focused panel.
+    public static func hintBar(for mode: Mode, focus: Panel) -> [KeyBinding] {
+        bindings(for: mode).filter { $0.inHintBar && ($0.panel == nil || $0.panel == focus) }
     }
 }

@@ -1,55 +1,71 @@
 import LiqCore
 
-/// Keys in, view changes and engine commands out. Pure: the run loop sends the commands.
+/// Keys in, view changes and effects out. Pure: the run loop carries out the effects, and the reducer is the
+/// only place keys are interpreted, through the keymap of the mode the view is in.
 public enum Reducer {
-    public static func reduce(_ state: ViewState, _ key: Key, snapshot: Snapshot) -> (ViewState, [Command]) {
+    public static func reduce(_ state: ViewState, _ key: Key, snapshot: Snapshot) -> (ViewState, [Effect]) {
         var view = state
         view.status = nil
-        switch view.overlay {
-        case .help:
-            switch key {
-            case .escape, .char("?"), .char("q"), .enter: view.overlay = .none
-            case .down, .char("j"): view.helpScroll += 1
-            case .up, .char("k"): view.helpScroll = max(0, view.helpScroll - 1)
+        let mode = view.mode
+        var effects: [Effect]
+        if let action = KeyMap.action(for: key, mode: mode, focus: view.focus) {
+            effects = perform(action, mode: mode, &view, snapshot: snapshot)
+        } else {
+            effects = []
+            switch mode {
+            case .shock: if case .char(let c) = key, c.isNumber || c == "-" || c == "." || c == "+" { updateShock(&view) { $0.type(c) } }
+            case .filter: if case .char(let c) = key, !c.isNewline { type(c, into: &view) }
+            case .confirm: cancelConfirmation(&view)
             default: break
             }
-            return (view, [])
-        case .shock(var dialog):
-            return shockKey(view, &dialog, key, snapshot: snapshot)
-        case .walkthrough(var walkthrough):
-            // Time keeps its key in the walkthrough: you watch your transaction land.
-            if key == .char(" ") { return (view, [snapshot.paused ? .resume : .pause]) }
-            return walkthroughKey(view, &walkthrough, key)
-        case .none:
-            break
         }
-        if view.filtering {
-            switch key {
-            case .enter: view.filtering = false
-            case .escape:
-                view.filtering = false
-                view.filter = ""
-            case .backspace: if !view.filter.isEmpty { view.filter.removeLast() }
-            case .char(let character) where !character.isNewline: view.filter.append(character)
-            default: break
-            }
-            view.selection[Panel.liquidations.rawValue] = 0
-            return (view, [])
-        }
-        guard let action = KeyMap.action(for: key, focus: view.focus) else { return (view, []) }
-        return perform(action, view, snapshot: snapshot)
+        let asked = request(view)
+        if asked != request(state) { effects.append(.request(asked)) }
+        return (view, effects)
     }
 
-    static func perform(_ action: Action, _ state: ViewState, snapshot: Snapshot) -> (ViewState, [Command]) {
-        var view = state
+    /// The snapshot the view needs: the curve of the asset selected in Market, the open region's nodes, the
+    /// pending liquidations around the cursor, and the shock the dialog is about to apply.
+    public static func request(_ view: ViewState) -> SnapshotRequest {
+        var shock: ShockQuery?
+        if case .shock(let dialog) = view.overlay { shock = dialog.query }
+        return SnapshotRequest(curveAsset: view.selected(.market), nodeRegion: view.expandedRegion, pending: pendingQuery(view),
+                               shock: shock)
+    }
+
+    static func perform(_ action: Action, mode: Mode, _ view: inout ViewState, snapshot: Snapshot) -> [Effect] {
+        switch mode {
+        case .main: return performMain(action, &view, snapshot: snapshot)
+        case .help:
+            switch action {
+            case .down: view.helpScroll += 1
+            case .up: view.helpScroll = max(0, view.helpScroll - 1)
+            default: view.overlay = .none
+            }
+        case .shock: return performShock(action, &view, snapshot: snapshot)
+        case .walkthrough, .confirm: return performWalkthrough(action, &view, snapshot: snapshot)
+        case .filter:
+            switch action {
+            case .erase: if !view.filter.isEmpty { view.filter.removeLast() }
+            case .close:
+                view.filtering = false
+                view.filter = ""
+            default: view.filtering = false
+            }
+            view.selection[Panel.liquidations.rawValue] = 0
+        }
+        return []
+    }
+
+    static func performMain(_ action: Action, _ view: inout ViewState, snapshot: Snapshot) -> [Effect] {
         let count = Panel.allCases.count
         let market = view.selected(.market)
         switch action {
-        case .quit: view.quit = true
-        case .togglePause: return (view, [snapshot.paused ? .resume : .pause])
-        case .step: return (view, snapshot.paused ? [.step] : [])
-        case .faster: return (view, [.setSpeed(speedLadder.first { $0 > snapshot.speed + 1e-9 } ?? speedLadder.last!)])
-        case .slower: return (view, [.setSpeed(speedLadder.last { $0 < snapshot.speed - 1e-9 } ?? speedLadder.first!)])
+        case .quit: return [.quit]
+        case .togglePause: return [.playback(snapshot.paused ? .resume : .pause)]
+        case .step: return snapshot.paused ? [.playback(.step)] : []
+        case .faster: return [.playback(.setSpeed(speedLadder.first { $0 > snapshot.speed + 1e-9 } ?? speedLadder.last!))]
+        case .slower: return [.playback(.setSpeed(speedLadder.last { $0 < snapshot.speed - 1e-9 } ?? speedLadder.first!))]
         case .nextPanel: view.focus = Panel(rawValue: (view.focus.rawValue + 1) % count)!
         case .previousPanel: view.focus = Panel(rawValue: (view.focus.rawValue + count - 1) % count)!
         case .up: move(&view, by: -1, snapshot: snapshot)
@@ -77,38 +93,41 @@ public enum Reducer {
         case .help:
             view.overlay = .help
             view.helpScroll = 0
-        case .cycleTheme: view.themeIndex += 1
-        case .toggleBots: return (view, [.setBots(enabled: !snapshot.botsEnabled)])
+        case .cycleTheme:
+            view.themeIndex = (view.themeIndex + 1) % BuiltInThemes.names.count
+            view.status = "theme \(BuiltInThemes.names[view.themeIndex])"
+            return [.theme(BuiltInThemes.names[view.themeIndex])]
+        case .toggleBots: return [.engine(.setBots(enabled: !snapshot.botsEnabled))]
         case .shockDialog: view.overlay = .shock(ShockDialog(asset: min(market, max(0, snapshot.market.count - 1))))
-        case .shockDown5: return (view, [.shock(asset: market, percentBps: -500, overSeconds: 0)])
-        case .shockUp5: return (view, [.shock(asset: market, percentBps: 500, overSeconds: 0)])
-        case .shockDown20: return (view, [.shock(asset: market, percentBps: -2_000, overSeconds: 0)])
+        case .shockDown5: return [.engine(.shock(asset: market, percentBps: -500, overSeconds: 0))]
+        case .shockUp5: return [.engine(.shock(asset: market, percentBps: 500, overSeconds: 0))]
+        case .shockDown20: return [.engine(.shock(asset: market, percentBps: -2_000, overSeconds: 0))]
         case .toggleFreeze:
             guard market < snapshot.market.count else { break }
-            return (view, [snapshot.market[market].isFrozen ? .unfreezeOracle(asset: market) : .freezeOracle(asset: market)])
+            return [.engine(snapshot.market[market].isFrozen ? .unfreezeOracle(asset: market) : .freezeOracle(asset: market))]
         case .toggleOutage:
             if let node = selectedNode(view, snapshot) {
-                return (view, [node.dataCenterPowered ? .powerLoss(dataCenter: node.dataCenterIndex) : .powerRestore(dataCenter: node.dataCenterIndex)])
+                return [.engine(node.dataCenterPowered ? .powerLoss(dataCenter: node.dataCenterIndex) : .powerRestore(dataCenter: node.dataCenterIndex))]
             }
             guard let region = selectedRegion(view, snapshot) else { break }
-            return (view, [snapshot.regionDown[region.rawValue] ? .regionRecover(region) : .regionOutage(region)])
+            return [.engine(snapshot.regionDown[region.rawValue] ? .regionRecover(region) : .regionOutage(region))]
         case .toggleNode:
             guard let node = selectedNode(view, snapshot) else {
                 view.status = "press enter on a region to pick a node"
                 break
             }
-            return (view, [node.crashed ? .restartNode(node.id) : .crashNode(node.id)])
+            return [.engine(node.crashed ? .restartNode(node.id) : .crashNode(node.id))]
         case .toggleDegrade, .toggleCut:
             guard let region = selectedRegion(view, snapshot) else { break }
             let others = Region.allCases.filter { $0 != region }
             let links = others.map { snapshot.links[region.rawValue][$0.rawValue] }
             let active = action == .toggleCut ? links.contains { $0.cut } : links.contains { $0.latencyFactor > 1 }
-            return (view, others.map { other in
-                active ? .restoreLink(region, other) : (action == .toggleCut ? .cutLink(region, other) : .degradeLink(region, other, factor: 3))
-            })
-        case .stepBack, .stepForward, .execute: break
+            return others.map { other in
+                .engine(active ? .restoreLink(region, other) : (action == .toggleCut ? .cutLink(region, other) : .degradeLink(region, other, factor: 3)))
+            }
+        default: break
         }
-        return (view, [])
+        return []
     }
 
     /// Simulated seconds per real second, stepped through by + and -.
@@ -207,57 +226,64 @@ public enum Reducer {
         return view.selected(.nodes) < nodes.count ? nodes[view.selected(.nodes)] : nil
     }
 
-    static func shockKey(_ state: ViewState, _ dialog: inout ShockDialog, _ key: Key, snapshot: Snapshot) -> (ViewState, [Command]) {
-        var view = state
-        switch key {
-        case .escape:
-            view.overlay = .none
-            return (view, [])
-        case .enter:
-            guard let percent = dialog.percent else {
-                view.status = ShockDialog.rangeMessage
-                break
-            }
-            view.overlay = .none
-            return (view, [.shock(asset: dialog.asset, percentBps: Int(clamping: (percent * 100).rounded()), overSeconds: 0)])
-        case .up, .left: dialog.asset = (dialog.asset + snapshot.market.count - 1) % max(1, snapshot.market.count)
-        case .down, .right, .tab: dialog.asset = (dialog.asset + 1) % max(1, snapshot.market.count)
-        case .backspace: if !dialog.text.isEmpty { dialog.text.removeLast() }
-        case .char(let c) where c.isNumber || c == "-" || c == "." || c == "+":
-            if dialog.text.count < 8 { dialog.text.append(c) }
-        default: break
-        }
+    static func updateShock(_ view: inout ViewState, _ change: (inout ShockDialog) -> Void) {
+        guard case .shock(var dialog) = view.overlay else { return }
+        change(&dialog)
         view.overlay = .shock(dialog)
-        return (view, [])
     }
 
-    static func walkthroughKey(_ state: ViewState, _ walkthrough: inout Walkthrough, _ key: Key) -> (ViewState, [Command]) {
-        var view = state
-        if walkthrough.confirming {
-            switch key {
-            case .char("y"), .enter:
-                walkthrough.confirming = false
-                walkthrough.submitted = true
-                var request = walkthrough.row.quote.request
-                request.debtToCover = .max
-                view.overlay = .walkthrough(walkthrough)
-                return (view, [.userLiquidation(account: walkthrough.account, request: request)])
-            default:
-                walkthrough.confirming = false
+    static func performShock(_ action: Action, _ view: inout ViewState, snapshot: Snapshot) -> [Effect] {
+        guard case .shock(let dialog) = view.overlay else { return [] }
+        let assets = max(1, snapshot.market.count)
+        switch action {
+        case .close: view.overlay = .none
+        case .apply:
+            guard let query = dialog.query else {
+                view.status = dialog.problem
+                return []
             }
-            view.overlay = .walkthrough(walkthrough)
-            return (view, [])
-        }
-        switch key {
-        case .left, .char("h"): walkthrough.step = max(0, walkthrough.step - 1)
-        case .right, .char("l"), .enter: walkthrough.step = min(Walkthrough.steps - 1, walkthrough.step + 1)
-        case .char("x"): if !walkthrough.submitted { walkthrough.confirming = true }
-        case .escape, .char("q"):
             view.overlay = .none
-            return (view, [])
+            return [.engine(.shock(asset: query.asset, percentBps: query.percentBps, overSeconds: 0))]
+        case .up: updateShock(&view) { $0.asset = ($0.asset + assets - 1) % assets }
+        case .down: updateShock(&view) { $0.asset = ($0.asset + 1) % assets }
+        case .erase: updateShock(&view) { $0.erase() }
+        default: break
+        }
+        return []
+    }
+
+    static func type(_ character: Character, into view: inout ViewState) {
+        view.filter.append(character)
+        view.selection[Panel.liquidations.rawValue] = 0
+    }
+
+    static func cancelConfirmation(_ view: inout ViewState) {
+        guard case .walkthrough(var walkthrough) = view.overlay else { return }
+        walkthrough.confirming = false
+        view.overlay = .walkthrough(walkthrough)
+    }
+
+    static func performWalkthrough(_ action: Action, _ view: inout ViewState, snapshot: Snapshot) -> [Effect] {
+        guard case .walkthrough(var walkthrough) = view.overlay else { return [] }
+        var effects: [Effect] = []
+        switch action {
+        case .confirm:
+            walkthrough.confirming = false
+            walkthrough.submitted = true
+            var request = walkthrough.row.quote.request
+            request.debtToCover = .max
+            effects = [.engine(.userLiquidation(account: walkthrough.account, request: request))]
+        case .stepBack: walkthrough.step = max(0, walkthrough.step - 1)
+        case .stepForward: walkthrough.step = min(Walkthrough.steps - 1, walkthrough.step + 1)
+        case .execute: if !walkthrough.submitted { walkthrough.confirming = true }
+        // Time keeps its key in the walkthrough: you watch your transaction land.
+        case .togglePause: return [.playback(snapshot.paused ? .resume : .pause)]
+        case .close:
+            view.overlay = .none
+            return []
         default: break
         }
         view.overlay = .walkthrough(walkthrough)
-        return (view, [])
+        return effects
     }
 }

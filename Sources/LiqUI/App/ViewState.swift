@@ -25,16 +25,49 @@ public enum LiquidationSort: Int, CaseIterable, Sendable {
     public var label: String { ["HF", "debt", "profit"][rawValue] }
 }
 
-/// The price-shock dialog: an asset and a typed percentage, previewed before it is confirmed.
+/// The price-shock dialog: an asset and a typed percentage, previewed before it is confirmed. It opens
+/// with a suggestion that the first typed character replaces, as a selected field is.
 public struct ShockDialog: Equatable, Sendable {
     public var asset: Int
     public var text: String = "-10"
+    /// Still the suggestion: the next typed character replaces it.
+    public var suggested = true
+
+    public init(asset: Int) { self.asset = asset }
+
     public var percent: Double? {
         guard let value = Double(text), value.isFinite, value > -100, value <= 1_000 else { return nil }
         return value
     }
 
+    /// Why the text is not a shock, in words; nil when it is one.
+    public var problem: String? {
+        guard percent == nil else { return nil }
+        if text.isEmpty { return "type a change in per cent, e.g. -20" }
+        guard let value = Double(text), value.isFinite else { return "\"\(text)\" is not a number; " + Self.rangeMessage }
+        return "\(text) % is out of range; " + Self.rangeMessage
+    }
+
+    /// The shock as the engine takes it.
+    public var query: ShockQuery? {
+        percent.map { ShockQuery(asset: asset, percentBps: Int(clamping: ($0 * 100).rounded())) }
+    }
+
     public static let rangeMessage = "type a change between −99.99 and +1000 %"
+
+    /// A typed character: it replaces the suggestion, or is appended (at most 8).
+    mutating func type(_ character: Character) {
+        if suggested {
+            text = ""
+            suggested = false
+        }
+        if text.count < 8 { text.append(character) }
+    }
+
+    mutating func erase() {
+        if suggested { text = "" } else if !text.isEmpty { text.removeLast() }
+        suggested = false
+    }
 }
 
 /// The liquidation walkthrough: which account, which step, and what the user did.
@@ -67,10 +100,10 @@ public struct ViewState: Equatable, Sendable {
     public var pageRows = 10
     public var filtering = false
     public var sort: LiquidationSort = .urgency
+    /// The built-in theme on screen (`t` moves to the next).
     public var themeIndex = 0
     public var helpScroll = 0
     public var eventScroll = 0
-    public var quit = false
     public var status: String?
     /// The account under the cursor in Pending liquidations: the cursor follows it as rows reorder.
     public var selectedAccountID: String?
@@ -78,4 +111,14 @@ public struct ViewState: Equatable, Sendable {
     public init() {}
 
     public func selected(_ panel: Panel) -> Int { selection[panel.rawValue] }
+
+    /// Where keys go now.
+    public var mode: Mode {
+        switch overlay {
+        case .help: .help
+        case .shock: .shock
+        case .walkthrough(let walkthrough): walkthrough.confirming ? .confirm : .walkthrough
+        case .none: filtering ? .filter : .main
+        }
+    }
 }

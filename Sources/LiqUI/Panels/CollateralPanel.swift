@@ -11,10 +11,9 @@ enum CollateralPanel {
         buffer.put(left.width >= 24 ? "HEALTH FACTOR  ACCOUNTS" : "HF        ACCOUNTS", x: left.x, y: left.y,
                    style: Style(.header, bold: true), clip: left)
         let most = max(1, snapshot.healthHistogram.map(\.accounts).max() ?? 1)
-        let lows: [Double] = [0, 0.9, 0.95, 1.0, 1.05, 1.1, 1.25, 1.5, 2, 3]
         for (index, bucket) in snapshot.healthHistogram.enumerated() where left.y + 1 + index < left.maxY {
             let y = left.y + 1 + index
-            let role = Widgets.healthRole(lows[index] + 0.001)
+            let role = Thresholds.health(index == 0 ? 0 : HealthBands.edges[index - 1] + 0.001)
             buffer.put(Widgets.left(bucket.label, 9), x: left.x, y: y, style: Style(role), clip: left)
             let width = max(1, left.width - 17)
             let length = bucket.accounts == 0 ? 0 : max(1, bucket.accounts * width / most)

@@ -8,8 +8,7 @@ public enum Dashboard {
     /// From this size up (below the grid), every panel is on screen too, in tighter columns.
     public static let middleSize = (width: 100, height: 32)
 
-    public static func render(_ snapshot: Snapshot, _ view: ViewState, width: Int, height: Int,
-                              shockPreview: World.ShockPreview? = nil, frameMicros: Int? = nil) -> ScreenBuffer {
+    public static func render(_ snapshot: Snapshot, _ view: ViewState, width: Int, height: Int, frameMicros: Int? = nil) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: width, height: height)
         guard width >= minimumSize.width, height >= minimumSize.height else {
             Chrome.tooSmall(into: &buffer, minimum: minimumSize)
@@ -29,7 +28,7 @@ public enum Dashboard {
         for panel in Panel.allCases { if let rect = rects[panel] { draw(panel, snapshot, view, into: &buffer, in: rect) } }
         switch view.overlay {
         case .help: Chrome.help(view, into: &buffer, area: body)
-        case .shock(let dialog): Chrome.shock(dialog, snapshot, preview: shockPreview, into: &buffer, area: body)
+        case .shock(let dialog): Chrome.shock(dialog, snapshot, into: &buffer, area: body)
         case .walkthrough(let walkthrough): WalkthroughPanel.render(walkthrough, snapshot, into: &buffer, area: body)
         case .none: break
         }

@@ -45,7 +45,7 @@ enum LiquidationsPanel {
             }
             let quote = row.quote
             cell(Widgets.left(sanitized(row.accountID), 10), 0, .text)
-            cell(Widgets.right(Widgets.fixed(row.healthFactor.approximateValue, 4), 8), 10, Widgets.healthRole(row.healthFactor.approximateValue))
+            cell(Widgets.right(Widgets.fixed(row.healthFactor.approximateValue, 4), 8), 10, Thresholds.health(row.healthFactor.approximateValue))
             // Narrow panels drop the collateral and bonus columns (the walkthrough has them).
             let shift = narrow ? 10 : 0
             if !narrow { cell(Widgets.right(Widgets.usd(row.collateralUSD), 9), 19, .text) }
@@ -58,23 +58,9 @@ enum LiquidationsPanel {
             let status: (String, ColorRole) = switch row.status {
             case .pending: ("pending", .warn)
             case .inMempool: ("in mempool", .accent)
-            case .failed(let reason): ("failed: " + shortReason(reason), .critical)
+            case .failed(let failure): ("failed: " + failure.summary, .critical)
             }
             cell(status.0, narrow ? 51 : 67, status.1)
-        }
-    }
-
-    /// A failure reason in a few words (the full name is in the events and `liqtop quote`).
-    static func shortReason(_ reason: String) -> String {
-        switch reason {
-        case "HEALTH_FACTOR_NOT_BELOW_THRESHOLD": "HF ≥ 1 by then"
-        case "COLLATERAL_CANNOT_BE_LIQUIDATED": "collateral gone"
-        case "SPECIFIED_CURRENCY_NOT_BORROWED_BY_USER": "debt repaid"
-        case "MUST_NOT_LEAVE_DUST": "would leave dust"
-        case "PRICE_ORACLE_SENTINEL_CHECK_FAILED": "sequencer check"
-        case "FLASH_LOAN_NOT_REPAID": "sale short of loan"
-        case "INSUFFICIENT_BALANCE", "wallet short of debt asset": "wallet short"
-        default: reason.lowercased()
         }
     }
 

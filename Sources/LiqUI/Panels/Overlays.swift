@@ -29,51 +29,17 @@ enum Chrome {
         snapshot.achievedSpeed.map { "engine behind: ×\(Widgets.fixed($0, $0 < 1 ? 2 : $0 < 10 ? 1 : 0))" }
     }
 
+    /// The keys of the mode the view is in, from the keymap: a status first, if any.
     static func hintBar(_ view: ViewState, status: String?, into buffer: inout ScreenBuffer, y: Int, width: Int) {
-        let bindings: [KeyBinding]
-        switch view.overlay {
-        case .walkthrough: bindings = KeyMap.walkthroughBindings
-        case .shock: bindings = KeyMap.shockBindings
-        case .help: bindings = KeyMap.helpBindings
-        case .none: bindings = KeyMap.bindings.filter { $0.inHintBar && ($0.panel == nil || $0.panel == view.focus) }
-        }
         var x = 0
         if let status {
             x += buffer.put(" \(status)  ", x: 0, y: y, style: Style(.warn, bold: true))
         }
-        for binding in bindings {
+        for binding in KeyMap.hintBar(for: view.mode, focus: view.focus) {
             let label = " \(binding.label) "
-            let short = hint(binding.action)
-            guard x + label.count + short.count + 1 < width else { break }
+            guard x + label.count + binding.hint.count + 1 < width else { break }
             x += buffer.put(label, x: x, y: y, style: Style(.accent, bold: true, reverse: true))
-            x += buffer.put(short + " ", x: x, y: y, style: Style(.dim))
-        }
-    }
-
-    /// Two words or so for the hint bar.
-    static func hint(_ action: Action) -> String {
-        switch action {
-        case .help: "help"
-        case .quit: "quit"
-        case .togglePause: "pause"
-        case .faster: "speed"
-        case .nextPanel: "panel"
-        case .open: "open"
-        case .toggleBots: "bots"
-        case .shockDialog: "shock"
-        case .shockDown5: "−5/+5/−20 %"
-        case .toggleFreeze: "freeze oracle"
-        case .toggleOutage: "outage"
-        case .toggleNode: "crash node"
-        case .toggleDegrade: "degrade"
-        case .toggleCut: "cut links"
-        case .filter: "filter"
-        case .sort: "sort"
-        case .stepBack: "back"
-        case .stepForward: "next"
-        case .execute: "execute"
-        case .close: "close"
-        default: ""
+            x += buffer.put(binding.hint + " ", x: x, y: y, style: Style(.dim))
         }
     }
 
@@ -82,46 +48,62 @@ enum Chrome {
         return Rect(x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h)
     }
 
+    /// Every key of every mode, from the keymap, then what the colours and flags mean.
     static func help(_ view: ViewState, into buffer: inout ScreenBuffer, area: Rect) {
         let rect = centered(min(area.width - 4, 120), area.height - 4, in: area)
         buffer.fill(rect)
         let inner = Widgets.box(&buffer, rect, title: "Help · every key (esc closes, ↑↓ scroll)", focused: true)
-        var lines: [(String, String)] = KeyMap.bindings.filter(\.inHelp).map { ($0.label, $0.help + ($0.panel.map { "  [\($0.title)]" } ?? "")) }
-        lines.append(("", ""))
-        lines.append(("walkthrough", "←/→ steps, x execute (y confirms), esc closes"))
-        lines.append(("shock dialog", "↑/↓ asset, type a percentage, enter applies, esc cancels"))
-        lines.append(("", ""))
-        lines.append(("colours", "node columns follow ethstats: green good, yellow warn, orange worse, red bad"))
-        lines.append(("", "HF: green ≥ 1.25, yellow ≥ 1.05, orange ≥ 1.0, red liquidatable"))
-        lines.append(("node flags", "v validator, o oracle reporter, b liquidation bot's host; \"aws-eu!\": that data center has no power"))
-        lines.append(("region flags", "DOWN outage, CUT links cut (partition), SLOW links degraded"))
-        lines.append(("market", "STALE: the oracle is past its heartbeat; FROZEN: its reporter was stopped (f)"))
+        var lines: [(String, String, Bool)] = []
+        for mode in Mode.allCases {
+            lines.append((mode.title.uppercased(), "", true))
+            for binding in KeyMap.bindings(for: mode) where binding.inHelp {
+                lines.append((binding.label, binding.help + (binding.panel.map { "  [\($0.title)]" } ?? ""), false))
+            }
+            lines.append(("", "", false))
+        }
+        lines += legend.map { ($0.0, $0.1, false) }
         for (offset, line) in lines.dropFirst(view.helpScroll).prefix(inner.height).enumerated() {
-            buffer.put(Widgets.left(line.0, 12), x: inner.x, y: inner.y + offset, style: Style(.accent, bold: true), clip: inner)
-            buffer.put(line.1, x: inner.x + 13, y: inner.y + offset, style: Style(.text), clip: inner)
+            buffer.put(Widgets.left(line.0, 14), x: inner.x, y: inner.y + offset, style: Style(line.2 ? .title : .accent, bold: true), clip: inner)
+            buffer.put(line.1, x: inner.x + 15, y: inner.y + offset, style: Style(.text), clip: inner)
         }
     }
 
-    static func shock(_ dialog: ShockDialog, _ snapshot: Snapshot, preview: World.ShockPreview?, into buffer: inout ScreenBuffer, area: Rect) {
-        let rect = centered(56, 11, in: area)
+    /// What the colours and flags mean; the health-factor bands come from the thresholds the panels use.
+    static var legend: [(String, String)] {
+        [("COLOURS", ""),
+         ("nodes", "columns follow ethstats: green good, yellow warn, orange worse, red bad"),
+         ("HF", Thresholds.healthLegend),
+         ("node flags", "v validator, o oracle reporter, b liquidation bot's host; \"aws-eu!\": that data center has no power"),
+         ("region flags", "DOWN outage, CUT links cut (partition), SLOW links degraded"),
+         ("market", "STALE: the oracle is past its heartbeat; FROZEN: its reporter was stopped (f)")]
+    }
+
+    /// The dialog, and the exact preview of its shock once the engine has computed it.
+    static func shock(_ dialog: ShockDialog, _ snapshot: Snapshot, into buffer: inout ScreenBuffer, area: Rect) {
+        let rect = centered(60, 11, in: area)
         buffer.fill(rect)
         let inner = Widgets.box(&buffer, rect, title: "Price shock", focused: true)
+        func line(_ text: String, _ y: Int, _ style: Style) { buffer.put(text, x: inner.x + 1, y: inner.y + y, style: style, clip: inner) }
         let row = dialog.asset < snapshot.market.count ? snapshot.market[dialog.asset] : nil
-        buffer.put("asset    ◂ \(row?.symbol ?? "?") ▸   (↑/↓ to change)", x: inner.x + 1, y: inner.y, style: Style(.text), clip: inner)
-        buffer.put("change   \(dialog.text)▏ %", x: inner.x + 1, y: inner.y + 1, style: Style(dialog.percent == nil ? .critical : .accent, bold: true), clip: inner)
-        if let row, let percent = dialog.percent {
+        line("asset    ◂ \(row?.symbol ?? "?") ▸   (↑/↓ to change)", 0, Style(.text))
+        line("change   \(dialog.text)▏ %" + (dialog.suggested ? "   (type to replace)" : ""), 1,
+             Style(dialog.percent == nil ? .critical : .accent, bold: true))
+        if let problem = dialog.problem {
+            line(problem, 2, Style(.critical))
+        } else if let row, let percent = dialog.percent {
             let now = Double(row.truePrice) / 1e8
-            buffer.put("price    \(Widgets.price(now)) → \(Widgets.price(now * (1 + percent / 100)))", x: inner.x + 1, y: inner.y + 2, style: Style(.text), clip: inner)
-        } else {
-            buffer.put(ShockDialog.rangeMessage, x: inner.x + 1, y: inner.y + 2, style: Style(.critical), clip: inner)
+            line("price    \(Widgets.price(now)) → \(Widgets.price(now * (1 + percent / 100)))", 2, Style(.text))
         }
-        if let preview, dialog.percent != nil {
-            buffer.put("would become liquidatable  \(preview.newlyLiquidatable) accounts", x: inner.x + 1, y: inner.y + 3, style: Style(.warn), clip: inner)
-            buffer.put("collateral at risk (today) \(Widgets.usd(preview.collateralAtRiskUSD))", x: inner.x + 1, y: inner.y + 4, style: Style(.warn), clip: inner)
-            buffer.put("expected deficit           \(Widgets.usd(preview.expectedDeficitUSD))", x: inner.x + 1, y: inner.y + 5,
-                       style: Style(preview.expectedDeficitUSD > 0 ? .critical : .good), clip: inner)
+        if let preview = snapshot.shockPreview, preview.query == dialog.query {
+            line("liquidatable once the oracle follows  \(Widgets.count(preview.liquidatable)) account\(preview.liquidatable == 1 ? "" : "s")"
+                 + " (\(Widgets.count(preview.newlyLiquidatable)) new)", 3, Style(.warn))
+            line("collateral at risk (today)  \(Widgets.usd(preview.collateralAtRiskUSD))", 4, Style(.warn))
+            line("expected deficit            \(Widgets.usd(preview.expectedDeficitUSD))", 5,
+                 Style(preview.expectedDeficitUSD > 0 ? .critical : .good))
+        } else if dialog.query != nil {
+            line("computing the exact effect …", 3, Style(.dim))
         }
-        buffer.put("enter applies to the true price · esc cancels", x: inner.x + 1, y: inner.maxY - 1, style: Style(.dim), clip: inner)
+        line("enter applies to the true price · esc cancels", inner.height - 1, Style(.dim))
     }
 
     static func tooSmall(into buffer: inout ScreenBuffer, minimum: (Int, Int)) {

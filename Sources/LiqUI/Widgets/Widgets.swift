@@ -103,9 +103,4 @@ public enum Widgets {
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(two(seconds / 3_600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
     }
-
-    /// Role for a health factor: healthy, at risk, liquidatable.
-    public static func healthRole(_ value: Double) -> ColorRole {
-        value < 1 ? .critical : value < 1.05 ? .alert : value < 1.25 ? .warn : .good
-    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiqBench
 import LiqCore
 import LiqUI
 
@@ -61,13 +62,13 @@ struct Bench: ParsableCommand {
         let pool = try BenchWorlds.pool(accounts: sizes.accounts)
         let index = RiskIndex(pool: pool)
         report(try BenchResult.measure("shock_scan", n: sizes.accounts, unit: "ms", runs: quick ? 10 : 20) {
-            _ = try BenchWorlds.shockScan(pool, index: index, asset: 0, percentBps: -2_000)
+            _ = try ShockScan.run(pool, index: index, asset: 0, percentBps: -2_000)
         })
 
         // quote: exact quotes of accounts that are liquidatable after the shock.
         var shocked = pool
         shocked.prices[0] = shocked.prices[0] * 8 / 10
-        let targets = Array(try BenchWorlds.shockScan(pool, index: index, asset: 0, percentBps: -2_000).liquidatable.prefix(1_000))
+        let targets = Array(try ShockScan.run(pool, index: index, asset: 0, percentBps: -2_000).liquidatable.prefix(1_000))
         if !targets.isEmpty {
             let timing = try BenchResult.measure("quote", n: targets.count, unit: "ms", runs: 5) {
                 for account in targets { _ = try shocked.quotePosition(accountIndex: account) }

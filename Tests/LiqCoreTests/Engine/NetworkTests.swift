@@ -124,7 +124,9 @@ import Testing
         var pool = DexPool(asset: 0, stable: 1, assetReserve: 10_000 * eth, stableReserve: 30_000_000_000_000)
         var arbitrageur = Arbitrageur(wallet: [100_000 * eth, 100_000_000_000_000], budgetPerBlock: 100_000_000_000_000)
         let units: [UInt128] = [eth, 1_000_000]
-        try arbitrageur.trade(&pool, truePrices: [200_000_000_000, 100_000_000], units: units)
+        let trade = try #require(try arbitrageur.plan(pool, truePrices: [200_000_000_000, 100_000_000], units: units))
+        guard case .sellAsset = trade else { Issue.record("a pool above the true price sells the asset: \(trade)"); return }
+        try arbitrageur.execute(trade, on: &pool)
         let mid = pool.midPrice(assetUnit: eth, stableUnit: 1_000_000, stablePrice: 100_000_000)
         #expect(abs(mid - 2_000) < 10)
         // Tokens only moved between the wallet and the pool.

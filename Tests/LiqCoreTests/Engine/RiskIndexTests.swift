@@ -1,4 +1,5 @@
 import Testing
+import LiqBench
 @testable import LiqCore
 
 @Suite struct RiskIndexTests {
@@ -43,7 +44,7 @@ import Testing
     @Test func summaryMatchesADirectEvaluation() throws {
         let pool = try BenchWorlds.pool(accounts: 4_000, seed: 9)
         let index = RiskIndex(pool: pool)
-        let edges = [0.9, 0.95, 1.0, 1.05, 1.1, 1.25, 1.5, 2, 3]
+        let edges = HealthBands.edges
         let summary = index.summary(curveAsset: 0, edges: edges, shortlist: 50)
         var histogram = Array(repeating: 0, count: edges.count + 1)
         var liquidatable: [(Int, Double)] = []
@@ -79,16 +80,17 @@ import Testing
         }
     }
 
-    /// The world keeps its summary while nothing changes, and renews it when the index changes.
-    @Test func theWorldKeepsItsSummaryUntilTheIndexChanges() throws {
+    /// The view keeps its summary while nothing changes, and renews it when the index changes.
+    @Test func theViewKeepsItsSummaryUntilTheIndexChanges() throws {
         var engine = try Engine(scenario: try BuiltInScenarios.load("default")!, seed: 1)
         _ = engine.snapshot()
-        let kept = try #require(engine.world.keptRiskSummary)
+        let kept = try #require(engine.view.keptSummary)
         #expect(kept.version == engine.world.riskIndex.version)
+        #expect(engine.view.riskSummary(engine.world, curveAsset: 0).version == kept.version)
         var world = engine.world
         world.pool.prices[0] = world.pool.prices[0] / 2
         world.riskIndex.rebase(pool: world.pool)
-        #expect(world.riskSummary(curveAsset: 0).version != kept.version)
-        #expect(world.riskSummary(curveAsset: 0).liquidatableCount > kept.liquidatableCount)
+        #expect(engine.view.riskSummary(world, curveAsset: 0).version != kept.version)
+        #expect(engine.view.riskSummary(world, curveAsset: 0).liquidatableCount > kept.liquidatableCount)
     }
 }

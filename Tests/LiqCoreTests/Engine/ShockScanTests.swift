@@ -1,16 +1,16 @@
 import Testing
+import LiqBench
 @testable import LiqCore
 
 @Suite struct ShockScanTests {
     @Test(arguments: [(-2_000, UInt64(1)), (-3_500, 2), (-500, 3), (1_000, 4)])
     func fastScanEqualsABruteForceExactScan(shock: (Int, UInt64)) throws {
         let pool = try BenchWorlds.pool(accounts: 3_000, seed: shock.1)
-        let result = try BenchWorlds.shockScan(pool, index: RiskIndex(pool: pool), asset: 0, percentBps: shock.0)
+        let result = try ShockScan.run(pool, index: RiskIndex(pool: pool), asset: 0, percentBps: shock.0)
         let exact = try BenchWorlds.exactLiquidatable(pool, asset: 0, percentBps: shock.0)
         #expect(result.liquidatable.sorted() == exact)
         // The 100 most urgent are the brute-force top 100 by exact health factor.
-        var shocked = pool
-        shocked.prices[0] = shocked.prices[0] * UInt128(10_000 + shock.0) / 10_000
+        let shocked = ShockScan.shocked(pool, asset: 0, percentBps: shock.0)
         let healthFactors = try pool.accounts.indices.map { try shocked.accountData(pool.accounts[$0]).healthFactor }
         let ranked = exact.map { (account: $0, hf: healthFactors[$0]) }
             .sorted { ($0.hf, $0.account) < ($1.hf, $1.account) }.prefix(100).map(\.account)
@@ -18,7 +18,7 @@ import Testing
         #expect(result.mostUrgent.count == min(100, exact.count))
         if shock.0 <= -2_000 { #expect(exact.count > 50, "the shock must liquidate something for the test to mean anything") }
         // The histogram of estimates matches one of exact health factors, but for accounts within 2e-4 of an edge.
-        let edges = [0.9, 0.95, 1.0, 1.05, 1.1, 1.25, 1.5, 2, 3]
+        let edges = HealthBands.edges
         var expected = Array(repeating: 0, count: edges.count + 1)
         var nearEdge = 0
         for hf in healthFactors where !hf.isInfinite {
@@ -51,7 +51,7 @@ import Testing
         let index = RiskIndex(pool: pool)
         #expect(index.healthFactor(account: 0) > 1.00003)
         // A 0 % "shock" leaves it where it is: the scan must still report it.
-        let result = try BenchWorlds.shockScan(pool, index: index, asset: 1, percentBps: 0)
+        let result = try ShockScan.run(pool, index: index, asset: 1, percentBps: 0)
         #expect(result.liquidatable == [0])
         #expect(result.liquidatable == (try BenchWorlds.exactLiquidatable(pool, asset: 1, percentBps: 0)))
     }
@@ -67,7 +67,7 @@ import Testing
         #expect(data.healthFactor.isLiquidatable)
         let index = RiskIndex(pool: pool)
         #expect(index.healthFactor(account: 0) > 1.1)
-        let result = try BenchWorlds.shockScan(pool, index: index, asset: 1, percentBps: 0)
+        let result = try ShockScan.run(pool, index: index, asset: 1, percentBps: 0)
         #expect(result.liquidatable == [0])
     }
 }

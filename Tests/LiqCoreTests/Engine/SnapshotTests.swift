@@ -5,7 +5,7 @@ import Testing
     @Test func snapshotAddsUp() throws {
         var engine = try Engine(scenario: #require(try BuiltInScenarios.load("crash")), seed: 1)
         for _ in 0..<700 { try engine.step() }
-        let snapshot = engine.world.snapshot()
+        let snapshot = engine.snapshot()
         #expect(snapshot.regions.reduce(0) { $0 + $1.nodesTotal } == 64)
         #expect(snapshot.nodes.count == 64)
         #expect(abs(snapshot.regions.reduce(0.0) { $0 + $1.stakeShare } - 1) < 1e-9)
@@ -36,13 +36,14 @@ import Testing
         var engine = try Engine(scenario: #require(try BuiltInScenarios.load("crash")), seed: 1)
         for _ in 0..<700 { try engine.step() }
         let world = engine.world
-        let summary = world.riskSummary(curveAsset: 0)
+        let view = engine.view
+        let summary = view.riskSummary(world, curveAsset: 0)
         for (order, filter) in [(PendingQuery.Order.urgency, ""), (.debt, ""), (.urgency, "b1"), (.debt, "b2")] {
             var listed: [Int] = []
             var offset = 0
             var matching = Int.max
             while offset < matching {
-                let page = world.pendingRows(PendingQuery(filter: filter, order: order, offset: offset, limit: 17), summary: summary)
+                let page = view.pendingRows(world, PendingQuery(filter: filter, order: order, offset: offset, limit: 17), summary: summary)
                 matching = page.matching
                 // The last page comes back so as to end with the ordering; it overlaps the one before.
                 #expect(page.offset == max(0, min(offset, matching - 17)))

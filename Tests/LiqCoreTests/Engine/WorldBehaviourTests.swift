@@ -7,8 +7,12 @@ import Testing
         try Engine(scenario: #require(try BuiltInScenarios.load(name)), seed: seed, schedule: schedule)
     }
 
-    static func run(_ engine: inout Engine, until seconds: Int64) throws {
-        while engine.world.nowMs < seconds * 1_000 { try engine.step() }
+    /// Steps to `seconds` of simulated time; returns every event on the way.
+    @discardableResult
+    static func run(_ engine: inout Engine, until seconds: Int64) throws -> [Event] {
+        var events: [Event] = []
+        while engine.world.nowMs < seconds * 1_000 { events += try engine.step() }
+        return events
     }
 
     @Test func anOutageOfAThirdOfTheStakeStallsFinalityWhileItLasts() throws {
@@ -26,11 +30,11 @@ import Testing
         try Self.run(&engine, until: 1_800 + 800)
         let stalledAt = engine.world.chain.finalizedHeight
         let headDuring = engine.world.chain.height
-        try Self.run(&engine, until: 5_400)
+        let during = try Self.run(&engine, until: 5_400)
         #expect(engine.world.chain.finalizedHeight == stalledAt, "no finality while Europe is down")
         #expect(engine.world.chain.height > headDuring, "blocks continue without finality")
         #expect(engine.world.chain.missedSlots > 0, "European proposers miss their slots")
-        #expect(engine.world.recentEvents.contains { $0.kind == .finalityStalled })
+        #expect(during.contains { $0.kind == .finalityStalled })
         // Back up: finality resumes within a few epochs.
         try Self.run(&engine, until: 5_400 + 1_600)
         #expect(engine.world.chain.finalizedHeight > stalledAt)
@@ -64,11 +68,11 @@ import Testing
     @Test func aCrashLiquidatesAndAnOutageDuringItLeavesMoreBadDebt() throws {
         // crash: ETH and wstETH −35 % over 60 s at 600 s, bots running.
         var healthy = try Self.engine("crash")
-        try Self.run(&healthy, until: 3_000)
+        let events = try Self.run(&healthy, until: 3_000)
         #expect(healthy.world.statistics.liquidations > 50)
-        #expect(healthy.world.recentEvents.contains { $0.kind == .liquidation })
+        #expect(events.contains { $0.kind == .liquidation })
         #expect(healthy.world.liquidators.contains { $0.flashLoans > 0 }, "USDC debts are liquidated with flash loans")
-        #expect(healthy.world.recentEvents.contains { $0.kind == .failedLiquidation }, "bots compete; the losers fail")
+        #expect(events.contains { $0.kind == .failedLiquidation }, "bots compete; the losers fail")
         // The same crash while Europe (one of three bots, every oracle reporter) is down for 15 minutes.
         var outage = try Self.engine("crash", schedule: [
             ScheduledCommand(atMs: 590_000, command: .regionOutage(.eu)),
@@ -110,7 +114,7 @@ import Testing
             for asset in world.pool.reserves.indices where world.settings.assets[asset].isStable { world.liquidators[bot].wallet[asset] = 0 }
         }
         var events: [Event] = []
-        while world.nowMs < 900_000 { events += try world.tick() }
+        while world.nowMs < 900_000 { events += try world.step() }
         let short = events.filter { $0.kind == .bots && $0.message.contains("is out of") }
         #expect(!short.isEmpty)
         // Once per bot and asset, until it pays a liquidation in that asset again. Sales on the DEX refill

@@ -71,7 +71,7 @@ public struct Snapshot: Sendable {
     }
 
     public enum PendingStatus: Sendable, Equatable {
-        case pending, inMempool, failed(String)
+        case pending, inMempool, failed(LiquidationFailure)
     }
 
     public struct PendingLiquidation: Sendable, Equatable {
@@ -99,8 +99,9 @@ public struct Snapshot: Sendable {
     public var scenarioName: String
     public var timeMs: Int64
     public var tickMs: Int64
-    public var paused: Bool
-    public var speed: Double
+    /// Playback, which the driver that runs the world owns and fills in (a snapshot is built paused at ×1).
+    public var paused = false
+    public var speed = 1.0
     /// Set by the dashboard's driver when ticks take longer than their period: the speed the world actually
     /// ran at over the last seconds (every tick runs in full; the world runs slower instead).
     public var achievedSpeed: Double?
@@ -136,6 +137,8 @@ public struct Snapshot: Sendable {
     public var totalBorrowedUSD: Double
     public var totalDeficitUSD: Double
     public var statistics: World.Statistics
-    public var userOutcome: World.UserOutcome?
+    public var userOutcome: WorldView.UserOutcome?
     public var recentEvents: [Event]
+    /// The exact effect of the shock the request asked about, if it asked.
+    public var shockPreview: ShockPreview?
 }

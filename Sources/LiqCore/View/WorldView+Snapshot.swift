@@ -1,15 +1,27 @@
-extension World {
-    static let healthEdges: [(String, Double)] = [("< 0.9", 0.9), ("0.9–0.95", 0.95), ("0.95–1.0", 1.0), ("1.0–1.05", 1.05),
-                                                  ("1.05–1.1", 1.1), ("1.1–1.25", 1.25), ("1.25–1.5", 1.5), ("1.5–2", 2),
-                                                  ("2–3", 3), ("≥ 3", .infinity)]
+extension WorldView {
+    /// The snapshot of `world` now, for `request`: aggregates and the rows a screen shows, never the whole
+    /// world. `nodeLimit` caps the per-node rows when no region is asked for. The summary and the pending
+    /// window are kept until the risk index or the request changes.
+    public mutating func snapshot(of world: World, _ request: SnapshotRequest = SnapshotRequest(), nodeLimit: Int = 512) -> Snapshot {
+        let curveIndex = request.curveAsset ?? world.defaultCurveAsset
+        let summary = riskSummary(world, curveAsset: curveIndex)
+        keptSummary = summary
+        keptWindow = pendingWindow(world, request.pending, summary: summary)
+        var snapshot = build(world, request, summary: summary, nodeLimit: nodeLimit)
+        if let shock = request.shock {
+            let confirmed = Set(summary.confirmed)
+            snapshot.shockPreview = ShockPreview.compute(shock, pool: world.pool, index: world.riskIndex) { account in
+                world.riskIndex.verdict(account: account) == .liquidatable || confirmed.contains(account)
+            }
+        }
+        return snapshot
+    }
 
-    /// The snapshot of the world now. `curveAsset` picks the asset of the liquidations-versus-price curve
-    /// (default: the first asset that is not a stablecoin); `nodeLimit` caps the per-node rows.
-    /// `nodeRegion` asks for that region's nodes (up to 4,096) rather than the first `nodeLimit` of all.
-    /// `pendingQuery` picks the pending liquidations (default: the `pendingLimit` most urgent).
-    public func snapshot(curveAsset: Int? = nil, nodeRegion: Region? = nil, pendingQuery: PendingQuery? = nil,
-                         nodeLimit: Int = 512, pendingLimit: Int = 20) -> Snapshot {
-        let now = nowMs
+    func build(_ world: World, _ request: SnapshotRequest, summary: RiskSummary, nodeLimit: Int) -> Snapshot {
+        let (network, chain, pool, feeds) = (world.network, world.chain, world.pool, world.feeds)
+        let (truePrices, dexPools, curveAsset) = (world.truePrices, world.dexPools, request.curveAsset)
+        let nodeRegion = request.nodeRegion
+        let now = world.nowMs
         var regions: [Snapshot.RegionRow] = []
         for region in Region.allCases {
             let members = network.nodes.indices.filter { network.nodes[$0].region == region }
@@ -76,15 +88,14 @@ extension World {
 
         // Account-level figures from the risk index (kept between ticks while nothing changes).
         let prices = pool.prices.map { Double($0) / 1e8 }
-        let curveIndex = curveAsset ?? defaultCurveAsset
-        let summary = riskSummary(curveAsset: curveIndex)
-        let buckets = Self.healthEdges.indices.map {
-            Snapshot.HealthBucket(label: Self.healthEdges[$0].0, accounts: summary.bucketAccounts[$0], debtUSD: summary.bucketDebtUSD[$0])
+        let curveIndex = curveAsset ?? world.defaultCurveAsset
+        let buckets = HealthBands.bands.indices.map {
+            Snapshot.HealthBucket(label: HealthBands.bands[$0].label, accounts: summary.bucketAccounts[$0], debtUSD: summary.bucketDebtUSD[$0])
         }
         let curve = summary.curve.map { ($0.dropPercent, $0.collateralUSD) }
 
         // The pending liquidations the screen shows, confirmed with exact quotes.
-        let pending = pendingRows(pendingQuery ?? PendingQuery(limit: pendingLimit), summary: summary)
+        let pending = pendingRows(world, request.pending, summary: summary)
 
         var assets: [Snapshot.AssetTotals] = []
         for reserve in pool.reserves.indices {
@@ -102,8 +113,8 @@ extension World {
         }
 
         return Snapshot(
-            scenarioName: scenarioName, timeMs: now, tickMs: settings.tickMs, paused: paused, speed: speed,
-            botsEnabled: botsEnabled, headHeight: chain.height, finalizedHeight: chain.finalizedHeight,
+            scenarioName: world.scenarioName, timeMs: now, tickMs: world.settings.tickMs,
+            botsEnabled: world.botsEnabled, headHeight: chain.height, finalizedHeight: chain.finalizedHeight,
             finalityStalledEpochs: chain.finalityStalledEpochs, baseFeeGwei: chain.baseFeeGwei,
             blocksProduced: chain.blocksProduced, missedSlots: chain.missedSlots,
             lastBlockAgeMs: chain.recentBlocks.last.map { now - $0.timeMs },
@@ -114,26 +125,23 @@ extension World {
             pendingLiquidations: pending.rows, pendingOffset: pending.offset, pendingMatching: pending.matching,
             liquidatableAccounts: summary.liquidatableCount,
             totalSuppliedUSD: assets.reduce(0) { $0 + $1.suppliedUSD }, totalBorrowedUSD: assets.reduce(0) { $0 + $1.borrowedUSD },
-            totalDeficitUSD: assets.reduce(0) { $0 + $1.deficitUSD }, statistics: statistics, userOutcome: userOutcome,
+            totalDeficitUSD: assets.reduce(0) { $0 + $1.deficitUSD }, statistics: world.statistics, userOutcome: userOutcome,
             recentEvents: Array(notableEvents.suffix(300)))
     }
 }
 
 extension World {
-    /// The first asset that is not a stablecoin: the curve's asset unless the caller picks one.
+    /// The first asset that is not a stablecoin: the curve's asset unless the request picks one.
     var defaultCurveAsset: Int { settings.assets.firstIndex { !$0.isStable } ?? 0 }
+}
 
+extension WorldView {
     /// The account-level summary for `curveAsset`: the kept one while the index has not changed.
-    public func riskSummary(curveAsset: Int) -> RiskSummary {
-        if let kept = keptRiskSummary, kept.version == riskIndex.version, kept.curveAsset == curveAsset { return kept }
-        var summary = riskIndex.summary(curveAsset: curveAsset, edges: Self.healthEdges.dropLast().map(\.1))
-        summary.confirmed = summary.uncertain.filter { (try? pool.accountData(pool.accounts[$0]).healthFactor.isLiquidatable) == true }
+    public func riskSummary(_ world: World, curveAsset: Int) -> RiskSummary {
+        if let kept = keptSummary, kept.version == world.riskIndex.version, kept.curveAsset == curveAsset { return kept }
+        var summary = world.riskIndex.summary(curveAsset: curveAsset, edges: HealthBands.edges)
+        summary.confirmed = summary.uncertain.filter { (try? world.pool.accountData(world.pool.accounts[$0]).healthFactor.isLiquidatable) == true }
         summary.liquidatableCount += summary.confirmed.count
         return summary
-    }
-
-    /// Computes the summary when the index has changed since the last one, and keeps it.
-    public mutating func updateRiskSummary(curveAsset: Int? = nil) {
-        keptRiskSummary = riskSummary(curveAsset: curveAsset ?? defaultCurveAsset)
     }
 }

@@ -1,46 +1,25 @@
 extension World {
-    /// Advances the world by one tick and returns what happened in it.
-    public mutating func tick() throws -> [Event] {
+    /// Advances the world by one tick and returns what happened in it: scheduled commands, the market, the
+    /// nodes, the oracle reporters, any slot (a block or a missed one), gossip arriving, interest.
+    public mutating func step() throws -> [Event] {
         var events: [Event] = []
         nowMs += settings.tickMs
         while let next = schedule.first, next.atMs <= nowMs {
             schedule.removeFirst()
-            events += apply(next.command)
+            events += perform(next.command)
         }
         stepMarket()
         updateNodes()
         submitOracleUpdates()
         while Int64(chain.lastSlotProcessed + 1) * chain.slotMs <= nowMs {
-            events += try produceSlot(chain.lastSlotProcessed + 1)
+            events += produceSlot(chain.lastSlotProcessed + 1)
         }
         updateHeads()
         pool.time = UInt64(nowMs / 1_000)
         riskIndex.rebase(pool: pool)   // interest: re-sums only once an index has moved past the tolerance
         trackStaleness()
-        record(&events)
-        return events
-    }
-
-    /// Keeps the last 500 events.
-    mutating func record(_ events: inout [Event]) {
         eventCount += events.count
-        recentEvents.append(contentsOf: events)
-        if recentEvents.count > 500 { recentEvents.removeFirst(recentEvents.count - 500) }
-        notableEvents.append(contentsOf: events.filter(Self.isNotable))
-        if notableEvents.count > 400 { notableEvents.removeFirst(notableEvents.count - 400) }
-    }
-
-    /// The person at the terminal, as events name them.
-    static let userName = "you"
-
-    static func isNotable(_ event: Event) -> Bool {
-        switch event.kind {
-        case .block, .justified, .defence, .missedSlot: false
-        case .failedLiquidation, .submitted: event.fields.contains { $0.0 == "liquidator" && $0.1 == .text(userName) }
-        case .expired: event.fields.contains { $0.0 == "liquidator" && $0.1 == .text(userName) }
-            || event.fields.contains { $0.0 == "transaction" && $0.1 == .text("oracle_update") }
-        default: true
-        }
+        return events
     }
 
     mutating func stepMarket() {
@@ -51,10 +30,6 @@ extension World {
             shocks[index].ticksLeft -= 1
         }
         shocks.removeAll { $0.ticksLeft <= 0 }
-        for asset in truePrices.indices {
-            priceHistory[asset].append(truePrices[asset])
-            if priceHistory[asset].count > 240 { priceHistory[asset].removeFirst() }
-        }
     }
 
     /// Uptime accounting; a node that comes back syncs for a while, then catches up with the chain.
@@ -86,19 +61,6 @@ extension World {
                 network.nodes[node].recordPropagation(Int(arrival - chain.pendingStartMs))
             }
             chain.pendingArrivals[node] = nil
-        }
-    }
-
-    /// Reporters post updates past the deviation threshold or the heartbeat, if their node is up.
-    mutating func submitOracleUpdates() {
-        for index in feeds.indices {
-            let feed = feeds[index]
-            guard network.isUp(feed.reporter, at: nowMs),
-                  feed.wantsUpdate(truePrice: truePrices[feed.asset], onChain: pool.prices[feed.asset], at: nowMs)
-            else { continue }
-            feeds[index].pendingTransaction = chain.submit(
-                .oracleUpdate(feed: index, price: truePrices[feed.asset]), origin: feed.reporter, at: nowMs,
-                priorityFeeGwei: 2, gas: Transaction.oracleGas, baseFeeHeadroom: 10)   // reporters bid through fee spikes
         }
     }
 

@@ -31,12 +31,15 @@ public struct PendingWindow: Sendable, Equatable {
 extension World {
     /// Profit needs an exact quote per account, so it ranks only this many of the largest debts.
     public static let profitShortlist = 1_000
+}
 
+extension WorldView {
     /// The window for `query`, ordered by one key throughout (urgency: the estimate, then the account; debt:
     /// the largest first, then the account; profit: exact profit among the largest debts). The kept one
     /// while neither the index nor the query has changed. An offset past the end comes back to the last page.
-    func pendingWindow(_ query: PendingQuery, summary: RiskSummary) -> PendingWindow {
-        if let kept = keptPendingWindow, kept.version == riskIndex.version, kept.query == query { return kept }
+    func pendingWindow(_ world: World, _ query: PendingQuery, summary: RiskSummary) -> PendingWindow {
+        let riskIndex = world.riskIndex
+        if let kept = keptWindow, kept.version == riskIndex.version, kept.query == query { return kept }
         let needle = query.filter.lowercased()
         let confirmed = Set(summary.confirmed)
         func liquidatable(_ account: Int) -> Bool { riskIndex.verdict(account: account) == .liquidatable || confirmed.contains(account) }
@@ -56,39 +59,40 @@ extension World {
         }
         var matching = 0
         var urgent = Smallest<UrgentEntry>(query.order == .urgency ? end : 0)
-        var largest = Smallest<LargestDebt>(query.order == .debt ? end : query.order == .profit ? Self.profitShortlist : 0)
+        var largest = Smallest<World.LargestDebt>(query.order == .debt ? end : query.order == .profit ? World.profitShortlist : 0)
         for account in 0..<riskIndex.count where riskIndex.debtUSD(account: account) > 0 {
-            guard liquidatable(account), needle.isEmpty || pool.accounts.id(at: account).lowercased().contains(needle)
+            guard liquidatable(account), needle.isEmpty || world.pool.accounts.id(at: account).lowercased().contains(needle)
             else { continue }
             matching += 1
             switch query.order {
             case .urgency: urgent.insert(UrgentEntry(estimate: riskIndex.healthFactor(account: account), account: account))
-            case .debt, .profit: largest.insert(LargestDebt(debt: riskIndex.debtUSD(account: account), account: account))
+            case .debt, .profit: largest.insert(World.LargestDebt(debt: riskIndex.debtUSD(account: account), account: account))
             }
         }
         switch query.order {
         case .urgency: return window(urgent.sorted.map(\.account), matching: matching)
         case .debt: return window(largest.sorted.map(\.account), matching: matching)
         case .profit:
-            let ranked = largest.sorted.compactMap { entry in pendingRow(entry.account).map { (entry.account, $0.estimatedProfitUSD) } }
-                .sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }.map(\.0)
+            let ranked = largest.sorted.compactMap { entry in
+                pendingRow(world, entry.account, inMempool: []).map { (entry.account, $0.estimatedProfitUSD) }
+            }.sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }.map(\.0)
             return window(ranked, matching: ranked.count)
         }
-    }
-
-    /// Keeps the window for `query` until the index or the query changes.
-    public mutating func updatePendingWindow(_ query: PendingQuery, curveAsset: Int? = nil) {
-        keptPendingWindow = pendingWindow(query, summary: riskSummary(curveAsset: curveAsset ?? defaultCurveAsset))
     }
 
     /// The rows of the window, in its order, quoted exactly, each with its position. An account the default
     /// pair cannot liquidate (the dust rule, say) keeps its position without a row, so that windows taken one
     /// after another never list an account twice.
-    func pendingRows(_ query: PendingQuery, summary: RiskSummary) -> (rows: [Snapshot.PendingLiquidation], offset: Int, matching: Int) {
-        let window = pendingWindow(query, summary: summary)
+    func pendingRows(_ world: World, _ query: PendingQuery, summary: RiskSummary)
+        -> (rows: [Snapshot.PendingLiquidation], offset: Int, matching: Int) {
+        let window = pendingWindow(world, query, summary: summary)
+        var inMempool = Set<Int>()
+        for transaction in world.chain.mempool {
+            if case .liquidation(_, let account, _) = transaction.kind { inMempool.insert(account) }
+        }
         var rows: [Snapshot.PendingLiquidation] = []
         for (index, account) in window.accounts.enumerated() {
-            guard var row = pendingRow(account) else { continue }
+            guard var row = pendingRow(world, account, inMempool: inMempool) else { continue }
             row.position = window.offset + index
             rows.append(row)
         }
@@ -96,14 +100,11 @@ extension World {
     }
 
     /// One account's row: the exact quote, the profit's parts, and its status.
-    func pendingRow(_ account: Int) -> Snapshot.PendingLiquidation? {
+    func pendingRow(_ world: World, _ account: Int, inMempool: Set<Int>) -> Snapshot.PendingLiquidation? {
+        let (pool, riskIndex) = (world.pool, world.riskIndex)
         guard let quote = try? pool.quotePosition(accountIndex: account), let liquidation = quote.liquidation else { return nil }
-        let breakdown = try? profitBreakdown(liquidation)
-        let status: Snapshot.PendingStatus = switch liquidationStatus[account] {
-        case .inMempool?: .inMempool
-        case .failed(let reason)?: .failed(reason)
-        case nil: .pending
-        }
+        let breakdown = try? world.profitBreakdown(liquidation)
+        let status: Snapshot.PendingStatus = inMempool.contains(account) ? .inMempool : failures[account].map { .failed($0) } ?? .pending
         return Snapshot.PendingLiquidation(
             account: account, accountID: pool.accounts.id(at: account), healthFactor: quote.healthFactor,
             collateralUSD: riskIndex.collateralUSD(account: account), debtUSD: riskIndex.debtUSD(account: account),
