@@ -123,6 +123,58 @@ import Testing
         #expect(session.view.overlay == .none)
     }
 
+    /// The dialog opens with a suggestion that the first typed character replaces; an invalid entry says why.
+    @Test func theShockDialogsFirstKeyReplacesItsSuggestion() throws {
+        var session = try Self.session()
+        session.press(.char("p"), .char("-"), .char("3"), .char("0"))
+        guard case .shock(let dialog) = session.view.overlay else {
+            Issue.record("no dialog")
+            return
+        }
+        #expect(dialog.text == "-30")
+        #expect(dialog.query == ShockQuery(asset: 0, percentBps: -3_000))
+        #expect(session.effects.last == .request(Reducer.request(session.view)), "the dialog asks the engine for its preview")
+        session.press(.char("-"), .char("2"), .enter)
+        #expect(session.view.status == "\"-30-2\" is not a number; " + ShockDialog.rangeMessage)
+        #expect(session.commands.isEmpty)
+        session.press(.backspace, .backspace, .backspace, .backspace, .backspace, .char("2"), .char("0"), .char("0"), .char("0"), .enter)
+        #expect(session.view.status == "2000 % is out of range; " + ShockDialog.rangeMessage)
+        #expect(session.screen().contains { $0.contains("2000 % is out of range") })
+    }
+
+    /// Every mode's hint bar comes from its keymap: what a key does is always on screen.
+    @Test func everyModeShowsItsOwnKeys() throws {
+        var session = try Self.session()
+        func hints() -> String { session.screen(200, 60).last ?? "" }
+        #expect(hints().contains("? help") && hints().contains("q quit"))
+        session.press(.char("?"))
+        #expect(hints().contains("↑↓/jk scroll") && hints().contains("esc close"))
+        session.press(.escape, .char("/"))
+        #expect(session.view.mode == .filter)
+        #expect(hints().contains("enter keep") && hints().contains("esc clear"))
+        session.press(.escape, .enter)   // the filter put the focus on Pending liquidations
+        //expect(session.view.mode == .walkthrough)
+        #expect(hints().contains("→/enter next") && hints().contains("x execute"))
+        session.press(.char("x"))
+        #expect(session.view.mode == .confirm)
+        #expect(hints().contains("y confirm") && hints().contains("any other key cancel"))
+        session.press(.char("n"))
+        #expect(session.view.mode == .walkthrough)
+        #expect(session.commands.isEmpty, "any other key cancels")
+    }
+
+    /// The snapshot request follows the view: a new one when the window, the region or the curve changes,
+    /// none when a key changes nothing the engine needs.
+    @Test func theRequestFollowsTheView() throws {
+        var session = try Self.session()
+        session.press(.char("?"), .escape)
+        #expect(!session.effects.contains { if case .request = $0 { true } else { false } })
+        session.press(.tab, .down)   // Market: WBTC's curve
+        #expect(session.effects.last == .request(SnapshotRequest(curveAsset: 1, pending: Reducer.pendingQuery(session.view))))
+        session.press(.backTab, .enter)
+        #expect(Reducer.request(session.view).nodeRegion == .na)
+    }
+
     @Test func faultKeysToggleOnTheSelectedRegionAndNode() throws {
         var session = try Self.session()
         session.press(.down, .char("o"))   // eu

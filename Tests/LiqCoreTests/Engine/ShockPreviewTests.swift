@@ -1,0 +1,33 @@
+import Testing
+@testable import LiqCore
+
+@Suite struct ShockPreviewTests {
+    /// A still market (no volatility, no jumps), no bots and no defenders: what the preview says a −20 % WETH
+    /// shock makes liquidatable is exactly what is liquidatable once the shock has reached the oracle.
+    @Test(arguments: [-2_000, -700, 1_500])
+    func thePreviewCountsWhatTheShockLiquidates(percentBps: Int) throws {
+        let text = BuiltInScenarios.defaultTOML
+            .replacingOccurrences(of: "count = 5000", with: "count = 3000")
+            .replacingOccurrences(of: "jumps_per_day = 0.5", with: "jumps_per_day = 0")
+            .replacingOccurrences(of: "annual_volatility_bps = 7000", with: "annual_volatility_bps = 0")
+            .replacingOccurrences(of: "annual_volatility_bps = 5500", with: "annual_volatility_bps = 0")
+            .replacingOccurrences(of: "health_sd = 0.35", with: "health_sd = 0.35\ndefend_share = 0")
+            .replacingOccurrences(of: "flash_loans = true", with: "flash_loans = true\nenabled = false")
+        var engine = try Engine(scenario: try ScenarioLoader.load(text: text, file: "still.toml"), seed: 3)
+        try engine.step()
+        let preview = try #require(engine.snapshot(SnapshotRequest(shock: ShockQuery(asset: 0, percentBps: percentBps))).shockPreview)
+        #expect(preview.query == ShockQuery(asset: 0, percentBps: percentBps))
+        let before = try liquidatable(engine.world)
+        engine.apply(.shock(asset: 0, percentBps: percentBps, overSeconds: 0))
+        let shocked = engine.world.truePrices[0]
+        while engine.world.pool.prices[0] != shocked { try engine.step() }
+        let after = try liquidatable(engine.world)
+        #expect(preview.liquidatable == after.count)
+        #expect(preview.newlyLiquidatable == after.subtracting(before).count)
+        if percentBps <= -2_000 { #expect(after.count > before.count + 20, "the shock must liquidate some for the test to mean anything") }
+    }
+
+    func liquidatable(_ world: World) throws -> Set<Int> {
+        Set(try world.pool.accounts.indices.filter { try world.pool.accountData(world.pool.accounts[$0]).healthFactor.isLiquidatable })
+    }
+}
