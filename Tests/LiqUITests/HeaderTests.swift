@@ -1,3 +1,4 @@
+import Foundation
 import LiqCore
 import Testing
 @testable import LiqUI
@@ -15,13 +16,29 @@ import Testing
 
         snapshot.achievedSpeed = 23.4
         let behind = Dashboard.render(snapshot, ViewState(), width: 160, height: 48)
-        #expect(behind.line(0).contains("running ×100 (engine behind: ×23) ·"))
+        #expect(behind.line(0).contains("running ×100 · engine behind: ×23 ·"))
         let x = try #require(behind.line(0).range(of: "engine behind").map { behind.line(0).distance(from: behind.line(0).startIndex, to: $0.lowerBound) })
         #expect(behind[x, 0].style.role == ColorRole.alert)
 
         snapshot.achievedSpeed = 2.46
-        #expect(Dashboard.render(snapshot, ViewState(), width: 160, height: 48).line(0).contains("(engine behind: ×2.5)"))
+        #expect(Dashboard.render(snapshot, ViewState(), width: 160, height: 48).line(0).contains("engine behind: ×2.5 ·"))
         snapshot.paused = true
         #expect(!Dashboard.render(snapshot, ViewState(), width: 160, height: 48).line(0).contains("behind"))
+    }
+
+    /// At 80 columns the fields take their short forms, least important first, and none is cut off.
+    @Test func aNarrowHeaderAbbreviatesInsteadOfCutting() throws {
+        var engine = try Frames.crashedEngine(ticks: 30)
+        var snapshot = engine.snapshot()
+        snapshot.speed = 100
+        snapshot.achievedSpeed = 23.4
+        let wide = Dashboard.render(snapshot, ViewState(), width: 200, height: 60, frameMicros: 1_400).line(0)
+        #expect(wide.hasSuffix("base fee 10 gwei · frame 1.4 ms"))
+        let narrow = Dashboard.render(snapshot, ViewState(), width: 80, height: 24, frameMicros: 1_400).line(0)
+        #expect(narrow.count <= 80)
+        let fields = narrow.trimmingCharacters(in: .whitespaces).components(separatedBy: " · ")
+        #expect(fields.first == "liqtop" || fields.first == "crash")
+        #expect(fields.contains("behind ×23") && fields.contains("h2") && fields.contains("10 gwei"), "\(fields)")
+        for field in fields { #expect(wide.contains(field) || ["behind ×23", "h2", "f0", "×100", "10 gwei", "1.4 ms"].contains(field), "\(field)") }
     }
 }

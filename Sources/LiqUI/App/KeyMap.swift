@@ -48,8 +48,10 @@ public enum KeyMap {
         KeyBinding(keys: keys, label: label, hint: hint, help: help, panel: panel, inHintBar: bar, action: action, inHelp: inHelp)
     }
 
-    /// The dashboard's keys.
-    public static let main: [KeyBinding] = [
+    /// The dashboard's keys: these everywhere, and each panel's own while it has focus (its descriptor).
+    public static let main: [KeyBinding] = global + Dashboard.panels.flatMap(\.keys)
+
+    static let global: [KeyBinding] = [
         key([.char("?")], "?", "help", "help: every key, in every mode", .help),
         key([.char("q")], "q", "quit", "quit", .quit),
         key([.char(" ")], "space", "pause", "pause or resume the simulation", .togglePause),
@@ -69,17 +71,8 @@ public enum KeyMap {
         key([.char("t")], "t", "theme", "next theme", .cycleTheme, bar: false),
         key([.char("a")], "a", "bots", "automatic liquidators on or off", .toggleBots),
         key([.char("p")], "p", "shock", "price shock: choose an asset, type a percentage, preview, confirm", .shockDialog),
-        key([.char("1")], "1/2/3", "−5/+5/−20 %", "shock the selected asset −5 % / +5 % / −20 %", .shockDown5, panel: .market),
-        key([.char("2")], "2", "+5 %", "+5 % on the selected asset", .shockUp5, panel: .market, bar: false, inHelp: false),
-        key([.char("3")], "3", "−20 %", "−20 % on the selected asset", .shockDown20, panel: .market, bar: false, inHelp: false),
         key([.char("f")], "f", "freeze oracle", "freeze or unfreeze the oracle of the asset selected in Market", .toggleFreeze, bar: false),
-        key([.char("o")], "o", "outage", "region outage, or power loss at a selected node's data center (again: recover)",
-            .toggleOutage, panel: .nodes),
-        key([.char("c")], "c", "crash node", "crash or restart the selected node", .toggleNode, panel: .nodes),
-        key([.char("d")], "d", "degrade", "degrade or restore the selected region's links", .toggleDegrade, panel: .nodes),
-        key([.char("x")], "x", "cut links", "cut or restore the selected region's links (partition)", .toggleCut, panel: .nodes),
         key([.char("/")], "/", "filter", "filter pending liquidations by account (esc clears)", .filter, bar: false),
-        key([.char("s")], "s", "sort", "sort pending liquidations: HF, debt, profit", .sort, panel: .liquidations),
     ]
 
     public static let help: [KeyBinding] = [

@@ -165,13 +165,7 @@ public enum Reducer {
 
     /// The rows the panel lists now, for bounds and selection.
     public static func rowCount(_ panel: Panel, _ view: ViewState, _ snapshot: Snapshot) -> Int {
-        switch panel {
-        case .nodes: view.expandedRegion.map { region in snapshot.nodes.filter { $0.region == region }.count } ?? snapshot.regions.count
-        case .market: snapshot.market.count
-        case .collateral: snapshot.assets.count
-        case .liquidations: snapshot.pendingMatching
-        case .events: shownEvents(snapshot).count
-        }
+        Dashboard.descriptor(panel).rowCount(snapshot, view)
     }
 
     /// The window of pending liquidations as the engine ordered and filtered it (for the query the view

@@ -36,6 +36,14 @@ public struct ScreenBuffer: Equatable, Sendable {
         return column - x
     }
 
+    /// Writes styled spans one after another from (x, y); returns the columns used.
+    @discardableResult
+    public mutating func put(_ spans: [(String, Style)], x: Int, y: Int, clip: Rect? = nil) -> Int {
+        var used = 0
+        for (text, style) in spans { used += put(text, x: x + used, y: y, style: style, clip: clip) }
+        return used
+    }
+
     public mutating func fill(_ rect: Rect, with cell: Cell = Cell()) {
         for row in max(0, rect.y)..<min(height, rect.maxY) {
             for column in max(0, rect.x)..<min(width, rect.maxX) { cells[row * width + column] = cell }

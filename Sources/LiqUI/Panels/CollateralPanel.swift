@@ -2,6 +2,14 @@ import LiqCore
 
 /// The health-factor distribution around 1.0, totals per asset, and the liquidations-versus-price curve.
 enum CollateralPanel {
+    static let descriptor = PanelDescriptor(panel: .collateral, column: 1, weight: 1,
+                                            rowCount: { snapshot, _ in snapshot.assets.count }, render: render)
+
+    static let assetTable = Table([
+        .init("ASSET", .fixed(6), gap: 0), .init("COLLATERAL", .fixed(11), .right), .init("DEBT", .fixed(9), .right),
+        .init("BORROW APR", .fixed(12), .right, priority: 5),
+    ])
+
     static func render(_ snapshot: Snapshot, _ view: ViewState, into buffer: inout ScreenBuffer, in rect: Rect) {
         let inner = Widgets.box(&buffer, rect, title: "Collateral ratios", focused: view.focus == .collateral)
         guard inner.height > 0 else { return }
@@ -58,13 +66,11 @@ enum CollateralPanel {
             y += 1
         }
         guard y + 1 < right.maxY else { return }
-        buffer.put("ASSET   COLLATERAL      DEBT   BORROW APR", x: right.x, y: y, style: Style(.header, bold: true), clip: right)
-        y += 1
-        for (index, asset) in snapshot.assets.enumerated() where y < right.maxY {
-            let selected = view.focus == .collateral && index == view.selected(.collateral)
-            let line = "\(Widgets.left(asset.symbol, 6)) \(Widgets.right(Widgets.usd(asset.collateralUSD), 11)) \(Widgets.right(Widgets.usd(asset.borrowedUSD), 9)) \(Widgets.right(Widgets.fixed(asset.borrowRate, 2), 10)) %"
-            buffer.put(line, x: right.x, y: y, style: selected ? Style(.selection, reverse: true) : Style(.dim), clip: right)
-            y += 1
+        let rows = snapshot.assets.map { asset -> [Table.Cell] in
+            [.init(asset.symbol, Style(.dim)), .init(Widgets.usd(asset.collateralUSD), Style(.dim)), .init(Widgets.usd(asset.borrowedUSD), Style(.dim)),
+             .init(Widgets.fixed(asset.borrowRate, 2) + " %", Style(.dim))]
         }
+        assetTable.render(rows, selected: view.focus == .collateral ? view.selected(.collateral) : nil, into: &buffer,
+                          in: Rect(x: right.x, y: y, width: right.width, height: right.maxY - y))
     }
 }

@@ -25,7 +25,7 @@ public enum Dashboard {
                 x += buffer.put(label, x: x, y: body.y, style: panel == view.focus ? Style(.accent, bold: true, reverse: true) : Style(.dim))
             }
         }
-        for panel in Panel.allCases { if let rect = rects[panel] { draw(panel, snapshot, view, into: &buffer, in: rect) } }
+        for descriptor in panels { if let rect = rects[descriptor.panel] { descriptor.render(snapshot, view, &buffer, rect) } }
         switch view.overlay {
         case .help: Chrome.help(view, into: &buffer, area: body)
         case .shock(let dialog): Chrome.shock(dialog, snapshot, into: &buffer, area: body)
@@ -36,44 +36,68 @@ public enum Dashboard {
         return buffer
     }
 
-    /// Where each panel sits at this size: all five from the middle size up, else the focused one (and the
-    /// events below it) under a tab strip.
+    /// Every panel, in focus order (Tab).
+    static let panels: [PanelDescriptor] = [
+        NodeHealthPanel.descriptor, MarketPanel.descriptor, CollateralPanel.descriptor, LiquidationsPanel.descriptor,
+        EventsPanel.descriptor,
+    ]
+
+    static func descriptor(_ panel: Panel) -> PanelDescriptor { panels.first { $0.panel == panel }! }
+
+    /// Where each panel sits at this size, from the descriptors: in the grid, each column's panels share its
+    /// height by weight and the docked panels run across the bottom; in the middle layout each column's
+    /// panels sit side by side in a row; below it, the focused panel (and the docked ones under it) behind a
+    /// tab strip.
     public static func panelRects(width: Int, height: Int, focus: Panel) -> [Panel: Rect] {
         let body = Rect(x: 0, y: 1, width: width, height: height - 2)
+        let docked = panels.filter { $0.column == nil }
+        let columns = [0, 1].map { column in panels.filter { $0.column == column } }
+        var rects: [Panel: Rect] = [:]
         if width >= gridSize.width, height >= gridSize.height {
-            let eventsHeight = max(6, body.height / 5)
-            let rows = body.rows([body.height - eventsHeight, eventsHeight])
-            let columns = rows[0].columns([0.46, 0.54])
-            let left = columns[0].rows([columns[0].height * 3 / 5, 0])
-            let right = columns[1].rows([columns[1].height / 2, 0])
-            return [.nodes: left[0], .market: left[1], .collateral: right[0], .liquidations: right[1], .events: rows[1]]
+            let dockHeight = docked.isEmpty ? 0 : max(6, body.height / 5)
+            let rows = body.rows([body.height - dockHeight, dockHeight])
+            for (column, area) in zip(columns, rows[0].columns([0.46, 0.54])) { stack(column, in: area, into: &rects) }
+            for (panel, area) in zip(docked, rows[1].columns(docked.map { _ in 1 / Double(docked.count) })) { rects[panel.panel] = area }
+            return rects
         }
         if width >= middleSize.width, height >= middleSize.height {
-            // Middle: nodes | market on top, collateral | liquidations below, events at the bottom.
-            let eventsHeight = max(5, body.height / 7)
-            let topHeight = min(12, (body.height - eventsHeight) / 2)
-            let rows = body.rows([topHeight, body.height - eventsHeight - topHeight, eventsHeight])
-            let top = rows[0].columns([0.56, 0.44])
-            let middle = rows[1].columns([0.44, 0.56])
-            return [.nodes: top[0], .market: top[1], .collateral: middle[0], .liquidations: middle[1], .events: rows[2]]
+            let dockHeight = docked.isEmpty ? 0 : max(5, body.height / 7)
+            // Each grid column becomes a row: nodes | market above, collateral | liquidations below.
+            let pairs = columns.filter { !$0.isEmpty }
+            var remaining = body.height - dockHeight
+            var heights: [Int] = []
+            for (index, pair) in pairs.enumerated() {
+                let fair = remaining / (pairs.count - index)
+                let wanted = pair.compactMap(\.preferredHeight).max() ?? fair
+                heights.append(index == pairs.count - 1 ? remaining : min(wanted, fair))
+                remaining -= heights[heights.count - 1]
+            }
+            let rows = body.rows(heights + [dockHeight])
+            for (index, pair) in pairs.enumerated() {
+                // Alternating splits keep the wide tables (pending liquidations) in the wider half.
+                let split = index % 2 == 0 ? [0.56, 0.44] : [0.44, 0.56]
+                for (panel, area) in zip(pair, rows[index].columns(pair.count == 1 ? [1] : split)) { rects[panel.panel] = area }
+            }
+            for (panel, area) in zip(docked, rows[pairs.count].columns(docked.map { _ in 1 / Double(docked.count) })) { rects[panel.panel] = area }
+            return rects
         }
-        let eventsHeight = focus == .events ? 0 : 6
-        let rows = Rect(x: 0, y: body.y + 1, width: width, height: body.height - 1).rows([body.height - 1 - eventsHeight, eventsHeight])
-        return eventsHeight > 0 ? [focus: rows[0], .events: rows[1]] : [focus: rows[0]]
+        let underneath = docked.filter { $0.panel != focus }
+        let dockHeight = underneath.isEmpty ? 0 : 6
+        let rows = Rect(x: 0, y: body.y + 1, width: width, height: body.height - 1).rows([body.height - 1 - dockHeight, dockHeight])
+        rects[focus] = rows[0]
+        for (panel, area) in zip(underneath, rows[1].columns(underneath.map { _ in 1 / Double(underneath.count) })) { rects[panel.panel] = area }
+        return rects
+    }
+
+    /// A column's panels stacked by weight.
+    static func stack(_ column: [PanelDescriptor], in area: Rect, into rects: inout [Panel: Rect]) {
+        let total = max(1, column.reduce(0) { $0 + $1.weight })
+        let heights = column.map { area.height * $0.weight / total }
+        for (panel, rect) in zip(column, area.rows(heights)) { rects[panel.panel] = rect }
     }
 
     /// Rows a page key moves in the focused panel: its height less the border and the column header.
     public static func pageRows(width: Int, height: Int, focus: Panel) -> Int {
         max(1, (panelRects(width: width, height: height, focus: focus)[focus]?.height ?? 12) - 3)
-    }
-
-    static func draw(_ panel: Panel, _ snapshot: Snapshot, _ view: ViewState, into buffer: inout ScreenBuffer, in rect: Rect) {
-        switch panel {
-        case .nodes: NodeHealthPanel.render(snapshot, view, into: &buffer, in: rect)
-        case .market: MarketPanel.render(snapshot, view, into: &buffer, in: rect)
-        case .collateral: CollateralPanel.render(snapshot, view, into: &buffer, in: rect)
-        case .liquidations: LiquidationsPanel.render(snapshot, view, into: &buffer, in: rect)
-        case .events: EventsPanel.render(snapshot, view, into: &buffer, in: rect)
-        }
     }
 }

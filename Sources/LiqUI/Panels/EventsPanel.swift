@@ -2,6 +2,9 @@ import LiqCore
 
 /// The recent events, newest first, scrollable.
 enum EventsPanel {
+    static let descriptor = PanelDescriptor(panel: .events, column: nil, weight: 1,
+                                            rowCount: { snapshot, _ in Reducer.shownEvents(snapshot).count }, render: render)
+
     static func render(_ snapshot: Snapshot, _ view: ViewState, into buffer: inout ScreenBuffer, in rect: Rect) {
         let inner = Widgets.box(&buffer, rect, title: "Events", focused: view.focus == .events)
         guard inner.height > 0 else { return }

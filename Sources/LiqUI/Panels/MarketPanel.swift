@@ -1,37 +1,40 @@
 import LiqCore
 
-/// Per asset: true price against the oracle's, the oracle's age with a STALE badge past its heartbeat,
-/// change over the window, a sparkline and DEX depth.
+/// Per asset: true price against the oracle's, the oracle's age with a STALE or FROZEN badge, the change
+/// over the window, a sparkline and DEX depth.
 enum MarketPanel {
+    static let descriptor = PanelDescriptor(
+        panel: .market, column: 0, weight: 2, preferredHeight: 12,
+        keys: [
+            KeyMap.key([.char("1")], "1/2/3", "−5/+5/−20 %", "shock the selected asset −5 % / +5 % / −20 %", .shockDown5, panel: .market),
+            KeyMap.key([.char("2")], "2", "+5 %", "+5 % on the selected asset", .shockUp5, panel: .market, bar: false, inHelp: false),
+            KeyMap.key([.char("3")], "3", "−20 %", "−20 % on the selected asset", .shockDown20, panel: .market, bar: false, inHelp: false),
+        ],
+        rowCount: { snapshot, _ in snapshot.market.count }, render: render)
+
+    /// The trend gives way before DEX depth does: it shrinks first, and drops first.
+    static let table = Table([
+        .init("ASSET", .fixed(6), gap: 0), .init("TRUE", .fixed(10), .right, gap: 0), .init("ORACLE", .fixed(10), .right),
+        .init("AGE", .fixed(7), .right), .init("", .fixed(6), priority: 5), .init("CHG", .fixed(8), .right, gap: 0),
+        .init("TREND", .flexible(min: 5, max: 12), priority: 2), .init("DEX DEPTH", .fixed(10), .right, priority: 3),
+    ])
+
     static func render(_ snapshot: Snapshot, _ view: ViewState, into buffer: inout ScreenBuffer, in rect: Rect) {
         let inner = Widgets.box(&buffer, rect, title: "Market", focused: view.focus == .market)
-        guard inner.height > 0 else { return }
-        // The trend gives way before DEX depth does: up to 12 columns of sparkline, then the depth (10) if it fits.
-        let trend = max(0, min(12, inner.width - 51 - 11))
-        let depthColumn = trend > 0 ? 51 + trend + 1 : 51
-        let header = "ASSET        TRUE     ORACLE     AGE          CHG  " + (trend >= 5 ? Widgets.left("TREND", trend + 1) : String(repeating: " ", count: trend > 0 ? trend + 1 : 0))
-        buffer.put(header + (inner.width >= depthColumn + 10 ? Widgets.right("DEX DEPTH", 10) : ""), x: inner.x, y: inner.y,
-                   style: Style(.header, bold: true), clip: inner)
-        for (index, row) in snapshot.market.enumerated() where inner.y + 1 + index < inner.maxY {
-            let y = inner.y + 1 + index
-            let selected = view.focus == .market && index == view.selected(.market)
-            let base = selected ? Style(.selection, reverse: true) : Style()
-            if selected { buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell(" ", style: base)) }
-            func cell(_ text: String, _ column: Int, _ role: ColorRole, bold: Bool = false) {
-                buffer.put(text, x: inner.x + column, y: y, style: selected ? base : Style(role, bold: bold), clip: inner)
-            }
+        let trendWidth = table.layout(width: inner.width).first { $0.column == 6 }?.width ?? 0
+        let rows = snapshot.market.map { row -> [Table.Cell] in
             let truePrice = Double(row.truePrice) / 1e8, oracle = Double(row.oraclePrice) / 1e8
             let gap = oracle == 0 ? 0 : abs(truePrice - oracle) / oracle
-            cell(Widgets.left(row.symbol, 7), 0, .text, bold: true)
-            cell(Widgets.right(Widgets.price(truePrice), 10), 6, .text)
-            cell(Widgets.right(Widgets.price(oracle), 10), 17, gap > 0.05 ? .critical : gap > 0.005 ? .warn : .text)
-            cell(Widgets.right(age(row.oracleAgeSeconds), 7), 28, row.isStale ? .critical : .dim)
-            if row.isFrozen { cell("FROZEN", 36, .critical, bold: true) } else if row.isStale { cell("STALE", 36, .critical, bold: true) }
             let change = Double(row.changeBps) / 100
-            cell(Widgets.right((change >= 0 ? "+" : "−") + Widgets.fixed(abs(change), 1) + " %", 8), 42, change < -2 ? .critical : change < 0 ? .warn : .good)
-            if trend > 0 { cell(Widgets.sparkline(row.sparkline, width: trend), 51, .accent) }
-            if inner.width >= depthColumn + 10 { cell(Widgets.right(row.dexDepthUSD.map(Widgets.usd) ?? "—", 10), depthColumn, .dim) }
+            let badge = row.isFrozen ? "FROZEN" : row.isStale ? "STALE" : ""
+            return [.init(row.symbol, Style(.text, bold: true)), .init(Widgets.price(truePrice)),
+                    .init(Widgets.price(oracle), Style(gap > 0.05 ? .critical : gap > 0.005 ? .warn : .text)),
+                    .init(age(row.oracleAgeSeconds), Style(row.isStale ? .critical : .dim)), .init(badge, Style(.critical, bold: true)),
+                    .init((change >= 0 ? "+" : "−") + Widgets.fixed(abs(change), 1) + " %", Style(change < -2 ? .critical : change < 0 ? .warn : .good)),
+                    .init(Widgets.sparkline(row.sparkline, width: trendWidth), Style(.accent)),
+                    .init(row.dexDepthUSD.map(Widgets.usd) ?? "—", Style(.dim))]
         }
+        table.render(rows, selected: view.focus == .market ? view.selected(.market) : nil, into: &buffer, in: inner)
     }
 
     static func age(_ seconds: Int64) -> String {

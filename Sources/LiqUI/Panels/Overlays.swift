@@ -1,29 +1,7 @@
 import LiqCore
 
-/// The header line, the hint bar and the overlays (help, shock dialog, walkthrough, too small).
+/// The hint bar and the overlays (help, shock dialog, too small); the header is in Header.swift.
 enum Chrome {
-    static func header(_ snapshot: Snapshot, frameMicros: Int?, into buffer: inout ScreenBuffer, width: Int) {
-        buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), with: Cell(" ", style: Style(.header, reverse: true)))
-        var parts = ["liqtop", sanitized(snapshot.scenarioName), Widgets.clock(snapshot.timeMs),
-                     (snapshot.paused ? "PAUSED" : "running") + " ×\(Widgets.fixed(snapshot.speed, snapshot.speed < 1 ? 2 : 0))"
-                        + (snapshot.paused ? "" : behind(snapshot).map { " (\($0))" } ?? ""),
-                     "head \(snapshot.headHeight)", "final \(snapshot.finalizedHeight)"]
-        if snapshot.finalityStalledEpochs > 0 { parts.append("finality stalled for \(snapshot.finalityStalledEpochs) epochs") }
-        parts.append("bots \(snapshot.botsEnabled ? "on" : "off")")
-        parts.append("base fee \(snapshot.baseFeeGwei) gwei")
-        if let frameMicros { parts.append("frame \(Widgets.fixed(Double(frameMicros) / 1_000, 1)) ms") }
-        buffer.put(" " + parts.joined(separator: " · "), x: 0, y: 0, style: Style(.header, bold: true, reverse: true))
-        var alerts: [(String, ColorRole)] = []
-        if snapshot.finalityStalledEpochs > 0 { alerts.append(("finality stalled for \(snapshot.finalityStalledEpochs) epochs", .critical)) }
-        if !snapshot.paused, let text = behind(snapshot) { alerts.append((text, .alert)) }
-        for (text, role) in alerts {
-            if let range = buffer.line(0).range(of: text) {
-                let x = buffer.line(0).distance(from: buffer.line(0).startIndex, to: range.lowerBound)
-                buffer.put(text, x: x, y: 0, style: Style(role, bold: true, reverse: true))
-            }
-        }
-    }
-
     /// "engine behind: ×2.4" when the driver could not keep the asked speed.
     static func behind(_ snapshot: Snapshot) -> String? {
         snapshot.achievedSpeed.map { "engine behind: ×\(Widgets.fixed($0, $0 < 1 ? 2 : $0 < 10 ? 1 : 0))" }
