@@ -1,12 +1,12 @@
 /// How to build a network: node count and the shares the reference proposes (network-and-monitoring §3, §8).
 public struct NetworkConfiguration: Sendable, Equatable {
-    public var nodeCount: Int = 64
+    public var nodeCount = ScenarioKeys.network.nodes.fallback
     /// Share of nodes per region, in `Region` order (SimBlock's Bitcoin 2019 shares by default).
     public var regionShares: [Double] = Region.nodeShare2019
     /// Share of nodes that run validators.
-    public var validatorShare: Double = 0.5
+    public var validatorShare = ScenarioKeys.network.validatorShare.fallback
     /// Full block size in bytes (a compact block is 18 KB).
-    public var blockBytes: Int = 120_000
+    public var blockBytes = ScenarioKeys.network.blockBytes.fallback
 
     public init() {}
 }

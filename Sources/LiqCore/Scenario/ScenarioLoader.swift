@@ -5,42 +5,40 @@ public enum ScenarioLoader {
 
     public static func load(text: String, file: String) throws(ConfigError) -> Scenario {
         var (source, root) = try ConfigSource.parse(text, file: file)
-        let name = try root.require("name") { reader, key throws(ConfigError) in try reader.printable(key, maxLength: 80) }
-        let description = try root.printable("description", maxLength: 200) ?? ""
-        var rules = RuleSet.aaveV33
-        if let text = try root.string("rules") {
-            guard let parsed = RuleSet(rawValue: text) else {
-                throw root.error("rules", "\(quoted(text)) is not a rule set; use \"aave-v3.3\" or \"aave-v3.1\"")
-            }
-            rules = parsed
+        let keys = ScenarioKeys.topLevel
+        let name = try root.read(keys.name)
+        let description = try root.read(keys.description)
+        let ruleName = try root.read(keys.rules)
+        guard let rules = RuleSet(rawValue: ruleName) else {
+            throw root.error(keys.rules.name, "\(quoted(ruleName)) is not a rule set; use \"aave-v3.3\" or \"aave-v3.1\"")
         }
 
         var assets: [AssetSpec] = []
         var totalSuppliedPaths: [ConfigPath] = []
         var markets: [SimulationSettings.AssetMarket] = []
-        for var reader in try root.tables("assets") {
+        for var reader in try root.sections(ScenarioKeys.assets) {
             let asset = try readAsset(&reader)
             markets.append(try readAssetMarket(&reader))
             if assets.contains(where: { $0.symbol == asset.symbol }) {
-                throw reader.error("symbol", "\"\(asset.symbol)\" is listed twice")
+                throw reader.error(ScenarioKeys.assets.symbol.name, "\"\(asset.symbol)\" is listed twice")
             }
             assets.append(asset)
-            totalSuppliedPaths.append(reader.path.appending("total_supplied"))
+            totalSuppliedPaths.append(reader.path.appending(ScenarioKeys.assets.totalSupplied.name))
             try reader.finish()
         }
-        guard !assets.isEmpty else { throw root.error("assets", "at least one [[assets]] entry is required") }
+        guard !assets.isEmpty else { throw root.error(ScenarioKeys.assets.table, "at least one [[assets]] entry is required") }
 
         var eModes: [EModeSpec] = []
-        for var reader in try root.tables("emode") {
+        for var reader in try root.sections(ScenarioKeys.eModes) {
             let category = try readEMode(&reader, assets: assets)
             if eModes.contains(where: { $0.id == category.id }) {
-                throw reader.error("id", "eMode category \(category.id) is defined twice")
+                throw reader.error(ScenarioKeys.eModes.id.name, "eMode category \(category.id) is defined twice")
             }
             eModes.append(category)
             try reader.finish()
         }
 
-        let positionReaders = try root.tables("positions")
+        let positionReaders = try root.sections(ScenarioKeys.positions)
         var positions: [PositionSpec] = []
         var positionIDs: Set<String> = []
         positions.reserveCapacity(positionReaders.count)
@@ -50,7 +48,7 @@ public enum ScenarioLoader {
         for var reader in positionReaders {
             let position = try readPosition(&reader, assets: assets, eModes: eModes)
             guard positionIDs.insert(position.id).inserted else {
-                throw reader.error("id", "\"\(position.id)\" is used by an earlier position")
+                throw reader.error(ScenarioKeys.positions.id.name, "\"\(position.id)\" is used by an earlier position")
             }
             // Totals must stay computable: the reserve holds every position's amounts together.
             for (side, amounts) in [("collateral", position.collateral), ("debt", position.debt)] {
@@ -70,21 +68,23 @@ public enum ScenarioLoader {
         }
 
         var sentinel: PriceOracleSentinel?
-        if var reader = try root.table("oracle_sentinel") {
+        if var reader = try root.section(ScenarioKeys.oracleSentinel) {
+            let keys = ScenarioKeys.oracleSentinel
             sentinel = PriceOracleSentinel(
-                sequencerUp: try reader.bool("sequencer_up") ?? true,
-                secondsSinceUp: UInt64(try reader.integer("seconds_since_up", in: 0...Int.max) ?? 0),
-                gracePeriodSeconds: UInt64(try reader.integer("grace_period_s", in: 0...Int.max) ?? 3600))
+                sequencerUp: try reader.read(keys.sequencerUp),
+                secondsSinceUp: UInt64(try reader.read(keys.secondsSinceUp)),
+                gracePeriodSeconds: UInt64(try reader.read(keys.gracePeriod)))
             try reader.finish()
         }
 
         var simulation = try readSimulation(&root, assets: assets)
         simulation.assets = markets
 
-        var premium: UInt128 = 5, premiumToProtocol: UInt128 = 4
-        if var reader = try root.table("flash_loans") {
-            premium = try reader.basisPoints("premium_bps") ?? premium
-            premiumToProtocol = try reader.basisPoints("premium_to_protocol_bps") ?? premiumToProtocol
+        let flashLoanKeys = ScenarioKeys.flashLoans
+        var premium = flashLoanKeys.premium.fallback, premiumToProtocol = flashLoanKeys.premiumToProtocol.fallback
+        if var reader = try root.section(flashLoanKeys) {
+            premium = try reader.read(flashLoanKeys.premium)
+            premiumToProtocol = try reader.read(flashLoanKeys.premiumToProtocol)
             try reader.finish()
         }
         try root.finish()
@@ -105,46 +105,44 @@ public enum ScenarioLoader {
     }
 
     private static func readAsset(_ reader: inout TableReader) throws(ConfigError) -> AssetSpec {
-        let symbol = try reader.require("symbol") { r, k throws(ConfigError) in try r.string(k) }
+        let keys = ScenarioKeys.assets
+        let symbol = try reader.read(keys.symbol)
         guard !symbol.isEmpty, symbol.count <= 16,
               symbol.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") })
         else {
-            throw reader.error("symbol", "\(quoted(symbol)) is not a symbol: use 1 to 16 letters, digits, '.', '_' or '-'")
+            throw reader.error(keys.symbol.name, "\(quoted(symbol)) is not a symbol: use 1 to 16 letters, digits, '.', '_' or '-'")
         }
-        let decimals = try reader.require("decimals") { r, k throws(ConfigError) in try r.integer(k, in: 0...36) }
-        let price = try readPrice(&reader)
-        let ltv = try reader.basisPoints("ltv_bps") ?? 0
-        let threshold = try reader.basisPoints("liquidation_threshold_bps") ?? 0
-        let bonus = try reader.basisPoints("liquidation_bonus_bps", max: 20_000) ?? 10_000
-        let fee = try reader.basisPoints("liquidation_protocol_fee_bps") ?? 0
-        let reserveFactor = try reader.basisPoints("reserve_factor_bps") ?? 1_000
+        let decimals = try reader.read(keys.decimals)
+        let price = try readPrice(&reader, keys.priceUSD.name)
+        let ltv = try reader.read(keys.ltv)
+        let threshold = try reader.read(keys.liquidationThreshold)
+        let bonus = try reader.read(keys.liquidationBonus)
+        let fee = try reader.read(keys.liquidationProtocolFee)
+        let reserveFactor = try reader.read(keys.reserveFactor)
         let strategy = InterestRateStrategy(
-            optimalUsageRatioBps: try reader.basisPoints("optimal_usage_ratio_bps") ?? 8_000,
-            baseVariableBorrowRateBps: try reader.basisPoints("base_variable_borrow_rate_bps", max: 100_000) ?? 0,
-            variableRateSlope1Bps: try reader.basisPoints("variable_rate_slope1_bps", max: 100_000) ?? 400,
-            variableRateSlope2Bps: try reader.basisPoints("variable_rate_slope2_bps", max: 100_000) ?? 7_500)
-        let totalSupplied = try reader.decimal("total_supplied", decimals: decimals)
+            optimalUsageRatioBps: UInt128(try reader.read(keys.optimalUsageRatio)),
+            baseVariableBorrowRateBps: try reader.read(keys.baseVariableBorrowRate),
+            variableRateSlope1Bps: try reader.read(keys.variableRateSlope1),
+            variableRateSlope2Bps: try reader.read(keys.variableRateSlope2))
+        let totalSupplied = try reader.decimal(keys.totalSupplied.name, decimals: decimals)
         // PoolConfigurator.configureReserveAsCollateral and the V2 rate strategy's bounds.
         guard ltv <= threshold else {
-            throw reader.error("ltv_bps", "\(ltv) is above liquidation_threshold_bps (\(threshold)); the LTV may not exceed it")
+            throw reader.error(keys.ltv.name, "\(ltv) is above \(keys.liquidationThreshold.name) (\(threshold)); the LTV may not exceed it")
         }
         if threshold != 0 {
             guard bonus > 10_000 else {
-                throw reader.error("liquidation_bonus_bps", "must be above 10000 for an asset that can be collateral (Aave writes a 5 % bonus as 10500)")
+                throw reader.error(keys.liquidationBonus.name, "must be above 10000 for an asset that can be collateral (Aave writes a 5 % bonus as 10500)")
             }
             guard (threshold * bonus + 5_000) / 10_000 <= 10_000 else {
-                throw reader.error("liquidation_bonus_bps", "liquidation threshold × bonus is above 100 % (\(threshold) × \(bonus)); liquidating would seize more collateral than exists")
+                throw reader.error(keys.liquidationBonus.name, "liquidation threshold × bonus is above 100 % (\(threshold) × \(bonus)); liquidating would seize more collateral than exists")
             }
         }
         // DefaultReserveInterestRateStrategyV2._setInterestRateParams.
         guard strategy.variableRateSlope1Bps <= strategy.variableRateSlope2Bps else {
-            throw reader.error("variable_rate_slope2_bps", "must be at least variable_rate_slope1_bps (SLOPE_2_MUST_BE_GTE_SLOPE_1)")
+            throw reader.error(keys.variableRateSlope2.name, "must be at least \(keys.variableRateSlope1.name) (SLOPE_2_MUST_BE_GTE_SLOPE_1)")
         }
         guard strategy.baseVariableBorrowRateBps + strategy.variableRateSlope1Bps + strategy.variableRateSlope2Bps <= 100_000 else {
-            throw reader.error("variable_rate_slope2_bps", "base + slope1 + slope2 is above 1000 % (MAX_BORROW_RATE)")
-        }
-        guard (100...9_900).contains(strategy.optimalUsageRatioBps) else {
-            throw reader.error("optimal_usage_ratio_bps", "\(strategy.optimalUsageRatioBps) is outside 100...9900 (MIN_OPTIMAL_POINT...MAX_OPTIMAL_POINT)")
+            throw reader.error(keys.variableRateSlope2.name, "base + slope1 + slope2 is above 1000 % (MAX_BORROW_RATE)")
         }
         return AssetSpec(symbol: symbol, decimals: decimals, priceUSD: price, ltvBps: ltv,
                          liquidationThresholdBps: threshold, liquidationBonusBps: bonus,
@@ -153,22 +151,29 @@ public enum ScenarioLoader {
     }
 
     private static func readEMode(_ reader: inout TableReader, assets: [AssetSpec]) throws(ConfigError) -> EModeSpec {
-        let id = try reader.require("id") { r, k throws(ConfigError) in try r.integer(k, in: 1...255) }
-        let label = try reader.printable("label", maxLength: 40) ?? "category \(id)"
-        let ltv = try reader.require("ltv_bps") { r, k throws(ConfigError) in try r.basisPoints(k) }
-        let threshold = try reader.require("liquidation_threshold_bps") { r, k throws(ConfigError) in try r.basisPoints(k) }
-        let bonus = try reader.require("liquidation_bonus_bps") { r, k throws(ConfigError) in try r.basisPoints(k, max: 20_000) }
-        guard ltv <= threshold else { throw reader.error("ltv_bps", "\(ltv) is above liquidation_threshold_bps (\(threshold))") }
-        guard threshold != 0 else { throw reader.error("liquidation_threshold_bps", "must be more than 0 for an eMode category") }
-        guard bonus > 10_000 else { throw reader.error("liquidation_bonus_bps", "must be above 10000 (Aave writes a 1 % bonus as 10100)") }
-        guard (threshold * bonus + 5_000) / 10_000 <= 10_000 else {
-            throw reader.error("liquidation_bonus_bps", "liquidation threshold × bonus is above 100 % (\(threshold) × \(bonus))")
+        let keys = ScenarioKeys.eModes
+        let id = try reader.read(keys.id)
+        let label = try reader.readIfPresent(keys.label) ?? "category \(id)"
+        let ltv = try reader.read(keys.ltv)
+        let threshold = try reader.read(keys.liquidationThreshold)
+        let bonus = try reader.read(keys.liquidationBonus)
+        guard ltv <= threshold else {
+            throw reader.error(keys.ltv.name, "\(ltv) is above \(keys.liquidationThreshold.name) (\(threshold))")
         }
-        let symbols = try reader.require("assets") { r, k throws(ConfigError) in try r.strings(k) }
+        guard threshold != 0 else {
+            throw reader.error(keys.liquidationThreshold.name, "must be more than 0 for an eMode category")
+        }
+        guard bonus > 10_000 else {
+            throw reader.error(keys.liquidationBonus.name, "must be above 10000 (Aave writes a 1 % bonus as 10100)")
+        }
+        guard (threshold * bonus + 5_000) / 10_000 <= 10_000 else {
+            throw reader.error(keys.liquidationBonus.name, "liquidation threshold × bonus is above 100 % (\(threshold) × \(bonus))")
+        }
+        let symbols = try reader.read(keys.assets)
         var members: [Int] = []
         for (offset, symbol) in symbols.enumerated() {
             guard let index = assets.firstIndex(where: { $0.symbol == symbol }) else {
-                throw reader.source.error(reader.path.appending("assets").appending(index: offset),
+                throw reader.source.error(reader.path.appending(keys.assets.name).appending(index: offset),
                                           "\(quoted(symbol)) is not a listed asset")
             }
             members.append(index)
@@ -178,13 +183,14 @@ public enum ScenarioLoader {
     }
 
     private static func readPosition(_ reader: inout TableReader, assets: [AssetSpec], eModes: [EModeSpec]) throws(ConfigError) -> PositionSpec {
-        let id = try reader.require("id") { r, k throws(ConfigError) in try r.printable(k, maxLength: 64) }
-        guard !id.isEmpty else { throw reader.error("id", "must not be empty") }
-        let collateral = try amounts(&reader, "collateral", assets: assets)
-        let debt = try amounts(&reader, "debt", assets: assets)
-        let eMode = try reader.integer("emode", in: 0...255) ?? 0
+        let keys = ScenarioKeys.positions
+        let id = try reader.read(keys.id)
+        guard !id.isEmpty else { throw reader.error(keys.id.name, "must not be empty") }
+        let collateral = try amounts(&reader, keys.collateral.name, assets: assets)
+        let debt = try amounts(&reader, keys.debt.name, assets: assets)
+        let eMode = try reader.read(keys.eMode)
         if eMode != 0, !eModes.contains(where: { $0.id == eMode }) {
-            throw reader.error("emode", "eMode category \(eMode) is not defined in [[emode]]")
+            throw reader.error(keys.eMode.name, "eMode category \(eMode) is not defined in [[emode]]")
         }
         return PositionSpec(id: id, collateral: collateral, debt: debt, eMode: UInt8(eMode))
     }
@@ -207,10 +213,10 @@ public enum ScenarioLoader {
 
     /// `price_usd`: more than 0 and at most $10²² (PriceProcess.maximumUnits), so that every product of a
     /// price with an amount fits the world's arithmetic.
-    static func readPrice(_ reader: inout TableReader) throws(ConfigError) -> UInt128 {
-        let price = try reader.require("price_usd") { r, k throws(ConfigError) in try r.decimal(k, decimals: priceDecimals) }
-        guard price > 0 else { throw reader.error("price_usd", "must be more than 0") }
-        guard price <= PriceProcess.maximumUnits else { throw reader.error("price_usd", "must be at most 10000000000000000000000 (10^22 USD)") }
+    static func readPrice(_ reader: inout TableReader, _ key: String) throws(ConfigError) -> UInt128 {
+        let price = try reader.require(key) { r, k throws(ConfigError) in try r.decimal(k, decimals: priceDecimals) }
+        guard price > 0 else { throw reader.error(key, "must be more than 0") }
+        guard price <= PriceProcess.maximumUnits else { throw reader.error(key, "must be at most 10000000000000000000000 (10^22 USD)") }
         return price
     }
 }

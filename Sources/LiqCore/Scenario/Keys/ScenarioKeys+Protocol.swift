@@ -1,0 +1,109 @@
+/// The keys of the protocol's side of a scenario: the file itself, the assets and their Aave parameters,
+/// eMode categories, explicit positions, the L2 sequencer check and flash loans.
+extension ScenarioKeys {
+    package struct TopLevel: ScenarioKeySection {
+        package let table = ""
+        package let heading = "the top level"
+        package let summary = "the scenario itself"
+        let name = ScenarioKey.text("name", maxLength: 80, default: nil, "the scenario's name")
+        let description = ScenarioKey.text("description", maxLength: 200, default: "",
+                                           "one line, shown by `liqtop scenarios`", defaultText: "empty")
+        let rules = ScenarioKey.string("rules", values: "`\"aave-v3.3\"` or `\"aave-v3.1\"`", default: "aave-v3.3",
+                                       "the liquidation rule set (see docs/mechanics.md)")
+    }
+
+    package struct Assets: ScenarioKeySection {
+        package let table = "assets"
+        package let heading = "[[assets]]"
+        package let summary = "one entry per reserve: its Aave parameters, then its market"
+        let symbol = ScenarioKey.string("symbol", values: "1 to 16 letters, digits, `.`, `_` or `-`; unique",
+                                        default: nil, "the asset's symbol")
+        let decimals = ScenarioKey.integer("decimals", 0...36, default: nil, "the token's decimals")
+        let priceUSD = ScenarioKey<Void>.documented(
+            "price_usd", values: "more than 0, at most 10^22, 8 decimals", defaultText: "required",
+            "the oracle's price in USD, held with 8 decimals as Aave's base currency is")
+        let ltv = ScenarioKey.basisPoints("ltv_bps", default: 0, "loan to value, used for borrowing; at most the threshold")
+        let liquidationThreshold = ScenarioKey.basisPoints(
+            "liquidation_threshold_bps", default: 0, "used for the health factor; 0 means it cannot be collateral")
+        let liquidationBonus = ScenarioKey.basisPoints(
+            "liquidation_bonus_bps", max: 20_000, default: 10_000,
+            "Aave's form, 10500 is a 5 % bonus; above 10000 for collateral, and threshold × bonus ≤ 100 %")
+        let liquidationProtocolFee = ScenarioKey.basisPoints(
+            "liquidation_protocol_fee_bps", default: 0, "the protocol's share of the bonus")
+        let reserveFactor = ScenarioKey.basisPoints("reserve_factor_bps", default: 1_000, "the treasury's share of interest")
+        let optimalUsageRatio = ScenarioKey.integer(
+            "optimal_usage_ratio_bps", 100...9_900, default: 8_000, "the kink of the two-slope rate model, bps")
+        let baseVariableBorrowRate = ScenarioKey.basisPoints(
+            "base_variable_borrow_rate_bps", max: 100_000, default: 0, "the rate at 0 % usage")
+        let variableRateSlope1 = ScenarioKey.basisPoints(
+            "variable_rate_slope1_bps", max: 100_000, default: 400, "the rate's rise up to the kink")
+        let variableRateSlope2 = ScenarioKey.basisPoints(
+            "variable_rate_slope2_bps", max: 100_000, default: 7_500,
+            "the rise beyond the kink; at least slope1, and base + slope1 + slope2 ≤ 1000 %")
+        let totalSupplied = ScenarioKey<Void>.documented(
+            "total_supplied", values: "an amount in the asset's units",
+            defaultText: "the positions' collateral + 2 × their debt", "everything supplied to the reserve")
+        let stable = ScenarioKey.flag("stable", default: false, "a stablecoin: its true price reverts to $1")
+        let volatility = ScenarioKey.integer(
+            "annual_volatility_bps", 0...100_000, default: 6_000, stable: 0, "annual volatility of the true price, bps")
+        let heartbeat = ScenarioKey.integer(
+            "oracle_heartbeat_s", 1...604_800, default: 3_600, stable: 86_400,
+            "seconds after which the feed's reporter posts an update anyway")
+        let deviation = ScenarioKey.integer(
+            "oracle_deviation_bps", 1...10_000, default: 50, stable: 25,
+            "a move of the true price from the feed's that makes the reporter post, bps")
+        let oracleRegion = ScenarioKey.string(
+            "oracle_region", values: "na, eu, sa, ap, jp or au", default: nil, "where the feed's reporter runs",
+            defaultText: "the region with the most nodes")
+        let dexLiquidity = ScenarioKey.dollars(
+            "dex_liquidity_usd", 0...1_000_000_000_000, default: 0,
+            "both sides of the asset's pool against the first stablecoin; 0 for no pool")
+    }
+
+    package struct EModes: ScenarioKeySection {
+        package let table = "emode"
+        package let heading = "[[emode]]"
+        package let summary = "efficiency-mode categories"
+        let id = ScenarioKey.integer("id", 1...255, default: nil, "the category's id; unique")
+        let label = ScenarioKey.text("label", maxLength: 40, default: nil, "a name for the category",
+                                     defaultText: "\"category N\"")
+        let ltv = ScenarioKey.basisPoints("ltv_bps", default: nil, "the category's LTV")
+        let liquidationThreshold = ScenarioKey.basisPoints(
+            "liquidation_threshold_bps", default: nil, "the category's threshold; more than 0")
+        let liquidationBonus = ScenarioKey.basisPoints(
+            "liquidation_bonus_bps", max: 20_000, default: nil, "the category's bonus; above 10000")
+        let assets = ScenarioKey.strings("assets", values: "listed symbols", default: nil, "the assets in the category")
+    }
+
+    package struct Positions: ScenarioKeySection {
+        package let table = "positions"
+        package let heading = "[[positions]]"
+        package let summary = "explicit accounts"
+        let id = ScenarioKey.text("id", maxLength: 64, default: nil, "the account's id; unique, not empty")
+        let collateral = ScenarioKey<Void>.documented(
+            "collateral", values: "an inline table `{ SYMBOL = amount }`", defaultText: "empty", "what the account supplies")
+        let debt = ScenarioKey<Void>.documented(
+            "debt", values: "an inline table `{ SYMBOL = amount }`", defaultText: "empty", "what the account borrows")
+        let eMode = ScenarioKey.integer("emode", 0...255, default: 0, "the account's eMode category; 0 for none")
+    }
+
+    package struct OracleSentinel: ScenarioKeySection {
+        package let table = "oracle_sentinel"
+        package let heading = "[oracle_sentinel]"
+        package let summary = "an L2 sequencer uptime check (Aave's PriceOracleSentinel)"
+        let sequencerUp = ScenarioKey.flag("sequencer_up", default: true, "the sequencer is up")
+        let secondsSinceUp = ScenarioKey.integer("seconds_since_up", 0...Int.max, default: 0,
+                                                 "seconds since it came up")
+        let gracePeriod = ScenarioKey.integer("grace_period_s", 0...Int.max, default: 3_600,
+                                              "seconds after coming up during which only HF < 0.95 may be liquidated")
+    }
+
+    package struct FlashLoans: ScenarioKeySection {
+        package let table = "flash_loans"
+        package let heading = "[flash_loans]"
+        package let summary = "the pool's flash-loan premium"
+        let premium = ScenarioKey.basisPoints("premium_bps", default: 5, "the premium on a flash loan")
+        let premiumToProtocol = ScenarioKey.basisPoints(
+            "premium_to_protocol_bps", default: 4, "the protocol's share of the premium")
+    }
+}
