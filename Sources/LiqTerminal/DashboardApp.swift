@@ -24,7 +24,7 @@ public struct DashboardOptions: Sendable {
     }
 }
 
-/// The dashboard's Dispatch loop (design.md): the engine ticks on its own queue; rendering, stdin and
+/// The dashboard's Dispatch loop (see the README's Architecture): the engine ticks on its own queue; rendering, stdin and
 /// SIGWINCH/SIGINT/SIGTERM are handled on the main queue, the only one that touches curses.
 public final class DashboardApp: @unchecked Sendable {
     private let options: DashboardOptions

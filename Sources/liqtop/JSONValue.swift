@@ -1,4 +1,4 @@
-/// A JSON value with ordered object keys, printed in the exact layout of interfaces.md
+/// A JSON value with ordered object keys, printed in the exact layout of docs/interfaces.md
 /// (two-space indent, `"key": value`). Foundation's JSONEncoder neither keeps a chosen key order
 /// nor prints this layout, so this small printer is ours.
 indirect enum JSONValue: Equatable {

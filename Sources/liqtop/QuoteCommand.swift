@@ -12,7 +12,7 @@ struct Quote: ParsableCommand {
     @Argument(help: "A built-in scenario name or a path to a .toml file.")
     var scenario: String
 
-    @Flag(help: "Print one JSON object (the shape in interfaces.md).")
+    @Flag(help: "Print one JSON object (the shape in docs/interfaces.md).")
     var json = false
 
     @Option(help: "Quote only this position (its id).")

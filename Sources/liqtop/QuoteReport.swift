@@ -1,6 +1,6 @@
 import LiqCore
 
-/// `liqtop quote`'s output: the JSON object of interfaces.md, or a table for people.
+/// `liqtop quote`'s output: the JSON object of docs/interfaces.md, or a table for people.
 struct QuoteReport {
     let scenario: Scenario
     let pool: LendingPool

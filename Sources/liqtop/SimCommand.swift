@@ -22,7 +22,7 @@ struct Sim: ParsableCommand {
     @Option(parsing: .unconditional, help: "The seed of the world's random stream (0 … 18446744073709551615).")
     var seed: UInt64 = 1
 
-    @Flag(help: "Print one JSON object (the keys of interfaces.md).")
+    @Flag(help: "Print one JSON object (the keys of docs/interfaces.md).")
     var json = false
 
     @Option(help: ArgumentHelp("Write every event as one JSON object per line to this file.", valueName: "file"))

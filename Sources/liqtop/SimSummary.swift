@@ -1,7 +1,7 @@
 import Foundation
 import LiqCore
 
-/// `liqtop sim`'s summary: the JSON keys of interfaces.md, or a few readable lines.
+/// `liqtop sim`'s summary: the JSON keys of docs/interfaces.md, or a few readable lines.
 struct SimSummary {
     let world: World
     let ticks: Int

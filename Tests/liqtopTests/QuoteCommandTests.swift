@@ -1,6 +1,6 @@
 import Testing
 
-/// The example of interfaces.md, copied from the contract.
+/// The example of docs/interfaces.md, copied from the contract.
 let interfacesExample = """
 name  = "one borrower"               # required
 rules = "aave-v3.3"                  # "aave-v3.3" (default) or "aave-v3.1"
@@ -43,7 +43,7 @@ seconds_since_up = 100000
 grace_period_s = 3600
 """
 
-/// The output interfaces.md shows for that file, copied from the contract.
+/// The output docs/interfaces.md shows for that file, copied from the contract.
 let interfacesExpectedJSON = """
 {
   "rules": "aave-v3.3",

@@ -12,7 +12,7 @@ import Dispatch
 /// Columns no account uses stay empty. Every decision is confirmed with the exact arithmetic: an estimate
 /// is only trusted below `1 − certainBelow` with at least $1 of debt, and only dismissed at or above
 /// `1 + upperBand` (the contract truncates the average liquidation threshold to whole basis points, so the
-/// exact HF can sit up to 1/LT below the estimate; GenericLogic.sol, reference defi-mechanics §1.2).
+/// exact HF can sit up to 1/LT below the estimate; GenericLogic.sol, docs/mechanics.md).
 public struct RiskIndex: Sendable {
     public let assets: Int
     public private(set) var count: Int

@@ -1,4 +1,4 @@
-/// The chain's own state: slots, blocks, mempool, base fee and finality (reference network-and-monitoring §3).
+/// The chain's own state: slots, blocks, mempool, base fee and finality (docs/mechanics.md).
 public struct Chain: Sendable, Equatable {
     public var slotMs: Int64
     public var epochSlots: Int

@@ -107,7 +107,7 @@ extension World {
     }
 
     /// Justified when attesting stake is at least 2/3; the previous epoch is finalized when two
-    /// consecutive epochs are justified (reference network-and-monitoring §3).
+    /// consecutive epochs are justified (docs/mechanics.md).
     mutating func settleEpoch(_ epoch: Int, at time: Int64) -> [Event] {
         let (online, total) = network.attestingStake(at: time)
         let justified = total > 0 && UInt128(online) * 3 >= UInt128(total) * 2

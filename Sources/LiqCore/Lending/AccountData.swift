@@ -1,5 +1,5 @@
 /// What `GenericLogic.calculateUserAccountData` returns (aave-v3-core
-/// `contracts/protocol/libraries/logic/GenericLogic.sol`; reference defi-mechanics §1.2).
+/// `contracts/protocol/libraries/logic/GenericLogic.sol`; docs/mechanics.md).
 public struct AccountData: Sendable, Equatable {
     /// USD, 8 decimals.
     public var totalCollateralBase: UInt128

@@ -11,7 +11,7 @@ public enum BorrowError: String, Error, Sendable, CaseIterable {
 }
 
 extension LendingPool {
-    /// `ValidationLogic.validateBorrow` (aave-v3-core; reference defi-mechanics §1.3): borrowing is
+    /// `ValidationLogic.validateBorrow` (aave-v3-core; docs/mechanics.md): borrowing is
     /// limited by the LTV, not the liquidation threshold:
     /// `(debtBase + amountBase).percentDiv(avgLtv) <= collateralBase`.
     public func validateBorrow(accountIndex: Int, reserve: Int, amount: UInt128) throws {

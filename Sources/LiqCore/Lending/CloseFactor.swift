@@ -1,4 +1,4 @@
-/// The close-factor rule that decided how much debt one liquidation may repay (reference defi-mechanics §1.5).
+/// The close-factor rule that decided how much debt one liquidation may repay (docs/mechanics.md).
 public enum CloseFactorRule: Sendable, Equatable {
     /// v3.1, HF > 0.95: 50 % of the account's debt in the debt reserve.
     case v31Half

@@ -23,7 +23,7 @@ public struct FlashLoanReceipt: Sendable, Equatable {
 }
 
 extension LendingPool {
-    /// `flashLoanSimple` (aave-v3-core `FlashLoanLogic.sol`; reference defi-mechanics §7):
+    /// `flashLoanSimple` (aave-v3-core `FlashLoanLogic.sol`; docs/mechanics.md):
     /// `premium = amount.percentMul(FLASHLOAN_PREMIUM_TOTAL)`. The receiver runs with the pool in its
     /// state after the funds left and returns how much of the asset it pays back. Unless that covers
     /// amount + premium (or the receiver throws), everything it did is undone: the pool is left unchanged.

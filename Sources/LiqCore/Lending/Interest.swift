@@ -1,5 +1,5 @@
 /// Index growth exactly as Aave's `MathUtils` (aave-v3-core `contracts/protocol/libraries/math/MathUtils.sol`;
-/// reference defi-mechanics §1.8). Rates are ray per year; `SECONDS_PER_YEAR = 365 days`.
+/// docs/mechanics.md). Rates are ray per year; `SECONDS_PER_YEAR = 365 days`.
 public enum Interest {
     public static let secondsPerYear: UInt128 = 365 * 24 * 3600
 

@@ -1,5 +1,5 @@
 /// Aave's two-slope variable rate model, parameters in basis points as
-/// `DefaultReserveInterestRateStrategyV2` stores them (reference defi-mechanics §1.8).
+/// `DefaultReserveInterestRateStrategyV2` stores them (docs/mechanics.md).
 public struct InterestRateStrategy: Sendable, Equatable {
     public var optimalUsageRatioBps: UInt128
     public var baseVariableBorrowRateBps: UInt128

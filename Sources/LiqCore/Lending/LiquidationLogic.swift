@@ -1,6 +1,6 @@
 /// Liquidation quotes with Aave v3's own arithmetic.
 ///
-/// Sources (reference defi-mechanics §1.4–1.6):
+/// Sources (docs/mechanics.md):
 /// - validation order: aave-v3-core `ValidationLogic.validateLiquidationCall`;
 /// - v3.1 close factor: aave-v3-core `LiquidationLogic._calculateDebt`;
 /// - v3.3 close factor, dust rule and bad debt: aave-v3-origin `LiquidationLogic.executeLiquidationCall`,

@@ -13,7 +13,7 @@ public struct LiquidationRequest: Sendable, Equatable {
 }
 
 /// Everything a liquidation would do, computed with the protocol's integer arithmetic, step by step
-/// (reference defi-mechanics §1.4–1.6). Amounts are in each asset's smallest unit; `…Base` values are
+/// (docs/mechanics.md). Amounts are in each asset's smallest unit; `…Base` values are
 /// USD with 8 decimals.
 public struct LiquidationQuote: Sendable, Equatable {
     public var rules: RuleSet

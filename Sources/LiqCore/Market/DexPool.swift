@@ -1,5 +1,5 @@
 /// A constant-product pool of an asset against a stablecoin with a 0.3 % fee, exactly as Uniswap v2's
-/// `getAmountOut` (Uniswap/v2-periphery `UniswapV2Library.sol`; reference network-and-monitoring §5.4).
+/// `getAmountOut` (Uniswap/v2-periphery `UniswapV2Library.sol`; docs/mechanics.md).
 public struct DexPool: Sendable, Equatable {
     public var asset: Int
     public var stable: Int

@@ -1,5 +1,5 @@
 /// A price feed: its reporter posts an update transaction when the deviation threshold is crossed or the
-/// heartbeat has passed (Chainlink's rule, reference network-and-monitoring §6); the on-chain price changes
+/// heartbeat has passed (Chainlink's rule, docs/mechanics.md); the on-chain price changes
 /// only when that transaction is in a block.
 public struct OracleFeed: Sendable, Equatable {
     public var asset: Int

@@ -1,5 +1,5 @@
 /// Basis-point arithmetic exactly as Aave's `PercentageMath` (aave-v3-core
-/// `contracts/protocol/libraries/math/PercentageMath.sol`; reference defi-mechanics §1.1):
+/// `contracts/protocol/libraries/math/PercentageMath.sol`; docs/mechanics.md):
 /// `PERCENTAGE_FACTOR = 1e4`, both operations round half up.
 public enum PercentageMath {
     public static let percentageFactor: UInt128 = 10_000

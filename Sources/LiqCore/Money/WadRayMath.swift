@@ -1,5 +1,5 @@
 /// 18- and 27-decimal fixed point exactly as Aave's `WadRayMath` (aave-v3-core
-/// `contracts/protocol/libraries/math/WadRayMath.sol`; reference defi-mechanics §1.1):
+/// `contracts/protocol/libraries/math/WadRayMath.sol`; docs/mechanics.md):
 /// every operation rounds half up.
 public enum WadRayMath {
     public static let wad: UInt128 = 1_000_000_000_000_000_000

@@ -1,7 +1,7 @@
 import HeapModule
 
 /// Block propagation by gossip as a discrete-event simulation: each node forwards a block to its peers
-/// once, each hop paying the sampled latency plus size over bandwidth (reference network-and-monitoring §1.1).
+/// once, each hop paying the sampled latency plus size over bandwidth (docs/mechanics.md).
 /// A hop is queued only when it improves the peer's best known arrival, so the heap stays small.
 public enum Gossip {
     struct Delivery: Comparable {

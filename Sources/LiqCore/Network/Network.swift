@@ -53,7 +53,7 @@ public struct Network: Sendable, Equatable {
     }
 
     /// One message's latency: SimBlock's Pareto jitter whose mean is the table value
-    /// (`shape = 0.2·mean`, `scale = mean − 5`, `scale / U^(1/shape)`; reference §1.1).
+    /// (`shape = 0.2·mean`, `scale = mean − 5`, `scale / U^(1/shape)`; docs/mechanics.md).
     public func sampleLatency(_ a: Region, _ b: Region, using rng: inout SeededGenerator) -> Int {
         let mean = meanLatency(a, b)
         let shape = 0.2 * mean, scale = mean - 5

@@ -33,7 +33,7 @@ public struct DataCenter: Sendable, Equatable {
     }
 }
 
-/// One machine of the network, with the metrics ethstats shows (reference network-and-monitoring §2.1).
+/// One machine of the network, with the metrics ethstats shows (docs/mechanics.md).
 public struct Node: Sendable, Equatable {
     public var id: Int
     public var name: String

@@ -1,5 +1,5 @@
 /// The six regions of SimBlock's network model with its 2019 measurements
-/// (dsg-titech/simblock `NetworkConfiguration.java`; reference network-and-monitoring §1.1).
+/// (dsg-titech/simblock `NetworkConfiguration.java`; docs/mechanics.md).
 public enum Region: Int, CaseIterable, Sendable, Comparable {
     case na, eu, sa, ap, jp, au
 

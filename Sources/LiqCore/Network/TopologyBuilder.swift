@@ -1,4 +1,4 @@
-/// How to build a network: node count and the shares the reference proposes (network-and-monitoring §3, §8).
+/// How to build a network: node count and the shares docs/mechanics.md describes.
 public struct NetworkConfiguration: Sendable, Equatable {
     public var nodeCount = ScenarioKeys.network.nodes.fallback
     /// Share of nodes per region, in `Region` order (SimBlock's Bitcoin 2019 shares by default).
@@ -17,7 +17,7 @@ struct Provider {
     let share: Double
     let generatorDelayMs: Int64?
 
-    /// Illustrative mix from the 2022 Ethernodes snapshot (reference network-and-monitoring §3).
+    /// Illustrative mix from the 2022 Ethernodes snapshot (docs/mechanics.md).
     static let mix: [Provider] = [
         Provider(name: "aws", share: 0.50, generatorDelayMs: 10_000),
         Provider(name: "hetzner", share: 0.15, generatorDelayMs: nil),

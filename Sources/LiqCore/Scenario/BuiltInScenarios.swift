@@ -77,7 +77,7 @@ public enum BuiltInScenarios {
     }
 
     /// Reserve parameters and oracle prices from the Aave v3 Ethereum configuration snapshot of
-    /// 2023-10-31 (bgd-labs/aave-proposals-v3 report; reference defi-mechanics §1.7).
+    /// 2023-10-31 (bgd-labs/aave-proposals-v3 report; docs/mechanics.md).
     static let defaultTOML = """
     name = "default"
     description = "a calm day on Aave v3 Ethereum: 64 nodes, 5,000 borrowers, 3 bots"

@@ -96,7 +96,7 @@ import Testing
     }
 
     @Test func uniswapAmountOutMatchesTheReferenceTable() throws {
-        // Reference network-and-monitoring §5.4: pool 10,000 ETH / 30,000,000 USDC.
+        // Uniswap v2 getAmountOut, worked by hand: pool 10,000 ETH / 30,000,000 USDC.
         let eth: UInt128 = 1_000_000_000_000_000_000
         #expect(try DexPool.amountOut(10 * eth, reserveIn: 10_000 * eth, reserveOut: 30_000_000_000_000) == 29_880_209_431)
         #expect(try DexPool.amountOut(500 * eth, reserveIn: 10_000 * eth, reserveOut: 30_000_000_000_000) == 1_424_489_212_744)

@@ -1,7 +1,7 @@
 import Testing
 @testable import LiqCore
 
-/// Health factors worked by hand from GenericLogic (reference defi-mechanics §1.2).
+/// Health factors worked by hand from GenericLogic (docs/mechanics.md).
 @Suite struct HealthFactorTests {
     @Test func healthFactorExactlyOneIsNotLiquidatable() throws {
         // 10 WETH × $2,000 × 0.80 = $16,000 against $16,000 of USDC: HF = 1 exactly.

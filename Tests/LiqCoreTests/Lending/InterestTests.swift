@@ -1,7 +1,7 @@
 import Testing
 @testable import LiqCore
 
-/// Reference defi-mechanics §1.8. Compounded values were computed from the same three-term formula
+/// Aave v3 MathUtils and the two-slope strategy (docs/mechanics.md, Interest). Compounded values were computed from the same three-term formula
 /// with Python's big integers, independently of this code.
 @Suite struct InterestTests {
     let ray = WadRayMath.ray

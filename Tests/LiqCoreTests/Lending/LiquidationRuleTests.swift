@@ -1,10 +1,10 @@
 import Testing
 @testable import LiqCore
 
-/// Liquidations worked by hand from LiquidationLogic (reference defi-mechanics §1.4–1.6).
+/// Liquidations worked by hand from LiquidationLogic (docs/mechanics.md).
 @Suite struct LiquidationRuleTests {
     @Test func interfacesExampleHalfOfTotalDebt() throws {
-        // interfaces.md: 12 WETH at $2,100, LT 83 %, 21,000 USDC. HF = 20,916/21,000 = 0.996.
+        // docs/interfaces.md: 12 WETH at $2,100, LT 83 %, 21,000 USDC. HF = 20,916/21,000 = 0.996.
         // v3.3: HF > 0.95 with collateral and debt ≥ $2,000 -> max 50 % of $21,000 = 10,500 USDC.
         // Collateral 10,500/2,100 = 5 WETH, × 1.05 = 5.25; fee 10 % of the 0.25 bonus = 0.025.
         // After: 6.75 WETH × 2,100 × 0.83 = 11,765.25 / 10,500 = 1.1205.

@@ -1,7 +1,7 @@
 import Testing
 @testable import LiqCore
 
-/// Expected values come from the formulas of reference defi-mechanics §1.1, worked by hand.
+/// Expected values come from the formulas of docs/mechanics.md, worked by hand.
 @Suite struct PercentageMathTests {
     @Test func percentMulRoundsHalfUp() throws {
         // (1 * 5000 + 5000) / 10000 = 1: exactly half rounds up.

@@ -195,7 +195,7 @@ import Testing
         let scenario = try #require(try BuiltInScenarios.load("default"))
         #expect(scenario.assets.map(\.symbol) == ["WETH", "wstETH", "WBTC", "USDC", "USDT", "DAI"])
         let weth = scenario.assets[0]
-        // Reference defi-mechanics §1.7: WETH 80.5 % / 83 % / 5 % / 10 % / RF 15 %, $1,816.85.
+        // Aave v3 Ethereum, 2023-10-31 snapshot (bgd-labs/aave-proposals-v3): WETH 80.5 % / 83 % / 5 % / 10 % / RF 15 %, $1,816.85.
         #expect(weth.ltvBps == 8050 && weth.liquidationThresholdBps == 8300)
         #expect(weth.liquidationBonusBps == 10500 && weth.liquidationProtocolFeeBps == 1000)
         #expect(weth.reserveFactorBps == 1500)
