@@ -8,6 +8,7 @@ final class CursesScreen {
     private var theme: Theme
     private var pairs: [Int: Int32] = [:]
     private var colorsReady = false
+    private var decoder = KeyDecoder()
 
     enum Failure: Error, CustomStringConvertible {
         case noTerminal(String)
@@ -16,25 +17,27 @@ final class CursesScreen {
         }
     }
 
-    /// setlocale → newterm (so an unknown TERM is our error, not curses' exit) → modes.
-    init(theme: Theme, noColor: String?) throws {
+    /// setlocale → newterm (so an unknown TERM is our error, not curses' exit) → modes. The dashboard
+    /// uses stdin and stdout; a test hands in both ends of a pseudo-terminal.
+    init(theme: Theme, noColor: String?, input: Int32 = 0, output: Int32 = 1) throws {
         self.theme = theme
         setlocale(LC_ALL, "")
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         guard !term.isEmpty, term != "dumb" else {
             throw Failure.noTerminal("the dashboard needs a terminal with cursor addressing (TERM is \"\(term)\"); try liqtop sim")
         }
-        guard newterm(nil, fdopen(1, "w"), fdopen(0, "r")) != nil else {
+        guard newterm(nil, fdopen(output, "w"), fdopen(input, "r")) != nil else {
             throw Failure.noTerminal("unknown terminal type \"\(term)\"")
         }
         cbreak()
         noecho()
         nonl()
         keypad(liq_stdscr(), true)
+        for (sequence, key) in KeyDecoder.extraSequences where key_defined(sequence) == 0 { define_key(sequence, key) }
         nodelay(liq_stdscr(), true)
         curs_set(0)
         set_escdelay(25)
-        Self.disableFlowControl()
+        Self.disableFlowControl(input)
         TerminalGuard.captureRestoreSequence()
         if has_colors() {
             start_color()
@@ -97,11 +100,11 @@ final class CursesScreen {
 
     /// ^S and ^Q are keys while the screen is up, not XOFF/XON that freeze the output until ^Q, as in
     /// other full-screen programs; curses' program mode keeps the change across a suspend.
-    private static func disableFlowControl() {
+    private static func disableFlowControl(_ terminal: Int32) {
         var modes = termios()
-        guard tcgetattr(1, &modes) == 0 else { return }
+        guard tcgetattr(terminal, &modes) == 0 else { return }
         modes.c_iflag &= ~tcflag_t(IXON | IXOFF)
-        tcsetattr(1, TCSANOW, &modes)
+        tcsetattr(terminal, TCSANOW, &modes)
         def_prog_mode()
     }
 
@@ -138,11 +141,10 @@ final class CursesScreen {
     /// Reads every pending key.
     func readKeys() -> [KeyInput] {
         var keys: [KeyInput] = []
-        var character: wint_t = 0
         while true {
-            let result = wget_wch(liq_stdscr(), &character)
-            if result == ERR { break }
-            keys.append(KeyDecoder.decode(code: Int32(character), isFunctionKey: result == KEY_CODE_YES))
+            let code = wgetch(liq_stdscr())
+            if code == ERR { break }
+            keys.append(decoder.decode(code))
         }
         return keys
     }
@@ -183,33 +185,72 @@ enum KeyInput: Equatable {
     case ignored
 }
 
-enum KeyDecoder {
-    static func decode(code: Int32, isFunctionKey: Bool) -> KeyInput {
-        if isFunctionKey {
-            switch code {
-            case KEY_UP: return .key(.up)
-            case KEY_DOWN: return .key(.down)
-            case KEY_LEFT: return .key(.left)
-            case KEY_RIGHT: return .key(.right)
-            case KEY_ENTER: return .key(.enter)
-            case KEY_BTAB: return .key(.backTab)
-            case KEY_BACKSPACE: return .key(.backspace)
-            case KEY_PPAGE: return .key(.pageUp)
-            case KEY_NPAGE: return .key(.pageDown)
-            case KEY_HOME: return .key(.home)
-            case KEY_END: return .key(.end)
-            case liq_key_resize(): return .resize
-            default: return .ignored
-            }
+/// Turns what curses reads into keys. Curses decodes escape sequences into function-key codes (waiting
+/// up to its escape delay for the rest of a sequence split across reads); plain input comes byte by byte,
+/// and this decoder assembles UTF-8 itself, because curses' `wget_wch` in no-delay mode drops a character
+/// whose bytes arrive in separate reads.
+struct KeyDecoder {
+    private var pending: [UInt8] = []
+    private var expected = 0
+
+    mutating func decode(_ code: Int32) -> KeyInput {
+        if code >= 256 {
+            pending = []
+            return Self.functionKey(code)
         }
-        switch code {
+        let byte = UInt8(truncatingIfNeeded: code)
+        if !pending.isEmpty {
+            if byte & 0xC0 == 0x80 {
+                pending.append(byte)
+                guard pending.count == expected else { return .ignored }
+                defer { pending = [] }
+                let text = String(decoding: pending, as: UTF8.self)
+                guard let scalar = text.unicodeScalars.first, scalar != "\u{FFFD}", text.count == 1 else { return .ignored }
+                return .key(.char(Character(scalar)))
+            }
+            // A sequence cut short: drop it, and read this byte afresh.
+            pending = []
+        }
+        switch byte {
         case 9: return .key(.tab)
         case 10, 13: return .key(.enter)
         case 27: return .key(.escape)
         case 8, 127: return .key(.backspace)
-        default:
-            guard let scalar = Unicode.Scalar(UInt32(code)), code >= 32 else { return .ignored }
-            return .key(.char(Character(scalar)))
+        case 0x20..<0x7F: return .key(.char(Character(Unicode.Scalar(byte))))
+        case 0xC2...0xF4:
+            pending = [byte]
+            expected = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            return .ignored
+        default: return .ignored   // other control characters, and bytes that cannot start UTF-8
         }
     }
+
+    static func functionKey(_ code: Int32) -> KeyInput {
+        switch code {
+        case KEY_UP: .key(.up)
+        case KEY_DOWN: .key(.down)
+        case KEY_LEFT: .key(.left)
+        case KEY_RIGHT: .key(.right)
+        case KEY_ENTER: .key(.enter)
+        case KEY_BTAB: .key(.backTab)
+        case KEY_BACKSPACE: .key(.backspace)
+        case KEY_PPAGE: .key(.pageUp)
+        case KEY_NPAGE: .key(.pageDown)
+        case KEY_HOME: .key(.home)
+        case KEY_END: .key(.end)
+        case liq_key_resize(): .resize
+        default: .ignored
+        }
+    }
+
+    /// Sequences terminals send that the terminal's description may lack: the cursor keys in normal mode
+    /// (a terminal that ignores the keypad-transmit request), and the other spellings of Home and End, as
+    /// htop defines them.
+    static let extraSequences: [(String, Int32)] = [
+        ("\u{1B}[A", KEY_UP), ("\u{1B}[B", KEY_DOWN), ("\u{1B}[C", KEY_RIGHT), ("\u{1B}[D", KEY_LEFT),
+        ("\u{1B}OA", KEY_UP), ("\u{1B}OB", KEY_DOWN), ("\u{1B}OC", KEY_RIGHT), ("\u{1B}OD", KEY_LEFT),
+        ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END), ("\u{1B}OH", KEY_HOME), ("\u{1B}OF", KEY_END),
+        ("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[8~", KEY_END),
+        ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE), ("\u{1B}[Z", KEY_BTAB),
+    ]
 }
