@@ -40,16 +40,14 @@ public struct Snapshot: Sendable {
         public var truePrice: UInt128
         public var oraclePrice: UInt128
         public var oracleAgeSeconds: Int64
-        public var heartbeatSeconds: Int64
         public var isStale: Bool
         public var isFrozen: Bool
         /// Change of the true price over the history window, in bps.
         public var changeBps: Int
         /// Recent true prices in USD, oldest first.
         public var sparkline: [Double]
-        /// Both sides of the DEX pool in USD, and its mid price; nil without a pool.
+        /// Both sides of the DEX pool in USD; nil without a pool.
         public var dexDepthUSD: Double?
-        public var dexPrice: Double?
     }
 
     public struct HealthBucket: Sendable, Equatable {
@@ -60,13 +58,11 @@ public struct Snapshot: Sendable {
 
     public struct AssetTotals: Sendable, Equatable {
         public var symbol: String
-        public var suppliedUSD: Double
         public var borrowedUSD: Double
         public var collateralUSD: Double
-        public var utilisation: Double
         /// APR in percent.
         public var borrowRate: Double
-        public var supplyRate: Double
+        /// The reserve's deficit (bad debt written off), in USD.
         public var deficitUSD: Double
     }
 
@@ -88,8 +84,6 @@ public struct Snapshot: Sendable {
         public var saleProceedsUSD: Double = 0
         public var debtCostUSD: Double = 0
         public var gasUSD: Double = 0
-        /// Stablecoin units the DEX would pay out, when there is a pool.
-        public var saleAmountOut: UInt128?
         public var soldOnDEX = false
         /// The row's place in the whole ordering (an account the default pair cannot liquidate keeps its
         /// place, without a row).
@@ -99,6 +93,7 @@ public struct Snapshot: Sendable {
     public var scenarioName: String
     public var timeMs: Int64
     public var tickMs: Int64
+    public var slotMs: Int64
     /// Playback, which the driver that runs the world owns and fills in (a snapshot is built paused at ×1).
     public var paused = false
     public var speed = 1.0
@@ -110,7 +105,6 @@ public struct Snapshot: Sendable {
     public var finalizedHeight: Int
     public var finalityStalledEpochs: Int
     public var baseFeeGwei: UInt64
-    public var blocksProduced: Int
     public var missedSlots: Int
     public var lastBlockAgeMs: Int64?
     public var onlineStake: Double
@@ -127,16 +121,14 @@ public struct Snapshot: Sendable {
     /// USD (at today's prices) of collateral in accounts that would be liquidatable after each price drop of `curveAsset`.
     public var curveAsset: String
     public var liquidationCurve: [(dropPercent: Int, collateralUSD: Double)]
-    /// A window of the pending liquidations the dashboard asked for (`PendingQuery`): its rows, the index of
-    /// its first row in the whole ordering, and how many accounts match in all.
+    /// A window of the pending liquidations the dashboard asked for (`PendingQuery`): its rows (each with its
+    /// place in the whole ordering), and how many accounts match in all.
     public var pendingLiquidations: [PendingLiquidation]
-    public var pendingOffset: Int
     public var pendingMatching: Int
     public var liquidatableAccounts: Int
     public var totalSuppliedUSD: Double
     public var totalBorrowedUSD: Double
     public var totalDeficitUSD: Double
-    public var statistics: World.Statistics
     public var userOutcome: WorldView.UserOutcome?
     public var recentEvents: [Event]
     /// The exact effect of the shock the request asked about, if it asked.

@@ -112,6 +112,6 @@ extension WorldView {
             saleProceedsUSD: breakdown.map { Double($0.proceeds) / 1e8 } ?? 0,
             debtCostUSD: breakdown.map { Double($0.cost) / 1e8 } ?? 0,
             gasUSD: breakdown.map { Double($0.gas + $0.premium) / 1e8 } ?? 0,
-            saleAmountOut: breakdown?.amountOut, soldOnDEX: breakdown?.dex ?? false)
+            soldOnDEX: breakdown?.dex ?? false)
     }
 }

@@ -79,11 +79,10 @@ extension WorldView {
             return Snapshot.MarketRow(
                 symbol: pool.reserves[asset].configuration.symbol, decimals: pool.reserves[asset].configuration.decimals,
                 truePrice: truePrices[asset], oraclePrice: pool.prices[asset],
-                oracleAgeSeconds: feed.ageMs(at: now) / 1_000, heartbeatSeconds: feed.heartbeatMs / 1_000,
+                oracleAgeSeconds: feed.ageMs(at: now) / 1_000,
                 isStale: feed.isStale(at: now), isFrozen: feed.frozen, changeBps: change,
                 sparkline: history.map { Double($0) / 1e8 },
-                dexDepthUSD: dex.map { Double($0.stableReserve) / Double(units[$0.stable]) * 2 * Double(truePrices[$0.stable]) / 1e8 },
-                dexPrice: dex.map { $0.midPrice(assetUnit: units[$0.asset], stableUnit: units[$0.stable], stablePrice: truePrices[$0.stable]) })
+                dexDepthUSD: dex.map { Double($0.stableReserve) / Double(units[$0.stable]) * 2 * Double(truePrices[$0.stable]) / 1e8 })
         }
 
         // Account-level figures from the risk index (kept between ticks while nothing changes).
@@ -98,34 +97,35 @@ extension WorldView {
         let pending = pendingRows(world, request.pending, summary: summary)
 
         var assets: [Snapshot.AssetTotals] = []
+        var totalSupplied = 0.0
         for reserve in pool.reserves.indices {
             let state = pool.reserves[reserve]
             let unit = Double(state.configuration.unit)
             let supplied = Double((try? state.totalSupplied(at: pool.time)) ?? 0) / unit * prices[reserve]
             let borrowed = Double((try? state.totalDebt(at: pool.time)) ?? 0) / unit * prices[reserve]
             let collateral = summary.collateralTokens[reserve]
-            assets.append(.init(symbol: state.configuration.symbol, suppliedUSD: supplied, borrowedUSD: borrowed,
+            totalSupplied += supplied
+            assets.append(.init(symbol: state.configuration.symbol, borrowedUSD: borrowed,
                                 collateralUSD: collateral * prices[reserve],
-                                utilisation: supplied == 0 ? 0 : borrowed / supplied,
                                 borrowRate: Double(state.currentVariableBorrowRate) / 1e25,
-                                supplyRate: Double(state.currentLiquidityRate) / 1e25,
                                 deficitUSD: Double(state.deficit) / unit * prices[reserve]))
         }
 
         return Snapshot(
             scenarioName: world.scenarioName, timeMs: now, tickMs: world.settings.tickMs,
+            slotMs: Int64(world.settings.slotSeconds) * 1_000,
             botsEnabled: world.botsEnabled, headHeight: chain.height, finalizedHeight: chain.finalizedHeight,
             finalityStalledEpochs: chain.finalityStalledEpochs, baseFeeGwei: chain.baseFeeGwei,
-            blocksProduced: chain.blocksProduced, missedSlots: chain.missedSlots,
+            missedSlots: chain.missedSlots,
             lastBlockAgeMs: chain.recentBlocks.last.map { now - $0.timeMs },
             onlineStake: total == 0 ? 0 : Double(online) / Double(total), regions: regions,
             links: network.links, regionDown: network.regionDown, nodes: Array(nodes),
             propagationHistogram: histogram, market: market, healthHistogram: buckets, assets: assets,
             curveAsset: pool.reserves[curveIndex].configuration.symbol, liquidationCurve: curve,
-            pendingLiquidations: pending.rows, pendingOffset: pending.offset, pendingMatching: pending.matching,
+            pendingLiquidations: pending.rows, pendingMatching: pending.matching,
             liquidatableAccounts: summary.liquidatableCount,
-            totalSuppliedUSD: assets.reduce(0) { $0 + $1.suppliedUSD }, totalBorrowedUSD: assets.reduce(0) { $0 + $1.borrowedUSD },
-            totalDeficitUSD: assets.reduce(0) { $0 + $1.deficitUSD }, statistics: world.statistics, userOutcome: userOutcome,
+            totalSuppliedUSD: totalSupplied, totalBorrowedUSD: assets.reduce(0) { $0 + $1.borrowedUSD },
+            totalDeficitUSD: assets.reduce(0) { $0 + $1.deficitUSD }, userOutcome: userOutcome,
             recentEvents: Array(notableEvents.suffix(300)))
     }
 }

@@ -7,7 +7,7 @@ enum CollateralPanel {
 
     static let assetTable = Table([
         .init("ASSET", .fixed(6), gap: 0), .init("COLLATERAL", .fixed(11), .right), .init("DEBT", .fixed(9), .right),
-        .init("BORROW APR", .fixed(12), .right, priority: 5),
+        .init("BORROW APR", .fixed(12), .right, priority: 5), .init("DEFICIT", .fixed(9), .right, priority: 6),
     ])
 
     static func render(_ snapshot: Snapshot, _ view: ViewState, into buffer: inout ScreenBuffer, in rect: Rect) {
@@ -26,7 +26,7 @@ enum CollateralPanel {
             let width = max(1, left.width - 17)
             let length = bucket.accounts == 0 ? 0 : max(1, bucket.accounts * width / most)
             buffer.put(String(repeating: "■", count: length), x: left.x + 10, y: y, style: Style(role), clip: left)
-            buffer.put(Widgets.right("\(bucket.accounts)", 6), x: left.maxX - 6, y: y, style: Style(.text), clip: left)
+            buffer.put(Widgets.right(Widgets.count(bucket.accounts, width: 6), 6), x: left.maxX - 6, y: y, style: Style(.text), clip: left)
         }
         // Right: totals (shorter lines when narrow), then the curve for the selected asset.
         var y = right.y
@@ -68,7 +68,8 @@ enum CollateralPanel {
         guard y + 1 < right.maxY else { return }
         let rows = snapshot.assets.map { asset -> [Table.Cell] in
             [.init(asset.symbol, Style(.dim)), .init(Widgets.usd(asset.collateralUSD), Style(.dim)), .init(Widgets.usd(asset.borrowedUSD), Style(.dim)),
-             .init(Widgets.fixed(asset.borrowRate, 2) + " %", Style(.dim))]
+             .init(Widgets.fixed(asset.borrowRate, 2) + " %", Style(.dim)),
+             .init(asset.deficitUSD > 0 ? Widgets.usd(asset.deficitUSD) : "-", Style(asset.deficitUSD > 0 ? .critical : .dim))]
         }
         assetTable.render(rows, selected: view.focus == .collateral ? view.selected(.collateral) : nil, into: &buffer,
                           in: Rect(x: right.x, y: y, width: right.width, height: right.maxY - y))

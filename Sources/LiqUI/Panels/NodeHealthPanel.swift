@@ -38,7 +38,7 @@ enum NodeHealthPanel {
         } ?? "Node health"
         let inner = Widgets.box(&buffer, rect, title: title, focused: view.focus == .nodes)
         guard inner.height > 0 else { return }
-        gauge(snapshot.onlineStake, into: &buffer, in: inner)
+        gauge(snapshot, into: &buffer, in: inner)
         let histogramRows = inner.height >= 10 ? 2 : 0
         let area = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1 - histogramRows)
         let selected = view.focus == .nodes ? view.selected(.nodes) : nil
@@ -52,15 +52,23 @@ enum NodeHealthPanel {
         if histogramRows > 0 { histogram(snapshot.propagationHistogram, into: &buffer, in: inner) }
     }
 
-    /// Online stake against the 2/3 needed for finality.
-    static func gauge(_ online: Double, into buffer: inout ScreenBuffer, in inner: Rect) {
+    /// Online stake against the 2/3 needed for finality; then, where there is room, the last block's age
+    /// and the slots missed (ethstats' "last block"), which an outage makes grow.
+    static func gauge(_ snapshot: Snapshot, into buffer: inout ScreenBuffer, in inner: Rect) {
+        let online = snapshot.onlineStake
         let gaugeWidth = max(10, min(30, inner.width - 34))
         var gauge = Array(Widgets.bar(online, width: gaugeWidth))
         gauge[min(gaugeWidth - 1, gaugeWidth * 2 / 3)] = "│"
         let role: ColorRole = online >= 2.0 / 3 ? .good : .critical
-        let used = buffer.put("stake online ", x: inner.x, y: inner.y, style: Style(.dim), clip: inner)
-        buffer.put(String(gauge), x: inner.x + used, y: inner.y, style: Style(role), clip: inner)
-        buffer.put(" \(Widgets.fixed(online * 100, 1)) % (2/3 line)", x: inner.x + used + gaugeWidth, y: inner.y, style: Style(role), clip: inner)
+        var x = inner.x + buffer.put("stake online ", x: inner.x, y: inner.y, style: Style(.dim), clip: inner)
+        x += buffer.put(String(gauge), x: x, y: inner.y, style: Style(role), clip: inner)
+        x += buffer.put(" \(Widgets.fixed(online * 100, 1)) % (2/3 line)", x: x, y: inner.y, style: Style(role), clip: inner)
+        let age = snapshot.lastBlockAgeMs.map { "last block \($0 / 1_000) s ago" } ?? "no block yet"
+        let missed = snapshot.missedSlots == 0 ? "" : " · \(Widgets.count(snapshot.missedSlots)) missed"
+        let text = "  " + age + missed
+        guard x + text.count <= inner.maxX else { return }
+        let slow = (snapshot.lastBlockAgeMs ?? 0) > 2 * snapshot.slotMs
+        buffer.put(text, x: x, y: inner.y, style: Style(slow ? .critical : snapshot.missedSlots > 0 ? .warn : .dim), clip: inner)
     }
 
     /// The last block's propagation times, 0–10 s.
@@ -93,14 +101,24 @@ enum NodeHealthPanel {
         let up = row.nodesUp > 0
         func measured(_ text: String, _ role: ColorRole) -> Table.Cell { up ? .init(text, Style(role)) : .init("-", Style(.dim)) }
         return [.init("\(row.region.id) \(flag)", Style(flag.isEmpty ? .text : .critical)),
-                .init("\(row.nodesUp)/\(row.nodesTotal)", Style(Thresholds.activeRatio(Double(row.nodesUp) / Double(max(1, row.nodesTotal))))),
-                measured("\(row.medianLatencyMs)", Thresholds.latency(row.medianLatencyMs)),
+                .init(upOfAll(row.nodesUp, row.nodesTotal, width: 9), Style(Thresholds.activeRatio(Double(row.nodesUp) / Double(max(1, row.nodesTotal))))),
+                measured(Widgets.count(row.medianLatencyMs, width: 6), Thresholds.latency(row.medianLatencyMs)),
                 measured("\(row.medianLagBlocks)", Thresholds.lag(row.medianLagBlocks)),
                 measured(Widgets.fixed(row.averagePeers, 1), Thresholds.peers(Int(clamping: row.averagePeers))),
-                measured("\(row.propagationP50Ms)", Thresholds.propagation(row.propagationP50Ms)),
-                measured("\(row.propagationP90Ms)", Thresholds.propagation(row.propagationP90Ms)),
+                measured(Widgets.count(row.propagationP50Ms, width: 6), Thresholds.propagation(row.propagationP50Ms)),
+                measured(Widgets.count(row.propagationP90Ms, width: 6), Thresholds.propagation(row.propagationP90Ms)),
                 .init(Widgets.fixed(row.uptimePercent, 1) + "%", Style(Thresholds.uptime(row.uptimePercent))),
                 .init(Widgets.fixed(row.stakeShare * 100, 0) + "%", Style(row.stakeOnline < 1 ? .alert : .text))]
+    }
+
+    /// "1,998/2,000" when it fits, else without separators, else with the total shortened ("9996/10k"), so
+    /// that the nodes up stay exact (a shortened "10k/10k" would hide four nodes down).
+    static func upOfAll(_ up: Int, _ all: Int, width: Int) -> String {
+        let candidates = ["\(Widgets.count(up))/\(Widgets.count(all))", "\(up)/\(all)",
+                          "\(up)/\(Widgets.count(all, width: 3))"]
+        if let fitting = candidates.first(where: { $0.count <= width }) { return fitting }
+        let half = (width - 1) / 2
+        return "\(Widgets.count(up, width: half))/\(Widgets.count(all, width: half))"
     }
 
     static func nodeRow(_ node: Snapshot.NodeRow) -> [Table.Cell] {
@@ -116,9 +134,10 @@ enum NodeHealthPanel {
                 .init(node.crashed ? "crashed" : node.status.rawValue, Style(statusRole)),
                 .init(node.dataCenter + (node.dataCenterPowered ? "" : "!"), Style(node.dataCenterPowered ? .dim : .critical)),
                 .init(node.status == .down ? "-" : "\(node.peers)", Style(node.status == .down ? .dim : Thresholds.peers(node.peers))),
-                .init("\(node.latencyMs)", Style(Thresholds.latency(node.latencyMs))), .init("\(node.head)"),
+                .init(Widgets.count(node.latencyMs, width: 5), Style(Thresholds.latency(node.latencyMs))),
+                .init(Widgets.count(node.head, width: 5)),
                 .init("\(node.lag)", Style(Thresholds.lag(node.lag))),
-                .init("\(node.lastPropagationMs)", Style(Thresholds.propagation(node.lastPropagationMs))),
+                .init(Widgets.count(node.lastPropagationMs, width: 6), Style(Thresholds.propagation(node.lastPropagationMs))),
                 .init(Widgets.sparkline(node.propagationHistory.map(Double.init), width: 12), Style(.accent))]
     }
 }

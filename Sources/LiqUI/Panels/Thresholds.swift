@@ -1,4 +1,4 @@
-/// ethstats' colour thresholds (cubedro/eth-netstats `src/js/filters.js`; docs/mechanics.md).
+/// ethstats' colour thresholds (cubedro/eth-netstats `src/js/filters.js`).
 enum Thresholds {
     static func peers(_ count: Int) -> ColorRole { count <= 1 ? .critical : count <= 3 ? .warn : .good }
     static func latency(_ ms: Int) -> ColorRole { ms <= 100 ? .good : ms <= 1_000 ? .warn : .critical }

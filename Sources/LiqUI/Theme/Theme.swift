@@ -14,7 +14,7 @@ public struct RGB: Equatable, Hashable, Sendable {
 
 /// What the terminal can show.
 public enum ColorDepth: Sendable, Equatable {
-    case trueColor, palette256, palette8, none
+    case palette256, palette8, none
 
     /// From the terminal's colour count and the environment: `NO_COLOR` (set, non-empty) means none.
     public static func detect(colors: Int, noColor: String?) -> ColorDepth {

@@ -40,12 +40,19 @@ public enum Widgets {
     }
 
     /// Right-aligns `text` in `width` (cut on the left when too long).
+    /// `text` right-aligned in `width` columns; cut with "…" when longer (never silently: a number cut to
+    /// its last digits would read as another number).
     public static func right(_ text: String, _ width: Int) -> String {
-        text.count >= width ? String(text.suffix(width)) : String(repeating: " ", count: width - text.count) + text
+        text.count > width ? cut(text, width) : String(repeating: " ", count: width - text.count) + text
     }
 
+    /// `text` left-aligned in `width` columns; cut with "…" when longer.
     public static func left(_ text: String, _ width: Int) -> String {
-        text.count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - text.count)
+        text.count > width ? cut(text, width) : text + String(repeating: " ", count: width - text.count)
+    }
+
+    static func cut(_ text: String, _ width: Int) -> String {
+        width <= 0 ? "" : width == 1 ? "…" : String(text.prefix(width - 1)) + "…"
     }
 
     /// A count with thousands separators: "138,577".
@@ -59,19 +66,41 @@ public enum Widgets {
         return (value < 0 ? "-" : "") + grouped
     }
 
-    /// "$1.23M", "$950.0k", "$12".
+    /// A count for a column `width` wide: with thousands separators when they fit ("12,345"), else
+    /// shortened ("123k", "1.2M").
+    public static func count(_ value: Int, width: Int) -> String {
+        let grouped = count(value)
+        guard grouped.count > width else { return grouped }
+        let magnitude = Double(value.magnitude), sign = value < 0 ? "-" : ""
+        for (unit, suffix) in [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")] where magnitude >= unit {
+            let scaled = magnitude / unit
+            // Whole units from 100 up, or when one decimal does not fit.
+            let text = scaled >= 99.95 || width < 5 ? fixed(scaled, 0) : fixed(scaled, 1)
+            return sign + text + suffix
+        }
+        return grouped
+    }
+
+    /// "$1.23M", "$950.0k", "$9,078", "$12", "$0.50".
     public static func usd(_ value: Double) -> String {
         let magnitude = abs(value)
         let sign = value < 0 ? "-" : ""
         if magnitude >= 1e9 { return sign + "$" + fixed(magnitude / 1e9, 2) + "B" }
         if magnitude >= 1e6 { return sign + "$" + fixed(magnitude / 1e6, 2) + "M" }
         if magnitude >= 1e4 { return sign + "$" + fixed(magnitude / 1e3, 1) + "k" }
-        return sign + "$" + fixed(magnitude, magnitude < 10 ? 2 : 0)
+        return sign + "$" + (magnitude < 10 ? fixed(magnitude, 2) : count(Int(magnitude.rounded())))
     }
 
-    /// A price with sensible decimals.
+    /// A price with the decimals that matter at its size: "120,000", "1,816.85", "999.27", "25.123",
+    /// "1.0001" and "0.9998" (a stablecoin's peg), "0.012345".
     public static func price(_ value: Double) -> String {
-        value >= 1_000 ? fixed(value, 2) : value >= 1 ? fixed(value, 4) : fixed(value, 6)
+        let magnitude = abs(value)
+        guard magnitude.isFinite, magnitude < 1e15 else { return fixed(value, 2) }
+        let places = magnitude >= 100_000 ? 0 : magnitude >= 100 ? 2 : magnitude >= 10 ? 3 : magnitude >= 0.1 ? 4 : 6
+        let text = fixed(magnitude, places)
+        let point = text.firstIndex(of: ".") ?? text.endIndex
+        let whole = Int(text[..<point]) ?? 0
+        return (value < 0 ? "-" : "") + count(whole) + text[point...]
     }
 
     /// `value` with `places` decimals, without Foundation.
