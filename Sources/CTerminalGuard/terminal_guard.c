@@ -32,9 +32,11 @@ static atomic_ulong drawer = 0;
 static atomic_int ending = 0;
 static atomic_int pending[MAX_SIGNAL];
 static atomic_int interrupted = 0;
+/// What a headless run is writing (`sim --events`), removed by any signal that ends the process.
+static char partial_path[4096];
 
 static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGSYS};
-static const int orderly_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT};
+static const int orderly_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGTTIN, SIGTTOU};
 static const int fatal_signals[] = {SIGQUIT, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF,
                                     SIGXCPU, SIGXFSZ, SIGIO, SIGPWR, SIGSTKFLT};
 
@@ -109,7 +111,12 @@ static void die_by(int signal_number) {
     _exit(128 + signal_number);
 }
 
+static void remove_partial(void) {
+    if (partial_path[0]) unlink(partial_path);
+}
+
 static void on_fatal(int signal_number) {
+    remove_partial();
     if (atomic_exchange(&ending, 1)) die_by(signal_number);
     atomic_store(&restoring, 1);
     wait_for_drawer();
@@ -119,6 +126,7 @@ static void on_fatal(int signal_number) {
 }
 
 static void on_crash(int signal_number, siginfo_t *info, void *context) {
+    remove_partial();
     if (atomic_exchange(&ending, 1)) die_by(signal_number);
     atomic_store(&restoring, 1);
     wait_for_drawer();
@@ -144,13 +152,18 @@ static void on_crash(int signal_number, siginfo_t *info, void *context) {
 static void on_orderly(int signal_number) {
     int saved_errno = errno;
     int waiting = atomic_fetch_add(&pending[signal_number], 1);
-    if (waiting > 0 && signal_number != SIGTSTP && signal_number != SIGCONT) on_fatal(signal_number);
+    int stops = signal_number == SIGTSTP || signal_number == SIGTTIN || signal_number == SIGTTOU;
+    if (waiting > 0 && !stops && signal_number != SIGCONT) on_fatal(signal_number);
     unsigned char byte = (unsigned char)signal_number;
     if (write(pipe_fds[1], &byte, 1) < 0) { /* a full pipe already holds this signal */ }
     errno = saved_errno;
 }
 
 static void catch_signal(int signal_number, void (*handler)(int), void (*action)(int, siginfo_t *, void *)) {
+    // A signal the process was told to ignore stays ignored (nohup's SIGHUP; sim's SIGXFSZ, so that a
+    // write past a file-size limit fails with EFBIG instead).
+    struct sigaction current;
+    if (!action && sigaction(signal_number, NULL, &current) == 0 && current.sa_handler == SIG_IGN) return;
     struct sigaction catching;
     memset(&catching, 0, sizeof catching);
     sigemptyset(&catching.sa_mask);
@@ -213,20 +226,42 @@ void liq_guard_end_draw(void) { atomic_store(&drawing, 0); }
 void liq_guard_begin_restore(void) { atomic_store(&restoring, 1); }
 
 void liq_guard_suspend(void) {
+    // Raised on this thread with SIGTSTP unblocked here, so that it is delivered before raise returns:
+    // the process stops right here. (A kill to the process was delivered to another thread some time
+    // later, sometimes after the handler was back, and then the process did not stop.)
+    sigset_t only, before;
+    sigemptyset(&only);
+    sigaddset(&only, SIGTSTP);
     signal(SIGTSTP, SIG_DFL);
-    // To the process, not this thread: the main queue runs on a thread that blocks signals.
-    kill(getpid(), SIGTSTP);
+    pthread_sigmask(SIG_UNBLOCK, &only, &before);
+    raise(SIGTSTP);
+    pthread_sigmask(SIG_SETMASK, &before, NULL);
     catch_signal(SIGTSTP, on_orderly, NULL);
 }
 
 static void on_interrupt(int signal_number) {
-    if (atomic_exchange(&interrupted, signal_number)) die_by(signal_number);
+    if (atomic_exchange(&interrupted, signal_number)) {
+        remove_partial();
+        die_by(signal_number);
+    }
 }
 
-void liq_interrupt_install(void) {
+void liq_interrupt_install(const char *partial) {
+    if (partial) {
+        strncpy(partial_path, partial, sizeof partial_path - 1);
+        partial_path[sizeof partial_path - 1] = 0;
+    }
+    note_fd = 2;
+    stack_t stack = {.ss_sp = alternate_stack, .ss_size = sizeof alternate_stack, .ss_flags = 0};
+    sigaltstack(&stack, NULL);
     catch_signal(SIGINT, on_interrupt, NULL);
     catch_signal(SIGTERM, on_interrupt, NULL);
     catch_signal(SIGHUP, on_interrupt, NULL);
+    for (size_t i = 0; i < sizeof crash_signals / sizeof *crash_signals; i++) catch_signal(crash_signals[i], NULL, on_crash);
+    for (size_t i = 0; i < sizeof fatal_signals / sizeof *fatal_signals; i++) catch_signal(fatal_signals[i], on_fatal, NULL);
+    for (int number = SIGRTMIN; number <= SIGRTMAX; number++) catch_signal(number, on_fatal, NULL);
 }
+
+void liq_interrupt_clear_partial(void) { partial_path[0] = 0; }
 
 int liq_interrupt_signal(void) { return atomic_load(&interrupted); }

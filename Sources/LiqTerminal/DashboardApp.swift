@@ -36,6 +36,8 @@ public final class DashboardApp: @unchecked Sendable {
     private var renderPending = false
     private var lastFrameMicros: Int?
     private var savedStderr: Int32 = -1
+    /// Handed to the shell (Ctrl-Z, or stopped in the background): nothing draws or touches the terminal.
+    private var suspended = false
 
     private init(options: DashboardOptions) {
         self.options = options
@@ -87,7 +89,8 @@ public final class DashboardApp: @unchecked Sendable {
     }
 
     /// INT, TERM and HUP end the run as `q` does, with the shell's exit status for the signal; TSTP
-    /// (Ctrl-Z) hands the terminal to the shell until `fg`; CONT redraws what the shell may have covered.
+    /// (Ctrl-Z), TTIN and TTOU hand the terminal to the shell until `fg`; CONT redraws what the shell may
+    /// have covered, or, in the background (`bg`), stops again rather than draw over the shell.
     private func receivedSignals(from descriptor: Int32) {
         var bytes = [UInt8](repeating: 0, count: 16)
         let count = read(descriptor, &bytes, bytes.count)
@@ -95,18 +98,42 @@ public final class DashboardApp: @unchecked Sendable {
         for number in bytes.prefix(count).map(Int32.init) {
             TerminalGuard.handled(number)
             switch number {
-            case SIGTSTP:
-                screen.suspend()
-                TerminalGuard.suspend()
-                screen.resume()
-                render()
+            case SIGTSTP, SIGTTIN, SIGTTOU:
+                suspendUntilForeground()
             case SIGCONT:
-                screen.resume()
-                render()
+                if Self.inForeground {
+                    screen.resume()
+                    render()
+                } else {
+                    suspendUntilForeground()
+                }
             default:
                 finish(128 + number)
             }
         }
+    }
+
+    /// Gives the terminal back and stops; continued in the background, stops again (as a full-screen
+    /// program that may not draw there); continued in the foreground, takes the terminal back and redraws.
+    private func suspendUntilForeground() {
+        if !suspended {
+            suspended = true
+            if Self.inForeground { screen.suspend() }
+        }
+        repeat {
+            TerminalGuard.suspend()
+            // In an orphaned process group the stop is discarded: wait for the terminal without spinning.
+            if !Self.inForeground { usleep(100_000) }
+        } while !Self.inForeground
+        suspended = false
+        screen.resume()
+        render()
+    }
+
+    /// This process's group owns the terminal (or there is no terminal to ask about).
+    static var inForeground: Bool {
+        let owner = tcgetpgrp(0)
+        return owner < 0 || owner == getpgrp()
     }
 
     private func received(_ snapshot: Snapshot) {
@@ -166,7 +193,7 @@ public final class DashboardApp: @unchecked Sendable {
     }
 
     private func render() {
-        guard let snapshot = latest else { return }
+        guard let snapshot = latest, !suspended else { return }
         let started = DispatchTime.now().uptimeNanoseconds
         let (width, height) = screen.size
         view.pageRows = Dashboard.pageRows(width: width, height: height, focus: view.focus)

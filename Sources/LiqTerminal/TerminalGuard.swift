@@ -38,9 +38,13 @@ enum TerminalGuard {
 }
 
 /// INT, TERM and HUP during a headless run: a flag to poll, so that the run can stop cleanly and remove
-/// what it was writing. A second signal of the same kind ends the process at once.
+/// what it was writing. A second one ends the process at once; so do crashes and the other fatal signals
+/// (QUIT, USR1, ALRM, …), which first remove the partial file and say which signal it was.
 public enum Interruption {
-    public static func install() { liq_interrupt_install() }
+    public static func install(partialFile: String?) { liq_interrupt_install(partialFile) }
+
+    /// The partial file is now complete, under its own name: nothing removes it any more.
+    public static func fileCompleted() { liq_interrupt_clear_partial() }
 
     /// The signal that arrived (SIGINT, SIGTERM or SIGHUP), or nil.
     public static var signal: Int32? {

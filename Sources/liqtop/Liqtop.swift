@@ -17,9 +17,14 @@ struct Liqtop: ParsableCommand {
     /// Parses and runs, mapping every usage or input error to one line on stderr and exit code 2
     /// (swift-argument-parser's own default for validation errors is 64).
     static func main() {
+        Backtracing.neverInteractive()
         do {
             var command = try parseAsRoot()
             try command.run()
+            // Output that could not be written (a full disk, a closed pipe's reader gone) is an error too.
+            if fflush(nil) != 0 {
+                fail("cannot write the output: \(EventWriter.systemError())")
+            }
         } catch let error as CLIError {
             fail(error.description)
         } catch let error as ConfigError {
@@ -38,7 +43,10 @@ struct Liqtop: ParsableCommand {
         var line = sanitized(message)
         // Too long for a line: keep the start (the file) and the end (what is wrong), cut the middle.
         if line.count > 600 { line = String(line.prefix(240)) + " … " + String(line.suffix(340)) }
-        FileHandle.standardError.write(Data("liqtop: \(line)\n".utf8))
+        // A plain write: when stderr cannot be written (2>/dev/full, or closed) there is no one to tell, and
+        // FileHandle would trap instead of exiting with the status.
+        var bytes = Array("liqtop: \(line)\n".utf8)
+        _ = write(2, &bytes, bytes.count)
         Foundation.exit(status)
     }
 }

@@ -38,6 +38,10 @@ struct Run: ParsableCommand {
     func run() throws {
         let scenario = try ScenarioSource.load(self.scenario)
         let theme = try ThemeSource.load(self.theme)
+        // Where stderr will go while the screen is up: a log that cannot be opened is said now, not lost.
+        let probe = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard probe >= 0 else { throw CLIError("--log: cannot open \(sanitized(log)): \(EventWriter.systemError())") }
+        close(probe)
         guard isatty(1) == 1, isatty(0) == 1 else {
             throw CLIError("the dashboard needs a terminal, and this is not one; use 'liqtop sim' for headless runs")
         }
@@ -73,7 +77,11 @@ enum ThemeSource {
 
     static func userThemeFiles() -> [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: userDirectory)) ?? []
-        return files.filter { $0.hasSuffix(".toml") }.sorted().map { userDirectory + "/" + $0 }
+        // Regular files only (through symlinks): not directories, dangling links, pipes or devices.
+        return files.filter { $0.hasSuffix(".toml") }.sorted().map { userDirectory + "/" + $0 }.filter { path in
+            var status = stat()
+            return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+        }
     }
 
     static func load(_ argument: String) throws -> Theme {

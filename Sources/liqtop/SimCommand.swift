@@ -55,9 +55,11 @@ struct Sim: ParsableCommand {
         } catch let error as ArithmeticError {
             throw CLIError("\(self.scenario): \(error): an amount or price is too large to compute with")
         }
+        if let events { try Self.refuseOverwriting(scenarioFile: self.scenario, with: events) }
         let writer = try events.map { try EventWriter(path: $0) }
-        // Ctrl-C, TERM and HUP stop the run between ticks, and nothing half-written stays behind.
-        Interruption.install()
+        // Ctrl-C, TERM and HUP stop the run between ticks; any other signal that ends it removes the
+        // partial file first: nothing half-written stays behind.
+        Interruption.install(partialFile: writer?.temporary)
         var progress = SimProgress(total: ticks)
         for tick in 0..<ticks {
             if let signal = Interruption.signal {
@@ -78,9 +80,19 @@ struct Sim: ParsableCommand {
         }
         progress.clear()
         try writer?.close()
+        Interruption.fileCompleted()
         let elapsed = progress.elapsedSeconds
         let summary = SimSummary(world: engine.world, ticks: ticks, seed: seed, hash: engine.stateHash)
         print(json ? summary.json().rendered() : summary.text(elapsedSeconds: elapsed))
+    }
+
+    /// `--events` naming the scenario file itself would replace the scenario with events.
+    static func refuseOverwriting(scenarioFile: String, with events: String) throws {
+        var scenarioStatus = stat(), eventsStatus = stat()
+        guard stat(scenarioFile, &scenarioStatus) == 0, stat(events, &eventsStatus) == 0 else { return }
+        if scenarioStatus.st_dev == eventsStatus.st_dev, scenarioStatus.st_ino == eventsStatus.st_ino {
+            throw CLIError("--events: \(sanitized(events)) is the scenario file; choose another name for the events")
+        }
     }
 
     /// `WETH:-35@600` or `WETH:-35@600~60`.

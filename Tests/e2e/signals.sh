@@ -122,5 +122,60 @@ else
     fail "start for Ctrl-Z"
 fi
 
+# After a stop, the shell has already run the rest of start's command line: ask again once fg and q are
+# done, whether the terminal is back (alternate screen off, cursor on, icanon and echo).
+back_after_fg() {
+    sleep 0.5
+    tm send-keys -t e2e "clear; stty -a | tr ' ;' '\n\n' | grep -xE -- '-?(icanon|echo)' | tr '\n' ' '; echo AGAIN" Enter
+    wait_for "AGAIN" 5 && [ "$(tm display -p -t e2e '#{alternate_on}')" = "0" ] \
+        && [ "$(tm display -p -t e2e '#{cursor_flag}')" = "1" ] \
+        && tm capture-pane -t e2e -p | grep -F "AGAIN" | grep -v stty | grep -qE '^icanon echo AGAIN'
+}
+
+# Ctrl-Z then bg: a full-screen program may not draw in the background, so it stops again; fg brings it
+# back, and q then leaves the terminal as it was.
+if start; then
+    tm send-keys -t e2e C-z
+    wait_for "Stopped" 5
+    tm send-keys -t e2e "clear; bg" Enter
+    sleep 1.5
+    tm send-keys -t e2e "jobs" Enter
+    if [ "$(tm display -p -t e2e '#{alternate_on}')" = "0" ] && wait_for "Stopped" 3; then
+        tm send-keys -t e2e "fg" Enter
+        if wait_for "Node health" 5; then
+            tm send-keys -t e2e q
+            if back_after_fg; then ok "Ctrl-Z, bg, fg, q: stopped again in the background, the terminal back at the end"
+            else fail "q after Ctrl-Z, bg, fg restores the terminal"; fi
+        else
+            fail "fg after bg resumes"
+        fi
+    else
+        fail "bg does not draw over the shell"
+    fi
+else
+    fail "start for Ctrl-Z and bg"
+fi
+
+# TTIN and TTOU stop the process as Ctrl-Z does: the terminal goes back to the shell first.
+for signal in TTOU TTIN; do
+    if start; then
+        kill "-$signal" "$(pid)"
+        if wait_for "Stopped" 5 && [ "$(tm display -p -t e2e '#{alternate_on}')" = "0" ]; then
+            tm send-keys -t e2e "fg" Enter
+            if wait_for "Node health" 5; then
+                tm send-keys -t e2e q
+                if back_after_fg; then ok "SIG$signal hands the terminal back, fg resumes"
+                else fail "q after SIG$signal restores the terminal"; fi
+            else
+                fail "fg after SIG$signal"
+            fi
+        else
+            fail "SIG$signal hands the terminal back"
+        fi
+    else
+        fail "start for SIG$signal"
+    fi
+done
+
 echo "e2e signals: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -84,6 +84,67 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
     }
 
+    /// Any other signal that ends the run (USR1, ALRM, QUIT, a crash) removes the partial file too, says
+    /// which signal it was, and ends the process by it.
+    @Test(arguments: [(SIGUSR1, "stopped by SIGUSR1"), (SIGALRM, "stopped by SIGALRM"), (SIGQUIT, "stopped by SIGQUIT"),
+                      (SIGSEGV, "crashed with SIGSEGV")])
+    func everySignalThatEndsARunRemovesThePartialFile(signal: Int32, note: String) throws {
+        let directory = try CLI.temporaryDirectory()
+        let partial = directory + "/.events.jsonl.partial"
+        let result = try CLI.run(["sim", "default", "--ticks", "5000000", "--events", directory + "/events.jsonl"]) { pid in
+            for _ in 0..<600 where !FileManager.default.fileExists(atPath: partial) { usleep(50_000) }
+            usleep(300_000)
+            kill(pid, signal)
+            for _ in 0..<200 where kill(pid, 0) == 0 { usleep(100_000) }
+            kill(pid, SIGKILL)
+        }
+        // Ended by the signal itself (a shell shows 128 + the signal; Process reports the signal).
+        #expect(result.status == signal)
+        #expect(result.stderr.hasPrefix("liqtop: \(note)"), "\(result.stderr.prefix(300))")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+    }
+
+    /// With nowhere to write an error, the exit status still says what happened (no trap); output that
+    /// cannot be written is an error, not a silent success.
+    @Test func unwritableStreamsAreErrorsNotCrashes() throws {
+        let noStderr = try CLI.shell("exec \"$LIQTOP\" quote no-such-scenario 2>/dev/full")
+        #expect(noStderr.status == 2)
+        let noStdout = try CLI.shell("exec \"$LIQTOP\" quote default >/dev/full")
+        #expect(noStdout.status == 2)
+        #expect(noStdout.stderr == "liqtop: cannot write the output: no space left on device\n")
+    }
+
+    @Test func eventsNeverReplaceTheScenarioFile() throws {
+        let file = try CLI.temporaryFile(interfacesExample)
+        let result = try CLI.run(["sim", file, "--ticks", "10", "--events", file])
+        expectOneLineError(result, contains: "--events: \(file) is the scenario file; choose another name for the events")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == interfacesExample)
+    }
+
+    @Test func aLogThatCannotBeOpenedIsSaidAtOnce() throws {
+        let result = try CLI.run(["run", "default", "--log", "/nonexistent/dir/x.log"])
+        expectOneLineError(result, contains: "--log: cannot open /nonexistent/dir/x.log: no such file or directory")
+    }
+
+    @Test func namesMayNotHoldLineSeparators() throws {
+        let file = try CLI.temporaryFile(interfacesExample.replacingOccurrences(of: "id = \"carol\"", with: "id = \"ca\u{2028}rol\""))
+        let result = try CLI.run(["quote", file])
+        expectOneLineError(result, contains: "positions[0].id: contains control characters")
+    }
+
+    @Test func themesListsRegularFilesOnly() throws {
+        let home = try CLI.temporaryDirectory()
+        let themes = home + "/liqtop/themes"
+        try FileManager.default.createDirectory(atPath: themes + "/folder.toml", withIntermediateDirectories: true)
+        try "name = \"ok\"\n".write(toFile: themes + "/ok.toml", atomically: true, encoding: .utf8)
+        symlink(themes + "/missing", themes + "/dangling.toml")
+        mkfifo(themes + "/pipe.toml", 0o644)
+        let result = try CLI.run(["themes"], environment: ["XDG_CONFIG_HOME": home])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("ok.toml"))
+        for name in ["folder", "dangling", "pipe"] { #expect(!result.stdout.contains(name), "\(result.stdout)") }
+    }
+
     @Test func themeFileNamesAreEscaped() throws {
         let home = try CLI.temporaryDirectory()
         let themes = home + "/liqtop/themes"

@@ -7,7 +7,7 @@
 /// otherwise end the process with the terminal in raw mode: crashes (SEGV, BUS, ILL, TRAP, ABRT, FPE,
 /// SYS) and fatal signals (QUIT, PIPE, ALRM, USR1, USR2, …) restore the terminal, write one line to
 /// `note_fd` naming `log_path`, and end the process by the same signal. Orderly signals (INT, TERM,
-/// HUP, TSTP, CONT) are written, one byte each, to the returned descriptor for the main loop to read;
+/// HUP, TSTP, CONT, and TTIN and TTOU, which stop a process as TSTP does) are written, one byte each, to the returned descriptor for the main loop to read;
 /// a second INT, TERM or HUP before the first is handled ends the process as a fatal signal does.
 /// Returns -1 when the pipe cannot be made.
 int liq_guard_install(int tty_fd, int note_fd, const char *log_path);
@@ -29,8 +29,11 @@ void liq_guard_begin_restore(void);
 void liq_guard_suspend(void);
 
 /// For headless runs (`sim`): INT, TERM and HUP set a flag instead of ending the process, so that it can
-/// remove what it was writing. A second signal of the same kind ends it at once.
-void liq_interrupt_install(void);
+/// remove what it was writing. A second one ends it at once; so do crashes and the other fatal signals,
+/// which first remove `partial_path` (the file being written, or NULL) and say which signal it was.
+void liq_interrupt_install(const char *partial_path);
+/// The file is complete (renamed into place): no signal may remove it now.
+void liq_interrupt_clear_partial(void);
 /// The signal that arrived, or 0.
 int liq_interrupt_signal(void);
 

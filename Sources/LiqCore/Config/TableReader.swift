@@ -49,8 +49,10 @@ package struct TableReader {
         guard text.utf8.count <= maxLength * 4, text.count <= maxLength else {
             throw error(key, "is longer than \(maxLength) characters")
         }
+        // Control and format characters, and the line and paragraph separators (U+2028, U+2029), which
+        // would break the one line a name is shown on.
         let control = text.unicodeScalars.contains {
-            $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+            [.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory)
         }
         guard !control else { throw error(key, "contains control characters") }
         return text

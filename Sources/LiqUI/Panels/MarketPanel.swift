@@ -30,11 +30,18 @@ enum MarketPanel {
             return [.init(row.symbol, Style(.text, bold: true)), .init(Widgets.price(truePrice)),
                     .init(Widgets.price(oracle), Style(gap > 0.05 ? .critical : gap > 0.005 ? .warn : .text)),
                     .init(age(row.oracleAgeSeconds), Style(row.isStale ? .critical : .dim)), .init(badge, Style(.critical, bold: true)),
-                    .init((change >= 0 ? "+" : "−") + Widgets.fixed(abs(change), 1) + " %", Style(change < -2 ? .critical : change < 0 ? .warn : .good)),
+                    .init(changeText(change), Style(change < -2 ? .critical : change < 0 ? .warn : .good)),
                     .init(Widgets.sparkline(row.sparkline, width: trendWidth), Style(.accent)),
                     .init(row.dexDepthUSD.map(Widgets.usd) ?? "—", Style(.dim))]
         }
         table.render(rows, selected: view.focus == .market ? view.selected(.market) : nil, into: &buffer, in: inner)
+    }
+
+    /// "+3.4 %", "−34.8 %"; beyond ±9,999 % (a price set from nothing), "+>9999 %" rather than digits cut off.
+    static func changeText(_ percent: Double) -> String {
+        let sign = percent >= 0 ? "+" : "−"
+        guard abs(percent) < 9_999.95 else { return sign + ">9999 %" }
+        return sign + Widgets.fixed(abs(percent), abs(percent) >= 1_000 ? 0 : 1) + " %"
     }
 
     static func age(_ seconds: Int64) -> String {

@@ -70,7 +70,9 @@ enum Chrome {
             line(problem, 2, Style(.critical))
         } else if let row, let percent = dialog.percent {
             let now = Double(row.truePrice) / 1e8
-            line("price    \(Widgets.price(now)) → \(Widgets.price(now * (1 + percent / 100)))", 2, Style(.text))
+            // The world stops a price at $10^22 (PriceProcess.maximumUnits); so does the preview.
+            let after = min(now * (1 + percent / 100), Double(PriceProcess.maximumUnits) / 1e8)
+            line("price    \(Widgets.price(now)) → \(Widgets.price(after))", 2, Style(.text))
         }
         if let preview = snapshot.shockPreview, preview.query == dialog.query {
             line("liquidatable once the oracle follows  \(Widgets.count(preview.liquidatable)) account\(preview.liquidatable == 1 ? "" : "s")"

@@ -85,6 +85,8 @@ public enum Widgets {
     public static func usd(_ value: Double) -> String {
         let magnitude = abs(value)
         let sign = value < 0 ? "-" : ""
+        if magnitude >= 1e15 { return sign + "$" + fixed(magnitude, 2) }   // exponent form: "$1.50e22"
+        if magnitude >= 1e12 { return sign + "$" + fixed(magnitude / 1e12, 2) + "T" }
         if magnitude >= 1e9 { return sign + "$" + fixed(magnitude / 1e9, 2) + "B" }
         if magnitude >= 1e6 { return sign + "$" + fixed(magnitude / 1e6, 2) + "M" }
         if magnitude >= 1e4 { return sign + "$" + fixed(magnitude / 1e3, 1) + "k" }
@@ -112,6 +114,11 @@ public enum Widgets {
         guard abs(value) * scale < 1e15 else {
             var mantissa = abs(value), exponent = 0
             while mantissa >= 10 {
+                mantissa /= 10
+                exponent += 1
+            }
+            // 9.996 would show as "10.00": carry into the exponent instead.
+            if (mantissa * 100).rounded() >= 1_000 {
                 mantissa /= 10
                 exponent += 1
             }

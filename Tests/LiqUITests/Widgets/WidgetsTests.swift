@@ -33,6 +33,17 @@ import Testing
         #expect(Widgets.usd(12_900) == "$12.9k")
         #expect(Widgets.usd(-3_230_000) == "-$3.23M")
         #expect(Widgets.usd(2.5e9) == "$2.50B")
+        #expect(Widgets.usd(1.5e13) == "$15.00T")
+        #expect(Widgets.usd(1.5e22) == "$1.50e22")
+    }
+
+    @Test func hugeValuesTakeTheExponentFormAndCarryRounding() {
+        #expect(Widgets.fixed(9.996e21, 2) == "1.00e22")   // not "10.00e21"
+        #expect(Widgets.fixed(1.8e18, 2) == "1.80e18")
+        #expect(Widgets.price(1e22) == "1.00e22")
+        #expect(MarketPanel.changeText(-34.84) == "−34.8 %")
+        #expect(MarketPanel.changeText(2_345.6) == "+2346 %")
+        #expect(MarketPanel.changeText(2.2e16) == "+>9999 %")
     }
 
     @Test func cellsThatDoNotFitAreCutWithAnEllipsisNeverSilently() {
