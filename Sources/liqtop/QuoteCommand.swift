@@ -76,6 +76,7 @@ struct Quote: ParsableCommand {
 
     private func amountToCover(debtAsset: ReserveConfiguration) throws -> UInt128? {
         guard debtToCover.lowercased() != "max" else { return nil }
+        guard !debtToCover.hasPrefix("-") else { throw CLIError("--debt-to-cover: must be more than 0, or 'max'") }
         let amount: UInt128
         do {
             amount = try DecimalAmount.parse(debtToCover, decimals: debtAsset.decimals)
