@@ -159,7 +159,7 @@ let interfacesExpectedJSON = """
     }
 
     @Test func negativeAmountsDirectoriesAndHugeTotals() throws {
-        try expectInputError(["quote", "default", "--debt-to-cover", "-1"], contains: "--debt-to-cover: \"-1\" is negative")
+        try expectInputError(["quote", "default", "--debt-to-cover", "-1"], contains: "--debt-to-cover: must be more than 0, or 'max'")
         let file = try CLI.temporaryFile(interfacesExample)
         let directory = String(file.dropLast("/scenario.toml".count))
         try expectInputError(["quote", directory + "/"], contains: "is a directory")

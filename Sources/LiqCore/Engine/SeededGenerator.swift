@@ -49,6 +49,25 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
         return sum - 6
     }
 
+    /// A standard normal draw conditioned on being at least `a` (the truncated normal, so that a floor
+    /// never piles draws onto one value). Near the middle, draws below `a` are drawn again; in the tail
+    /// (a > 0.5), Robert's exponential proposal (Statistics and Computing 5, 1995) keeps the acceptance
+    /// rate above 70 % however far out `a` is.
+    public mutating func normal(atLeast a: Double) -> Double {
+        if a <= 0.5 {
+            while true {
+                let z = normal()
+                if z >= a { return z }
+            }
+        }
+        let rate = (a + (a * a + 4).squareRoot()) / 2
+        while true {
+            let z = a - DeterministicMath.log(unitOpen()) / rate
+            let d = z - rate
+            if unit() <= DeterministicMath.exp(-d * d / 2) { return z }
+        }
+    }
+
     /// True with probability `p`.
     public mutating func chance(_ p: Double) -> Bool { unit() < p }
 }

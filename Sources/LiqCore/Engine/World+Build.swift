@@ -22,7 +22,12 @@ extension World {
             for index in 0..<population.count {
                 let debtAsset = population.debt[rng.int(in: 0...(population.debt.count - 1))]
                 let debtUSD = population.medianDebtUSD * DeterministicMath.exp(population.sizeSigma * rng.normal())
-                let target = max(population.healthMin, population.healthMean + population.healthSD * rng.normal())
+                // Drawn from the normal truncated at health_min: clamping instead would put every draw
+                // below the floor on the floor itself (hundreds of identical health factors).
+                let target = population.healthSD > 0
+                    ? population.healthMean + population.healthSD
+                        * rng.normal(atLeast: (population.healthMin - population.healthMean) / population.healthSD)
+                    : max(population.healthMin, population.healthMean)
                 let first = population.collateral[rng.int(in: 0...(population.collateral.count - 1))]
                 var collateralAssets = [first]
                 if population.collateral.count > 1, rng.chance(0.3) {
