@@ -27,6 +27,12 @@ public struct RiskSummary: Sendable {
 extension RiskIndex {
     /// The summary at the reference prices; `edges` are the histogram's upper bounds (the last bin is open).
     public func summary(curveAsset: Int, edges: [Double], shortlist: Int = 250) -> RiskSummary {
+        summary(curveAssets: [curveAsset], edges: edges, shortlist: shortlist)
+    }
+
+    /// The curve for a fall of `curveAssets[0]` and of the assets that track it (they fall with it).
+    public func summary(curveAssets: [Int], edges: [Double], shortlist: Int = 250) -> RiskSummary {
+        let curveAsset = curveAssets[0]
         var accounts = Array(repeating: 0, count: edges.count + 1)
         var debt = Array(repeating: 0.0, count: edges.count + 1)
         var liquidatable = 0
@@ -35,9 +41,10 @@ extension RiskIndex {
         var uncertain: [Int] = []
         let drops = RiskSummary.curveDrops
         var firstDrop = Array(repeating: 0.0, count: drops.count + 1)
-        let price = prices[curveAsset]
-        let c = collateralColumns[curveAsset], b = debtColumns[curveAsset]
-        let income = incomeFactors[curveAsset], debtFactor = debtFactors[curveAsset]
+        // Per moved asset, the USD that one percent of its price is per scaled unit of each column.
+        let collateralMoves = curveAssets.filter { !collateralColumns[$0].isEmpty }
+            .map { (collateralColumns[$0], prices[$0] * incomeFactors[$0]) }
+        let debtMoves = curveAssets.filter { !debtColumns[$0].isEmpty }.map { (debtColumns[$0], prices[$0] * debtFactors[$0]) }
         for account in 0..<count where owed[account] > 0 {
             let w = weighted[account], d = owed[account]
             let estimate = w / d
@@ -55,17 +62,20 @@ extension RiskIndex {
             }
             // The first drop at which the account is liquidatable; with no debt in the asset the estimate
             // only falls as the price does, so the search can start near the closed-form crossing.
-            let held = c.isEmpty ? 0 : Double(c[account]) * income, borrowed = b.isEmpty ? 0 : Double(b[account]) * debtFactor
+            // Threshold-weighted collateral and debt, in USD, that fall with the curve assets.
+            var held = 0.0, borrowed = 0.0
+            for (column, usd) in collateralMoves { held += Double(column[account]) * usd }
+            for (column, usd) in debtMoves { borrowed += Double(column[account]) * usd }
             func crossed(at level: Int) -> Bool {
-                let delta = -price * Double(drops[level]) / 100
-                let owedAfter = d + delta * borrowed
-                return owedAfter > 0 && (w + delta * held) / owedAfter < 1
+                let fall = -Double(drops[level]) / 100
+                let owedAfter = d + fall * borrowed
+                return owedAfter > 0 && (w + fall * held) / owedAfter < 1
             }
             var level = 0
             if borrowed == 0 {
                 if estimate >= 1 {
                     guard held > 0 else { continue }
-                    let crossing = (w - d) / (price * held) * 100 / 5
+                    let crossing = (w - d) / held * 100 / 5
                     guard crossing < Double(drops.count) else { continue }
                     level = max(0, Int(crossing) - 1)
                 }

@@ -10,8 +10,14 @@ public struct ShockScan: Sendable, Equatable {
 
     /// `urgent` caps the most-urgent list.
     public static func run(_ pool: LendingPool, index: RiskIndex, asset: Int, percentBps: Int, urgent: Int = 100) throws -> ShockScan {
-        let shockedPool = shocked(pool, asset: asset, percentBps: percentBps)
-        let (candidates, histogram) = index.scan(asset: asset, price: Double(shockedPool.prices[asset]) / 1e8, edges: HealthBands.edges)
+        try run(pool, index: index, assets: [asset], percentBps: percentBps, urgent: urgent)
+    }
+
+    /// Several assets moved by the same percentage at once: an asset and those that track it.
+    public static func run(_ pool: LendingPool, index: RiskIndex, assets: [Int], percentBps: Int, urgent: Int = 100) throws -> ShockScan {
+        let shockedPool = shocked(pool, assets: assets, percentBps: percentBps)
+        let moves = assets.map { (asset: $0, price: Double(shockedPool.prices[$0]) / 1e8) }
+        let (candidates, histogram) = index.scan(moves: moves, edges: HealthBands.edges)
         var liquidatable: [(Int, Double)] = []
         liquidatable.reserveCapacity(candidates.count)
         for candidate in candidates {
@@ -24,9 +30,15 @@ public struct ShockScan: Sendable, Equatable {
 
     /// The pool with `asset`'s oracle price moved by `percentBps` (at least one unit).
     public static func shocked(_ pool: LendingPool, asset: Int, percentBps: Int) -> LendingPool {
+        shocked(pool, assets: [asset], percentBps: percentBps)
+    }
+
+    public static func shocked(_ pool: LendingPool, assets: [Int], percentBps: Int) -> LendingPool {
         var shockedPool = pool
         let factor = UInt128(max(0, 10_000 + percentBps))
-        shockedPool.prices[asset] = max(1, FullWidth.mulDivSaturating(pool.prices[asset], factor, 10_000))
+        for asset in assets {
+            shockedPool.prices[asset] = max(1, FullWidth.mulDivSaturating(pool.prices[asset], factor, 10_000))
+        }
         return shockedPool
     }
 

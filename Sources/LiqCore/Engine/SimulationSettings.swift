@@ -31,6 +31,9 @@ public struct SimulationSettings: Sendable, Equatable {
         public var dexLiquidityUSD = ScenarioKeys.assets.dexLiquidity.fallback
         /// Where the feed's reporter runs; nil for the region with the most nodes.
         public var oracleRegion: Region?
+        /// The asset whose true price this one follows, and the ratio of the two prices (a wad, 18 decimals).
+        public var tracks: Int?
+        public var tracksRatioWad: UInt128?
         public init() {}
     }
 

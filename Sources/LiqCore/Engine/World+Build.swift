@@ -120,6 +120,10 @@ extension World {
                   defencePending: Array(repeating: false, count: defenders.count), riskIndex: RiskIndex(pool: pool),
                   schedule: (settings.events + extraEvents).enumerated()
                       .sorted { ($0.element.atMs, $0.offset) < ($1.element.atMs, $1.offset) }.map(\.element))
+        tracking = settings.assets.map { market in
+            market.tracks.map { Tracking(asset: $0, ratioWad: market.tracksRatioWad ?? 1_000_000_000_000_000_000) }
+        }
+        followTrackedPrices()
     }
 
     init(scenarioName: String, seed: UInt64, settings: SimulationSettings, gasAsset: Int, rng: SeededGenerator, network: Network,

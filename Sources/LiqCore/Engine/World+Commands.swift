@@ -18,17 +18,25 @@ extension World {
             let factor = 1 + Double(percentBps) / 10_000
             let ticks = max(1, Int(Int64(overSeconds) * 1_000 / max(settings.tickMs, 1)))
             if overSeconds <= 0 {
-                truePrices[asset] = PriceProcess.quantize(Double(truePrices[asset]) / 1e8 * factor)
+                move(asset, by: factor)
+                followTrackedPrices()
             } else {
                 shocks.append(ActiveShock(asset: asset, factorPerTick: DeterministicMath.pow(max(factor, 1e-9), 1 / Double(ticks)),
                                           ticksLeft: ticks))
             }
             let percent = DecimalAmount.format(UInt128(abs(percentBps)), decimals: 2)
-            return event(.shock, "\(symbol(asset)) \(percentBps < 0 ? "−" : "+")\(percent) %\(overSeconds > 0 ? " over \(overSeconds) s" : "")",
+            let followers = assetsMoved(byShockTo: asset).dropFirst().map(symbol)
+            let with = followers.isEmpty ? "" : ", \(followers.joined(separator: " and ")) with it"
+            return event(.shock, "\(symbol(asset)) \(percentBps < 0 ? "−" : "+")\(percent) %\(overSeconds > 0 ? " over \(overSeconds) s" : "")\(with)",
                          [("asset", .text(symbol(asset))), ("percent_bps", .int(Int64(percentBps))), ("over_s", .int(Int64(overSeconds)))])
         case .setPrice(let asset, let requested):
             let price = min(max(requested, 1), PriceProcess.maximumUnits)
+            if let tracked = tracking.indices.contains(asset) ? tracking[asset] : nil {
+                // A tracker's price is set through its ratio to the tracked asset.
+                tracking[asset]?.ratioWad = max(1, FullWidth.mulDivSaturating(price, 1_000_000_000_000_000_000, truePrices[tracked.asset]))
+            }
             truePrices[asset] = price
+            followTrackedPrices()
             return event(.price, "\(symbol(asset)) set to $\(DecimalAmount.format(price, decimals: 8, places: 2))",
                          [("asset", .text(symbol(asset))), ("price", .decimal(DecimalAmount.format(price, decimals: 8)))])
         case .regionOutage(let region):

@@ -54,6 +54,10 @@ extension World {
         for row in network.links { for link in row { put(link.cut); put(link.latencyFactor.bitPattern) } }
         for center in network.dataCenters { put(center.powered); put(center.generatorDelayMs ?? -1) }
         for shock in shocks { put(shock.asset); put(shock.ticksLeft); put(shock.factorPerTick.bitPattern) }
+        // Only trackers add bytes, so that a world without any hashes as before tracking existed.
+        for (asset, tracked) in tracking.enumerated() {
+            if let tracked { put(asset); put(tracked.asset); put(tracked.ratioWad) }
+        }
         put(schedule.count); put(botsEnabled)
         hasher.update(data: bytes)
         return hasher.finalize().map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()

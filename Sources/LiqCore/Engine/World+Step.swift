@@ -25,11 +25,36 @@ extension World {
     mutating func stepMarket() {
         priceProcess.step(&truePrices, seconds: Double(settings.tickMs) / 1_000, using: &rng)
         for index in shocks.indices {
-            let asset = shocks[index].asset
-            truePrices[asset] = PriceProcess.quantize(Double(truePrices[asset]) / 1e8 * shocks[index].factorPerTick)
+            move(shocks[index].asset, by: shocks[index].factorPerTick)
             shocks[index].ticksLeft -= 1
         }
         shocks.removeAll { $0.ticksLeft <= 0 }
+        followTrackedPrices()
+    }
+
+    /// Moves an asset's true price by `factor`; for an asset that tracks another, its ratio (a depeg).
+    mutating func move(_ asset: Int, by factor: Double) {
+        if let tracked = tracking.indices.contains(asset) ? tracking[asset] : nil {
+            let ratio = Double(tracked.ratioWad) * factor
+            tracking[asset]?.ratioWad = UInt128(max(1, min(ratio, 1e36)).rounded())
+        } else {
+            truePrices[asset] = PriceProcess.quantize(Double(truePrices[asset]) / 1e8 * factor)
+        }
+    }
+
+    /// Each tracking asset's true price: the tracked one's times the ratio, within the world's bounds.
+    mutating func followTrackedPrices() {
+        for (asset, tracked) in tracking.enumerated() {
+            guard let tracked else { continue }
+            let price = FullWidth.mulDivSaturating(truePrices[tracked.asset], tracked.ratioWad, 1_000_000_000_000_000_000)
+            truePrices[asset] = min(max(price, 1), PriceProcess.maximumUnits)
+        }
+    }
+
+    /// The assets a shock to `asset` moves: itself, and when it is not a tracker, those that track it.
+    public func assetsMoved(byShockTo asset: Int) -> [Int] {
+        guard tracking.indices.contains(asset), tracking[asset] == nil else { return [asset] }
+        return [asset] + tracking.indices.filter { tracking[$0]?.asset == asset }
     }
 
     /// Uptime accounting; a node that comes back syncs for a while, then catches up with the chain.

@@ -16,6 +16,9 @@ public struct World: Sendable {
     public internal(set) var truePrices: [UInt128]
     public internal(set) var priceProcess: PriceProcess
     public internal(set) var shocks: [ActiveShock] = []
+    /// Per asset, the asset whose true price it follows and the ratio (a wad), or nil. A shock to the
+    /// tracked asset moves both; a shock to the tracker moves the ratio (a depeg).
+    public internal(set) var tracking: [Tracking?] = []
     public internal(set) var feeds: [OracleFeed]
     public internal(set) var dexPools: [DexPool]
     public internal(set) var arbitrageur: Arbitrageur
@@ -34,6 +37,11 @@ public struct World: Sendable {
     /// Every event the world has caused (part of the state hash, so that an event stream is reproduced too).
     public internal(set) var eventCount = 0
     public internal(set) var statistics = Statistics()
+
+    public struct Tracking: Sendable, Equatable {
+        public var asset: Int
+        public var ratioWad: UInt128
+    }
 
     public struct ActiveShock: Sendable, Equatable {
         public var asset: Int

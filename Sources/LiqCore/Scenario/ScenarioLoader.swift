@@ -16,9 +16,13 @@ public enum ScenarioLoader {
         var assets: [AssetSpec] = []
         var totalSuppliedPaths: [ConfigPath] = []
         var markets: [SimulationSettings.AssetMarket] = []
+        var trackPaths: [(symbol: String, path: ConfigPath, ratioPath: ConfigPath)?] = []
         for var reader in try root.sections(ScenarioKeys.assets) {
             let asset = try readAsset(&reader)
-            markets.append(try readAssetMarket(&reader))
+            let (market, tracked) = try readAssetMarket(&reader)
+            markets.append(market)
+            trackPaths.append(tracked.map { ($0, reader.path.appending(ScenarioKeys.assets.tracks.name),
+                                             reader.path.appending(ScenarioKeys.assets.tracksRatio.name)) })
             if assets.contains(where: { $0.symbol == asset.symbol }) {
                 throw reader.error(ScenarioKeys.assets.symbol.name, "\"\(asset.symbol)\" is listed twice")
             }
@@ -78,6 +82,7 @@ public enum ScenarioLoader {
         }
 
         var simulation = try readSimulation(&root, assets: assets)
+        try resolveTracking(&markets, source: source, trackPaths: trackPaths, assets: assets)
         simulation.assets = markets
 
         let flashLoanKeys = ScenarioKeys.flashLoans

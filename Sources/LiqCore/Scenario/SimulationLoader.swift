@@ -1,15 +1,51 @@
 /// Reads the moving world's sections of a scenario. Every key is documented in the README.
 extension ScenarioLoader {
-    static func readAssetMarket(_ reader: inout TableReader) throws(ConfigError) -> SimulationSettings.AssetMarket {
+    /// An asset's market keys, and the symbol it tracks (resolved once every asset is listed).
+    static func readAssetMarket(_ reader: inout TableReader) throws(ConfigError) -> (SimulationSettings.AssetMarket, String?) {
         let keys = ScenarioKeys.assets
         var market = SimulationSettings.AssetMarket()
         market.isStable = try reader.read(keys.stable)
+        let tracked = try reader.readIfPresent(keys.tracks)
+        if tracked != nil {
+            if market.isStable { throw reader.error(keys.tracks.name, "a stablecoin follows its peg; it cannot track another asset") }
+            if reader.table[keys.volatility.name] != nil {
+                throw reader.error(keys.volatility.name, "this asset tracks \(quoted(tracked ?? "")): its price follows that one's")
+            }
+            market.tracksRatioWad = try reader.decimal(keys.tracksRatio.name, decimals: 18)
+            if market.tracksRatioWad == 0 { throw reader.error(keys.tracksRatio.name, "must be more than 0") }
+        } else if reader.table[keys.tracksRatio.name] != nil {
+            throw reader.error(keys.tracksRatio.name, "needs `tracks`, the asset this one's price follows")
+        }
         market.volatilityBps = try reader.read(keys.volatility, stable: market.isStable)
         market.heartbeatSeconds = try reader.read(keys.heartbeat, stable: market.isStable)
         market.deviationBps = try reader.read(keys.deviation, stable: market.isStable)
         market.dexLiquidityUSD = try reader.read(keys.dexLiquidity)
         market.oracleRegion = try region(&reader, keys.oracleRegion)
-        return market
+        return (market, tracked)
+    }
+
+    /// `tracks` names a listed asset that tracks nothing itself; the ratio defaults to the two prices'.
+    static func resolveTracking(_ markets: inout [SimulationSettings.AssetMarket], source: ConfigSource,
+                                trackPaths: [(symbol: String, path: ConfigPath, ratioPath: ConfigPath)?],
+                                assets: [AssetSpec]) throws(ConfigError) {
+        for (index, entry) in trackPaths.enumerated() {
+            guard let entry else { continue }
+            guard let tracked = assets.firstIndex(where: { $0.symbol == entry.symbol }) else {
+                throw source.error(entry.path, "\(quoted(entry.symbol)) is not a listed asset")
+            }
+            guard tracked != index else { throw source.error(entry.path, "an asset cannot track itself") }
+            guard trackPaths[tracked] == nil else {
+                throw source.error(entry.path, "\(entry.symbol) tracks another asset itself; track that one instead")
+            }
+            guard !markets[tracked].isStable else {
+                throw source.error(entry.path, "\(entry.symbol) is a stablecoin; an asset that tracks one is a stablecoin: use `stable = true`")
+            }
+            markets[index].tracks = tracked
+            if markets[index].tracksRatioWad == nil {
+                markets[index].tracksRatioWad = max(1, FullWidth.mulDivSaturating(assets[index].priceUSD, 1_000_000_000_000_000_000,
+                                                                                  assets[tracked].priceUSD))
+            }
+        }
     }
 
     static func region(_ reader: inout TableReader, _ key: ScenarioKey<String>) throws(ConfigError) -> Region? {

@@ -4,25 +4,30 @@
 /// collateral after the shock (the deficit to expect, from the risk index's estimates).
 public struct ShockPreview: Sendable, Equatable {
     public var query: ShockQuery
+    /// The assets the shock moves: the one asked about, then those that track it (they move with it).
+    public var movedAssets: [Int]
     public var liquidatable: Int
     public var newlyLiquidatable: Int
     public var collateralAtRiskUSD: Double
     public var expectedDeficitUSD: Double
 
     /// `liquidatableNow` says whether an account is liquidatable before the shock (exactly).
-    static func compute(_ query: ShockQuery, pool: LendingPool, index: RiskIndex, liquidatableNow: (Int) -> Bool) -> ShockPreview? {
-        guard query.asset >= 0, query.asset < pool.prices.count,
-              let scan = try? ShockScan.run(pool, index: index, asset: query.asset, percentBps: query.percentBps, urgent: 0)
+    static func compute(_ query: ShockQuery, moving assets: [Int], pool: LendingPool, index: RiskIndex,
+                        liquidatableNow: (Int) -> Bool) -> ShockPreview? {
+        guard !assets.isEmpty, assets.allSatisfy({ $0 >= 0 && $0 < pool.prices.count }),
+              let scan = try? ShockScan.run(pool, index: index, assets: assets, percentBps: query.percentBps, urgent: 0)
         else { return nil }
-        let price = index.prices[query.asset] * (1 + Double(query.percentBps) / 10_000)
-        let delta = price - index.prices[query.asset]
-        var preview = ShockPreview(query: query, liquidatable: scan.liquidatable.count, newlyLiquidatable: 0,
+        let deltas = assets.map { index.prices[$0] * Double(query.percentBps) / 10_000 }
+        var preview = ShockPreview(query: query, movedAssets: assets, liquidatable: scan.liquidatable.count, newlyLiquidatable: 0,
                                    collateralAtRiskUSD: 0, expectedDeficitUSD: 0)
         for account in scan.liquidatable {
             if !liquidatableNow(account) { preview.newlyLiquidatable += 1 }
             let collateral = index.collateralUSD(account: account)
-            let collateralAfter = collateral + delta * index.collateralTokens(account: account, asset: query.asset)
-            let debtAfter = index.debtUSD(account: account) + delta * index.debtTokens(account: account, asset: query.asset)
+            var collateralAfter = collateral, debtAfter = index.debtUSD(account: account)
+            for (asset, delta) in zip(assets, deltas) {
+                collateralAfter += delta * index.collateralTokens(account: account, asset: asset)
+                debtAfter += delta * index.debtTokens(account: account, asset: asset)
+            }
             preview.collateralAtRiskUSD += collateral
             preview.expectedDeficitUSD += max(0, debtAfter - collateralAfter)
         }

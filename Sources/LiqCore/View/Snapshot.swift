@@ -48,6 +48,8 @@ public struct Snapshot: Sendable {
         public var sparkline: [Double]
         /// Both sides of the DEX pool in USD; nil without a pool.
         public var dexDepthUSD: Double?
+        /// The asset whose price this one tracks (`tracks` in the scenario), by symbol.
+        public var tracks: String? = nil
     }
 
     public struct HealthBucket: Sendable, Equatable {

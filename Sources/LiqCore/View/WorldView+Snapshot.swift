@@ -10,7 +10,8 @@ extension WorldView {
         var snapshot = build(world, request, summary: summary, nodeLimit: nodeLimit)
         if let shock = request.shock {
             let confirmed = Set(summary.confirmed)
-            snapshot.shockPreview = ShockPreview.compute(shock, pool: world.pool, index: world.riskIndex) { account in
+            let moved = shock.asset >= 0 && shock.asset < world.pool.prices.count ? world.assetsMoved(byShockTo: shock.asset) : []
+            snapshot.shockPreview = ShockPreview.compute(shock, moving: moved, pool: world.pool, index: world.riskIndex) { account in
                 world.riskIndex.verdict(account: account) == .liquidatable || confirmed.contains(account)
             }
         }
@@ -82,7 +83,8 @@ extension WorldView {
                 oracleAgeSeconds: feed.ageMs(at: now) / 1_000,
                 isStale: feed.isStale(at: now), isFrozen: feed.frozen, changeBps: change,
                 sparkline: history.map { Double($0) / 1e8 },
-                dexDepthUSD: dex.map { Double($0.stableReserve) / Double(units[$0.stable]) * 2 * Double(truePrices[$0.stable]) / 1e8 })
+                dexDepthUSD: dex.map { Double($0.stableReserve) / Double(units[$0.stable]) * 2 * Double(truePrices[$0.stable]) / 1e8 },
+                tracks: world.tracking[asset].map { pool.reserves[$0.asset].configuration.symbol })
         }
 
         // Account-level figures from the risk index (kept between ticks while nothing changes).
@@ -139,7 +141,7 @@ extension WorldView {
     /// The account-level summary for `curveAsset`: the kept one while the index has not changed.
     public func riskSummary(_ world: World, curveAsset: Int) -> RiskSummary {
         if let kept = keptSummary, kept.version == world.riskIndex.version, kept.curveAsset == curveAsset { return kept }
-        var summary = world.riskIndex.summary(curveAsset: curveAsset, edges: HealthBands.edges)
+        var summary = world.riskIndex.summary(curveAssets: world.assetsMoved(byShockTo: curveAsset), edges: HealthBands.edges)
         summary.confirmed = summary.uncertain.filter { (try? world.pool.accountData(world.pool.accounts[$0]).healthFactor.isLiquidatable) == true }
         summary.liquidatableCount += summary.confirmed.count
         return summary

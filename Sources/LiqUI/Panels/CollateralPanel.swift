@@ -48,7 +48,9 @@ enum CollateralPanel {
         }
         // The liquidations-versus-price curve of the asset selected in Market, from today's price down.
         let price = snapshot.market.first { $0.symbol == snapshot.curveAsset }.map { Double($0.oraclePrice) / 1e8 } ?? 0
-        buffer.put((right.width >= 40 ? "collateral " : "") + "liquidatable if \(snapshot.curveAsset) falls", x: right.x, y: y,
+        let followers = snapshot.market.filter { $0.tracks == snapshot.curveAsset }.map(\.symbol)
+        let falling = ([snapshot.curveAsset] + followers).joined(separator: "+")
+        buffer.put((right.width >= 40 ? "collateral " : "") + "liquidatable if \(falling) falls", x: right.x, y: y,
                    style: Style(.header, bold: true), clip: right)
         y += 1
         let most2 = max(1, snapshot.liquidationCurve.map(\.collateralUSD).max() ?? 1)

@@ -74,6 +74,7 @@ enum Chrome {
             let after = min(now * (1 + percent / 100), Double(PriceProcess.maximumUnits) / 1e8)
             line("price    \(Widgets.price(now)) → \(Widgets.price(after))", 2, Style(.text))
         }
+        if let row { line(trackingNote(row, snapshot.market), 6, Style(.dim)) }
         if let preview = snapshot.shockPreview, preview.query == dialog.query {
             line("liquidatable once the oracle follows  \(Widgets.count(preview.liquidatable)) account\(preview.liquidatable == 1 ? "" : "s")"
                  + " (\(Widgets.count(preview.newlyLiquidatable)) new)", 3, Style(.warn))
@@ -84,6 +85,13 @@ enum Chrome {
             line("computing the exact effect …", 3, Style(.dim))
         }
         line("enter applies to the true price · esc cancels", inner.height - 1, Style(.dim))
+    }
+
+    /// What else the shock moves: the assets that track this one, or, for a tracker, only its ratio.
+    static func trackingNote(_ row: Snapshot.MarketRow, _ market: [Snapshot.MarketRow]) -> String {
+        if let tracked = row.tracks { return "moves \(row.symbol) against \(tracked) (a depeg); \(tracked) stays" }
+        let followers = market.filter { $0.tracks == row.symbol }.map(\.symbol)
+        return followers.isEmpty ? "" : "also moves \(followers.joined(separator: ", ")), which track\(followers.count == 1 ? "s" : "") \(row.symbol)"
     }
 
     static func tooSmall(into buffer: inout ScreenBuffer, minimum: (Int, Int)) {

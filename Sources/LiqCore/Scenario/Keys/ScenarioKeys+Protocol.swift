@@ -55,6 +55,14 @@ extension ScenarioKeys {
         let oracleRegion = ScenarioKey.string(
             "oracle_region", values: "na, eu, sa, ap, jp or au", default: nil, "where the feed's reporter runs",
             defaultText: "the region with the most nodes")
+        let tracks = ScenarioKey.string(
+            "tracks", values: "a listed symbol that does not itself track another", default: nil,
+            "the asset whose true price this one follows, times `tracks_ratio` (wstETH tracks WETH); a shock to the "
+                + "tracked asset moves both, a shock to this one alone moves the ratio (a depeg)",
+            defaultText: "none")
+        let tracksRatio = ScenarioKey<Void>.documented(
+            "tracks_ratio", values: "more than 0, at most 18 decimals", defaultText: "the two `price_usd` divided",
+            "this asset's price over the tracked one's")
         let dexLiquidity = ScenarioKey.dollars(
             "dex_liquidity_usd", 0...1_000_000_000_000, default: 0,
             "both sides of the asset's pool against the first stablecoin; 0 for no pool")
