@@ -15,7 +15,7 @@ public enum BuiltInScenarios {
 
     static let defaultSummary = "a calm day on Aave v3 Ethereum: 64 nodes, 5,000 borrowers, 3 bots"
     static let euOutageSummary = "Europe, the region with the most stake, loses power from 30 min to 90 min"
-    static let crashSummary = "ETH and wstETH fall 35 % within a minute at 10 min, the network healthy"
+    static let crashSummary = "ETH falls 35 % within a minute at 10 min (wstETH, tracking it, too), the network healthy"
     static let largeSummary = "the default market at scale: 2,000 nodes, 1,000,000 borrowers, DEX pools 50× deeper, 3 bots"
 
     /// The default world with another name, scripted events, and some of its lines replaced.
@@ -55,14 +55,7 @@ public enum BuiltInScenarios {
         [[events]]
         at_s = 600
         kind = "shock"
-        asset = "WETH"
-        percent = -35
-        over_s = 60
-
-        [[events]]
-        at_s = 600
-        kind = "shock"
-        asset = "wstETH"
+        asset = "WETH"                    # wstETH tracks WETH: it falls with it
         percent = -35
         over_s = 60
         """)
@@ -126,7 +119,7 @@ public enum BuiltInScenarios {
 
     [[assets]]
     symbol = "wstETH"
-    annual_volatility_bps = 7000
+    tracks = "WETH"                   # its price is WETH's times the staking ratio (2080.52 / 1816.85)
     dex_liquidity_usd = 50000000
     decimals = 18
     price_usd = "2080.52"

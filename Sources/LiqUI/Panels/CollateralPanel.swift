@@ -50,7 +50,8 @@ enum CollateralPanel {
         let price = snapshot.market.first { $0.symbol == snapshot.curveAsset }.map { Double($0.oraclePrice) / 1e8 } ?? 0
         let followers = snapshot.market.filter { $0.tracks == snapshot.curveAsset }.map(\.symbol)
         let falling = ([snapshot.curveAsset] + followers).joined(separator: "+")
-        buffer.put((right.width >= 40 ? "collateral " : "") + "liquidatable if \(falling) falls", x: right.x, y: y,
+        let labels = ["collateral liquidatable if \(falling) falls", "liquidatable if \(falling) falls", "if \(falling) falls"]
+        buffer.put(labels.first { $0.count <= right.width } ?? labels[2], x: right.x, y: y,
                    style: Style(.header, bold: true), clip: right)
         y += 1
         let most2 = max(1, snapshot.liquidationCurve.map(\.collateralUSD).max() ?? 1)

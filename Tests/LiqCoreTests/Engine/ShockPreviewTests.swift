@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct ShockPreviewTests {
     /// A still market (no volatility, no jumps), no bots and no defenders: what the preview says a −20 % WETH
-    /// shock makes liquidatable is exactly what is liquidatable once the shock has reached the oracle.
+    /// shock (wstETH with it) makes liquidatable is exactly what is liquidatable once the shock has reached
+    /// both oracles.
     @Test(arguments: [-2_000, -700, 1_500])
     func thePreviewCountsWhatTheShockLiquidates(percentBps: Int) throws {
         let text = BuiltInScenarios.defaultTOML
@@ -17,10 +18,12 @@ import Testing
         try engine.step()
         let preview = try #require(engine.snapshot(SnapshotRequest(shock: ShockQuery(asset: 0, percentBps: percentBps))).shockPreview)
         #expect(preview.query == ShockQuery(asset: 0, percentBps: percentBps))
+        // wstETH tracks WETH in the default market: the shock and its preview move both.
+        #expect(preview.movedAssets == [0, 1])
         let before = try liquidatable(engine.world)
         engine.apply(.shock(asset: 0, percentBps: percentBps, overSeconds: 0))
-        let shocked = engine.world.truePrices[0]
-        while engine.world.pool.prices[0] != shocked { try engine.step() }
+        let shocked = [engine.world.truePrices[0], engine.world.truePrices[1]]
+        while [engine.world.pool.prices[0], engine.world.pool.prices[1]] != shocked { try engine.step() }
         let after = try liquidatable(engine.world)
         #expect(preview.liquidatable == after.count)
         #expect(preview.newlyLiquidatable == after.subtracting(before).count)
