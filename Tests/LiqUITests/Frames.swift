@@ -3,9 +3,10 @@ import LiqCore
 
 /// A deterministic world to render: the crash scenario (1,000 borrowers, seed 1) 100 s after its drop.
 enum Frames {
-    static func crashedEngine(ticks: Int = 700) throws -> Engine {
+    static func crashedEngine(ticks: Int = 700, bots: Bool = true, borrowers: Int = 1_000) throws -> Engine {
         guard var scenario = try BuiltInScenarios.load("crash") else { fatalError("crash scenario") }
-        scenario.simulation.borrowers.count = 1_000
+        scenario.simulation.borrowers.count = borrowers
+        scenario.simulation.bots.enabled = bots
         var engine = try Engine(scenario: scenario, seed: 1)
         for _ in 0..<ticks { try engine.step() }
         return engine

@@ -17,10 +17,45 @@ public struct Liquidator: Sendable, Equatable {
     public var aggressiveness: Double
     /// Funds liquidations with flash loans where a DEX pool pairs the collateral with the debt asset.
     public var usesFlashLoans = false
+    /// How it competes, drawn from the seed for each bot (the user keeps the defaults).
+    public var strategy = Strategy()
     public var flashLoans = 0
     public var liquidations = 0
     public var failures = 0
     /// USD (8 decimals) of debt repaid and of estimated profit, for display.
     public var debtRepaidBase: UInt128 = 0
     public var profitUSD: Double = 0
+}
+
+/// How a bot competes, drawn from the seed: liquidators differ in speed, in what they chase, in how much
+/// they can send at once and in how much capital they hold (its wallet is sized by it when the world is
+/// built), and each bid varies around its share, as bids in a priority-gas auction answer each other.
+public struct Strategy: Sendable, Equatable {
+    public enum Focus: Sendable, Equatable {
+        /// The largest debts first (where the most bonus is).
+        case largestDebt
+        /// The most profitable first, after slippage and gas.
+        case mostProfit
+    }
+
+    /// From a block's arrival at its node to its bids leaving: its software's and its link's delay.
+    public var reactionMs: Int64 = 100
+    public var focus: Focus = .largestDebt
+    /// The most liquidations it sends for one block.
+    public var bidsPerBlock = 40
+    /// Each bid's share of profit varies by up to this fraction around the bot's own share.
+    public var bidSpread = 0.0
+
+    public init() {}
+
+    /// One bot's strategy, drawn in a fixed order from `rng`; `capital` scales its wallet.
+    static func draw(using rng: inout SeededGenerator) -> (strategy: Strategy, capital: Double) {
+        var strategy = Strategy()
+        strategy.reactionMs = 40 + Int64(rng.unit() * 560)
+        strategy.focus = rng.chance(0.5) ? .largestDebt : .mostProfit
+        strategy.bidsPerBlock = rng.int(in: 8...40)
+        strategy.bidSpread = 0.3
+        let capital = 0.3 + 1.4 * rng.unit()
+        return (strategy, capital)
+    }
 }

@@ -19,7 +19,8 @@ extension World {
     static let opportunityLimit = 40
     static let largestDebtsScanned = 80
 
-    func decideBots(at time: Int64, candidates: [(account: Int, healthFactor: Double)]) -> BotDecisions {
+    /// `bidNoise[bot][i]` scales the bot's share of profit for the i-th opportunity (by debt).
+    func decideBots(at time: Int64, candidates: [(account: Int, healthFactor: Double)], bidNoise: [[Double]]) -> BotDecisions {
         var decisions = BotDecisions()
         guard botsEnabled, !liquidators.isEmpty else { return decisions }
         var largest = Smallest<LargestDebt>(Self.largestDebtsScanned)
@@ -33,14 +34,21 @@ extension World {
             opportunities.append((candidate.account, best.request, best.profit, best.debtRepaid))
             if opportunities.count >= Self.opportunityLimit { break }
         }
+        let byProfit = opportunities.indices.sorted {
+            (opportunities[$0].profit, -opportunities[$0].account) > (opportunities[$1].profit, -opportunities[$1].account)
+        }
         for bot in liquidators.indices {
             let liquidator = liquidators[bot]
             guard network.isUp(liquidator.host, at: time), let arrival = chain.pendingArrivals[liquidator.host] else { continue }
-            let submitAt = max(arrival, time) + 100
+            let submitAt = max(arrival, time) + liquidator.strategy.reactionMs
             // What this block's bids already promise to pay, per asset: a wallet pays each bid once.
             var committed = [UInt128](repeating: 0, count: pool.reserves.count)
             var shortOf = liquidator.shortOf
-            for opportunity in opportunities where !liquidator.pending.contains(opportunity.account) {
+            var sent = 0
+            let order = liquidator.strategy.focus == .largestDebt ? Array(opportunities.indices) : byProfit
+            for index in order where !liquidator.pending.contains(opportunities[index].account) {
+                guard sent < liquidator.strategy.bidsPerBlock else { break }
+                let opportunity = opportunities[index]
                 guard opportunity.profit >= Int128(liquidator.minimumProfitUSD * 1e8) else { continue }
                 // A bot does not send what it cannot pay for: without a flash loan the debt comes from its wallet.
                 let c = opportunity.request.collateralReserve, d = opportunity.request.debtReserve
@@ -50,7 +58,9 @@ extension World {
                     continue
                 }
                 if !flash { committed[d] += opportunity.debtRepaid }
-                let fee = priorityFee(for: opportunity.profit, aggressiveness: liquidator.aggressiveness)
+                let share = liquidator.aggressiveness * (bot < bidNoise.count && index < bidNoise[bot].count ? bidNoise[bot][index] : 1)
+                let fee = priorityFee(for: opportunity.profit, aggressiveness: share)
+                sent += 1
                 decisions.bids.append(BotDecisions.Bid(bot: bot, account: opportunity.account, intent: Intent(
                     kind: .liquidation(liquidator: .bot(bot), account: opportunity.account, request: opportunity.request),
                     origin: liquidator.host, atMs: submitAt, priorityFeeGwei: fee, gas: Transaction.liquidationGas)))

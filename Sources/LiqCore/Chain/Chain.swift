@@ -57,13 +57,19 @@ public struct Chain: Sendable, Equatable {
     }
 
     /// The transactions a proposer in `region` has received by `cutoffMs` and whose fee cap covers the base
-    /// fee, best effective tip first, up to the gas limit. A transaction travels from its origin's region along the fastest path.
+    /// fee, best effective tip first, up to the gas limit; an equal tip goes to the transaction that reached
+    /// the proposer first (then to the one sent first). A transaction travels from its origin's region along
+    /// the fastest path.
     func selectTransactions(proposerRegion: Region, cutoffMs: Int64, paths: [[Double?]], origins: [Region]) -> [Int] {
+        var arrivals = [Int64](repeating: .max, count: mempool.count)
         let candidates = mempool.indices.filter { index in
             let tx = mempool[index]
             guard tx.maxFeeWei >= baseFeeWei, let latency = paths[origins[index].rawValue][proposerRegion.rawValue] else { return false }
+            arrivals[index] = tx.submittedMs + Int64(latency)
             return tx.submittedMs + Int64(latency) <= cutoffMs
-        }.sorted { (effectiveTipWei(mempool[$0]), -mempool[$0].id) > (effectiveTipWei(mempool[$1]), -mempool[$1].id) }
+        }.sorted {
+            (effectiveTipWei(mempool[$0]), -arrivals[$0], -mempool[$0].id) > (effectiveTipWei(mempool[$1]), -arrivals[$1], -mempool[$1].id)
+        }
         var gas: UInt64 = 0
         var chosen: [Int] = []
         for index in candidates where gas + mempool[index].gas <= FeeMarket.gasLimit {

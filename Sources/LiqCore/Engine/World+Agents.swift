@@ -5,7 +5,11 @@ extension World {
     mutating func reactToBlock(at time: Int64) -> [Event] {
         let limit = max(1 + riskIndex.upperBand, settings.borrowers.defendBelow)
         let candidates = riskIndex.candidates(below: limit)
-        let decisions = decideBots(at: time, candidates: candidates)
+        // Each bot's bids vary around its share, one draw per bot and opportunity (a priority-gas auction).
+        let noise = liquidators.map { bot in
+            (0..<Self.opportunityLimit).map { _ in 1 + bot.strategy.bidSpread * (2 * rng.unit() - 1) }
+        }
+        let decisions = decideBots(at: time, candidates: candidates, bidNoise: noise)
         var events: [Event] = []
         for shortage in decisions.shortages {
             liquidators[shortage.bot].shortOf.insert(shortage.asset)

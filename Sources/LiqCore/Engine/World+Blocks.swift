@@ -64,6 +64,48 @@ extension World {
         return events
     }
 
+    /// A block's liquidation events, with the race told: a liquidation counts the rival bids for the same
+    /// account that came after it in the block (`rivals`), and each of those says who got there first
+    /// (`winner`).
+    static func namingTheRace(_ events: [Event]) -> [Event] {
+        var winners: [Int: (index: Int, name: String)] = [:]
+        var events = events
+        for index in events.indices {
+            guard let account = events[index].account, let name = events[index].fields.first(where: { $0.0 == "liquidator" })
+            else { continue }
+            switch events[index].kind {
+            case .liquidation where winners[account] == nil:
+                if case .text(let liquidator) = name.1 { winners[account] = (index, liquidator) }
+            case .failedLiquidation:
+                guard let winner = winners[account], events[index].failure != .walletShort, events[index].failure != .nodeDown else { continue }
+                if case .text(let loser) = name.1 {
+                    let reason = events[index].failure?.code ?? ""
+                    let accountID = events[index].fields.first { $0.0 == "account" }.map { field -> String in
+                        if case .text(let text) = field.1 { return text } else { return "" }
+                    } ?? ""
+                    events[index].message = "\(loser) lost \(accountID) to \(winner.name) (\(reason))"
+                }
+                events[index].fields.append(("winner", .text(winner.name)))
+                let rivals = events[winner.index].fields.firstIndex { $0.0 == "rivals" }
+                if let rivals, case .int(let count) = events[winner.index].fields[rivals].1 {
+                    events[winner.index].fields[rivals].1 = .int(count + 1)
+                } else {
+                    events[winner.index].fields.append(("rivals", .int(1)))
+                }
+            default: continue
+            }
+        }
+        for (index, _) in winners.values {
+            guard let rivals = events[index].fields.firstIndex(where: { $0.0 == "rivals" }),
+                  case .int(let count) = events[index].fields[rivals].1 else {
+                events[index].fields.append(("rivals", .int(0)))
+                continue
+            }
+            events[index].message += ", ahead of \(count) rival bid\(count == 1 ? "" : "s")"
+        }
+        return events
+    }
+
     mutating func buildBlock(slot: Int, proposer: Int, at start: Int64) -> [Event] {
         pool.time = UInt64(start / 1_000)
         var events = expireTransactions(at: start)
@@ -75,10 +117,12 @@ extension World {
         let chosenIDs = Set(transactions.map(\.id))
         chain.mempool.removeAll { chosenIDs.contains($0.id) }
         var gasUsed: UInt64 = 0
+        var executed: [Event] = []
         for transaction in transactions {
             gasUsed += transaction.gas
-            events += execute(transaction, at: start)
+            executed += execute(transaction, at: start)
         }
+        events += Self.namingTheRace(executed)
         // Everyone else's transactions fill the rest of the block, less of it as the base fee rises.
         let background = FeeMarket.backgroundGas(baseFeeWei: chain.baseFeeWei, noise: rng.normal())
         gasUsed = min(FeeMarket.gasLimit, gasUsed + background)

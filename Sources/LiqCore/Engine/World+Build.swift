@@ -98,12 +98,15 @@ extension World {
             let region = settings.bots.regions.isEmpty ? Region.eu : settings.bots.regions[index % settings.bots.regions.count]
             let host = Self.host(in: region, index: index + 7, network: network)
             network.nodes[host].roles.insert(.liquidatorHost)
+            // Shares within ±10 % of the scenario's: each bid's own variation (±30 %) decides most races.
+            let aggressiveness = Double(settings.bots.aggressivenessBps) / 10_000 * (0.9 + 0.2 * rng.unit())
+            let (strategy, capital) = Strategy.draw(using: &rng)
+            let walletUSD = Double(settings.bots.walletUSD) * capital
             liquidators.append(Liquidator(
                 id: index, name: "bot-\(index + 1)-\(network.nodes[host].region.id)", host: host,
-                wallet: (0..<reserveCount).map { Self.amount(usd: Double(settings.bots.walletUSD), price: prices[$0], unit: units[$0]) },
-                minimumProfitUSD: Double(settings.bots.minimumProfitUSD),
-                aggressiveness: Double(settings.bots.aggressivenessBps) / 10_000 * (0.5 + rng.unit()),
-                usesFlashLoans: settings.bots.flashLoans))
+                wallet: (0..<reserveCount).map { Self.amount(usd: walletUSD, price: prices[$0], unit: units[$0]) },
+                minimumProfitUSD: Double(settings.bots.minimumProfitUSD), aggressiveness: aggressiveness,
+                usesFlashLoans: settings.bots.flashLoans, strategy: strategy))
         }
         let user = Liquidator(id: -1, name: Self.userName, host: Self.host(in: busiest, index: 3, network: network),
                               wallet: (0..<reserveCount).map { Self.amount(usd: 10_000_000, price: prices[$0], unit: units[$0]) },
