@@ -5,7 +5,7 @@ let package = Package(
     name: "liqtop",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "liqtop", targets: ["liqtop"]),
+        .executable(name: "liqtop", targets: ["liqtop"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -17,7 +17,9 @@ public enum BenchWorlds {
             let target = max(1.01, 1.4 + 0.3 * rng.normal())
             let collateralCount = rng.int(in: 1...3), debtCount = rng.int(in: 1...2)
             var collateralAssets = [0, 1, 2]
-            for _ in 0..<(3 - collateralCount) { collateralAssets.remove(at: rng.int(in: 0...(collateralAssets.count - 1))) }
+            for _ in 0..<(3 - collateralCount) {
+                collateralAssets.remove(at: rng.int(in: 0...(collateralAssets.count - 1)))
+            }
             var debtAssets = [3, 4, 5]
             for _ in 0..<(3 - debtCount) { debtAssets.remove(at: rng.int(in: 0...(debtAssets.count - 1))) }
             let collateral = collateralAssets.map { asset in
@@ -26,7 +28,11 @@ public enum BenchWorlds {
                 return (reserve: asset, amount: World.amount(usd: usd, price: pool.prices[asset], unit: units[asset]))
             }
             let debt = debtAssets.map { asset in
-                (reserve: asset, amount: World.amount(usd: debtUSD / Double(debtAssets.count), price: pool.prices[asset], unit: units[asset]))
+                (
+                    reserve: asset,
+                    amount: World.amount(
+                        usd: debtUSD / Double(debtAssets.count), price: pool.prices[asset], unit: units[asset])
+                )
             }
             pool.accounts.append(id: "a\(index)", collateral: collateral, debt: debt)
         }
@@ -36,6 +42,8 @@ public enum BenchWorlds {
     /// The same set by brute force: the exact health factor of every account.
     public static func exactLiquidatable(_ pool: LendingPool, asset: Int, percentBps: Int) throws -> [Int] {
         let shockedPool = ShockScan.shocked(pool, asset: asset, percentBps: percentBps)
-        return try pool.accounts.indices.filter { try shockedPool.accountData(pool.accounts[$0]).healthFactor.isLiquidatable }
+        return try pool.accounts.indices.filter {
+            try shockedPool.accountData(pool.accounts[$0]).healthFactor.isLiquidatable
+        }
     }
 }

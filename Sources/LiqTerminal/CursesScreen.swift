@@ -13,7 +13,9 @@ final class CursesScreen {
     enum Failure: Error, CustomStringConvertible {
         case noTerminal(String)
         var description: String {
-            switch self { case .noTerminal(let message): message }
+            switch self {
+            case .noTerminal(let message): message
+            }
         }
     }
 
@@ -24,7 +26,8 @@ final class CursesScreen {
         setlocale(LC_ALL, "")
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         guard !term.isEmpty, term != "dumb" else {
-            throw Failure.noTerminal("the dashboard needs a terminal with cursor addressing (TERM is \"\(term)\"); try liqtop sim")
+            throw Failure.noTerminal(
+                "the dashboard needs a terminal with cursor addressing (TERM is \"\(term)\"); try liqtop sim")
         }
         guard newterm(nil, fdopen(output, "w"), fdopen(input, "r")) != nil else {
             throw Failure.noTerminal("unknown terminal type \"\(term)\"")
@@ -70,7 +73,8 @@ final class CursesScreen {
             init_pair(next, index(theme.color(role)), background)
             pairs[role.rawValue] = Int32(next)
             next += 1
-            init_pair(next, index(theme.color(role == .selection ? .selection : role)), index(theme.selectionBackground))
+            init_pair(
+                next, index(theme.color(role == .selection ? .selection : role)), index(theme.selectionBackground))
             pairs[100 + role.rawValue] = Int32(next)
             next += 1
         }
@@ -205,7 +209,9 @@ struct KeyDecoder {
                 guard pending.count == expected else { return .ignored }
                 defer { pending = [] }
                 let text = String(decoding: pending, as: UTF8.self)
-                guard let scalar = text.unicodeScalars.first, scalar != "\u{FFFD}", text.count == 1 else { return .ignored }
+                guard let scalar = text.unicodeScalars.first, scalar != "\u{FFFD}", text.count == 1 else {
+                    return .ignored
+                }
                 return .key(.char(Character(scalar)))
             }
             // A sequence cut short: drop it, and read this byte afresh.
@@ -221,7 +227,7 @@ struct KeyDecoder {
             pending = [byte]
             expected = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
             return .ignored
-        default: return .ignored   // other control characters, and bytes that cannot start UTF-8
+        default: return .ignored // other control characters, and bytes that cannot start UTF-8
         }
     }
 

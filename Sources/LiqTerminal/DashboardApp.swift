@@ -24,8 +24,8 @@ public struct DashboardOptions: Sendable {
     }
 }
 
-/// The dashboard's Dispatch loop (see the README's Architecture): the engine ticks on its own queue; rendering, stdin and
-/// SIGWINCH/SIGINT/SIGTERM are handled on the main queue, the only one that touches curses.
+/// The dashboard's Dispatch loop (see the README's Architecture): the engine ticks on its own queue;
+/// rendering, stdin and SIGWINCH/SIGINT/SIGTERM are handled on the main queue, the only one that touches curses.
 public final class DashboardApp: @unchecked Sendable {
     private let options: DashboardOptions
     private var screen: CursesScreen!
@@ -54,8 +54,9 @@ public final class DashboardApp: @unchecked Sendable {
         let engine = try Engine(scenario: options.scenario, seed: options.seed)
         redirectStderr()
         // Before curses changes the terminal's modes, so that every way out can put them back.
-        let signals = TerminalGuard.install(ttyDescriptor: 1, noteDescriptor: savedStderr >= 0 ? savedStderr : 2,
-                                            logPath: options.logPath)
+        let signals = TerminalGuard.install(
+            ttyDescriptor: 1, noteDescriptor: savedStderr >= 0 ? savedStderr : 2,
+            logPath: options.logPath)
         do {
             screen = try CursesScreen(theme: options.theme, noColor: getenv("NO_COLOR").map { String(cString: $0) })
         } catch {
@@ -63,11 +64,12 @@ public final class DashboardApp: @unchecked Sendable {
             throw error
         }
         view.themeIndex = BuiltInThemes.names.firstIndex(of: options.theme.name) ?? 0
-        driver = EngineDriver(engine: engine, hertz: 10, onSnapshot: { [self] snapshot in received(snapshot) },
-                              onError: { [self] error in
-                                  writeError("engine error: \(error)\n")
-                                  finish(1, message: "liqtop: the engine stopped: \(error)")
-                              })
+        driver = EngineDriver(
+            engine: engine, hertz: 10, onSnapshot: { [self] snapshot in received(snapshot) },
+            onError: { [self] error in
+                writeError("engine error: \(error)\n")
+                finish(1, message: "liqtop: the engine stopped: \(error)")
+            })
         driver.play(.setSpeed(options.speed))
         driver.request(Reducer.request(view))
         if signals >= 0 {

@@ -28,8 +28,10 @@ public final class EngineDriver: @unchecked Sendable {
 
     /// `hertz` timer fires a second; each fire advances simulated time by the elapsed wall time × speed.
     /// `tickBudget` is the share of each frame the ticks may take (the rest answers keys and draws).
-    public init(engine: Engine, hertz: Double = 10, tickBudget: Double = 0.6, callbackQueue: DispatchQueue = .main,
-                onSnapshot: @escaping @Sendable (Snapshot) -> Void, onError: @escaping @Sendable (Error) -> Void = { _ in }) {
+    public init(
+        engine: Engine, hertz: Double = 10, tickBudget: Double = 0.6, callbackQueue: DispatchQueue = .main,
+        onSnapshot: @escaping @Sendable (Snapshot) -> Void, onError: @escaping @Sendable (Error) -> Void = { _ in }
+    ) {
         self.engine = engine
         self.tickBudget = tickBudget
         frameMs = 1_000 / hertz
@@ -73,7 +75,7 @@ public final class EngineDriver: @unchecked Sendable {
             case .step: if paused { advance(ticks: 1) }
             case .setSpeed(let value): speed = max(0.1, min(value, 1_000))
             }
-            if playback != .step { pace.removeAll() }   // a new pace to measure
+            if playback != .step { pace.removeAll() } // a new pace to measure
             publish()
         }
     }
@@ -100,7 +102,7 @@ public final class EngineDriver: @unchecked Sendable {
         }
         // Ticks that did not fit in the budget are not owed again: every tick runs in full, and the world
         // runs slower (the header shows the speed achieved) rather than queueing work it cannot do.
-        let behind = ran < ticks || elapsedMs > frameMs * 4   // or the previous fire overran: time was dropped
+        let behind = ran < ticks || elapsedMs > frameMs * 4 // or the previous fire overran: time was dropped
         if behind { owedMs = 0 }
         pace.append((elapsedMs, Double(ran) * Double(engine.world.tickMs), behind))
         if pace.count > Int(3_000 / frameMs) { pace.removeFirst(pace.count - Int(3_000 / frameMs)) }

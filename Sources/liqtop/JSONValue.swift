@@ -32,7 +32,8 @@ indirect enum JSONValue: Equatable {
     /// One line, for JSON Lines output.
     func compact() -> String {
         switch self {
-        case .object(let members): "{" + members.map { "\(Self.quote($0.0)): \($0.1.compact())" }.joined(separator: ", ") + "}"
+        case .object(let members):
+            "{" + members.map { "\(Self.quote($0.0)): \($0.1.compact())" }.joined(separator: ", ") + "}"
         case .array(let items): "[" + items.map { $0.compact() }.joined(separator: ", ") + "]"
         default: rendered()
         }

@@ -8,9 +8,9 @@ struct Liqtop: ParsableCommand {
         commandName: "liqtop",
         abstract: "A live model of Aave v3 liquidations on a physical blockchain network.",
         discussion: """
-        SCENARIO is a built-in scenario name (see 'liqtop scenarios') or a path to a .toml file.
-        Exit codes: 0 success, 2 a usage or input error (one line on stderr).
-        """,
+            SCENARIO is a built-in scenario name (see 'liqtop scenarios') or a path to a .toml file.
+            Exit codes: 0 success, 2 a usage or input error (one line on stderr).
+            """,
         subcommands: [Run.self, Quote.self, Sim.self, Scenarios.self, Themes.self, Bench.self],
         defaultSubcommand: Run.self)
 

@@ -5,9 +5,9 @@ struct Quote: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Health factors and exact liquidation quotes for the positions in a scenario.",
         discussion: """
-        Without --collateral/--debt a quote uses the position's largest debt and largest collateral by
-        USD value (ties: the asset listed first). Amounts are exact, in each asset's units.
-        """)
+            Without --collateral/--debt a quote uses the position's largest debt and largest collateral by
+            USD value (ties: the asset listed first). Amounts are exact, in each asset's units.
+            """)
 
     @Argument(help: "A built-in scenario name or a path to a .toml file.")
     var scenario: String
@@ -24,8 +24,10 @@ struct Quote: ParsableCommand {
     @Option(help: ArgumentHelp("The debt asset to repay.", valueName: "symbol"))
     var debt: String?
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Debt to cover, in the debt asset's units (per position), or 'max'.", valueName: "amount|max"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Debt to cover, in the debt asset's units (per position), or 'max'.", valueName: "amount|max"))
     var debtToCover = "max"
 
     func run() throws {
@@ -42,7 +44,10 @@ struct Quote: ParsableCommand {
                 let count = pool.accounts.count
                 var ids = pool.accounts.prefix(8).map { shortened($0.id, limit: 24) }.joined(separator: ", ")
                 if count > 8 { ids += " and \(count - 8) more" }
-                throw CLIError("--position: no position \(quoted(position)) in \(scenario.name) (positions: \(count == 0 ? "none" : ids))")
+                throw CLIError(
+                    "--position: no position \(quoted(position)) in \(scenario.name) (positions: "
+                        + "\(count == 0 ? "none" : ids))"
+                )
             }
             accountIndexes = [index]
         } else {
@@ -55,11 +60,15 @@ struct Quote: ParsableCommand {
         for index in accountIndexes {
             do {
                 let debtIndex = try debtReserve ?? pool.defaultQuotePair(for: pool.accounts[index]).debt
-                let selection = QuoteSelection(collateralReserve: collateralReserve, debtReserve: debtReserve,
-                                               debtToCover: try amountToCover(debtAsset: pool.reserves[debtIndex].configuration))
+                let selection = QuoteSelection(
+                    collateralReserve: collateralReserve, debtReserve: debtReserve,
+                    debtToCover: try amountToCover(debtAsset: pool.reserves[debtIndex].configuration))
                 quotes.append(try pool.quotePosition(accountIndex: index, selection: selection))
             } catch let error as ArithmeticError {
-                throw CLIError("\(self.scenario): position \"\(pool.accounts[index].id)\": \(error): an amount or price is too large to compute with")
+                throw CLIError(
+                    "\(self.scenario): position \"\(pool.accounts[index].id)\": \(error): an amount or price is too "
+                        + "large to compute with"
+                )
             }
         }
         let report = QuoteReport(scenario: scenario, pool: pool, quotes: quotes)
@@ -81,7 +90,8 @@ struct Quote: ParsableCommand {
         do {
             amount = try DecimalAmount.parse(debtToCover, decimals: debtAsset.decimals)
         } catch {
-            throw CLIError("--debt-to-cover: \(error.description) (\(debtAsset.symbol) has \(debtAsset.decimals) decimals)")
+            throw CLIError(
+                "--debt-to-cover: \(error.description) (\(debtAsset.symbol) has \(debtAsset.decimals) decimals)")
         }
         guard amount > 0 else { throw CLIError("--debt-to-cover: must be more than 0, or 'max'") }
         return amount

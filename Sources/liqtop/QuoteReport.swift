@@ -47,12 +47,15 @@ struct QuoteReport {
     /// Health factors shown truncated to 4 decimals, so that 0.99999 never reads as 1.0000.
     static func shortHealthFactor(_ healthFactor: HealthFactor) -> String {
         guard !healthFactor.isInfinite else { return "inf" }
-        return DecimalAmount.format(healthFactor.wad / 100_000_000_000_000 * 100_000_000_000_000, decimals: 18, places: 4)
+        return DecimalAmount.format(
+            healthFactor.wad / 100_000_000_000_000 * 100_000_000_000_000, decimals: 18, places: 4)
     }
 
     func table() -> String {
         var table = TextTable(
-            headers: ["POSITION", "HF", "LIQ", "REPAY (MAX)", "SEIZE", "TO LIQUIDATOR", "FEE", "DEFICIT", "HF AFTER", "NOTE"],
+            headers: [
+                "POSITION", "HF", "LIQ", "REPAY (MAX)", "SEIZE", "TO LIQUIDATOR", "FEE", "DEFICIT", "HF AFTER", "NOTE",
+            ],
             alignments: [.left, .right, .left, .right, .right, .right, .right, .right, .right, .left])
         for quote in quotes {
             let id = sanitized(quote.accountID)
@@ -72,7 +75,9 @@ struct QuoteReport {
                     .compactMap { $0 }.joined(separator: "; "),
             ])
         }
-        let header = "\(sanitized(scenario.name)) — rules \(pool.rules.rawValue), \(quotes.count) position\(quotes.count == 1 ? "" : "s")"
+        let header =
+            "\(sanitized(scenario.name)) — rules \(pool.rules.rawValue), \(quotes.count) "
+            + "position\(quotes.count == 1 ? "" : "s")"
         return header + "\n\n" + (quotes.isEmpty ? "no positions" : table.rendered())
     }
 }

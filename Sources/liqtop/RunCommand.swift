@@ -8,9 +8,9 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The live dashboard (the default command).",
         discussion: """
-        Keys: ? shows every key. q quits, space pauses, tab moves between panels, enter opens.
-        If the terminal is left in a bad state (a SIGKILL cannot be caught), run `reset` or `stty sane`.
-        """)
+            Keys: ? shows every key. q quits, space pauses, tab moves between panels, enter opens.
+            If the terminal is left in a bad state (a SIGKILL cannot be caught), run `reset` or `stty sane`.
+            """)
 
     @Argument(help: "A built-in scenario name or a path to a .toml file.")
     var scenario = "default"
@@ -18,7 +18,8 @@ struct Run: ParsableCommand {
     @Option(parsing: .unconditional, help: "The seed of the world's random stream.")
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("A built-in theme (see 'liqtop themes') or a path to a theme file.", valueName: "name|file"))
+    @Option(
+        help: ArgumentHelp("A built-in theme (see 'liqtop themes') or a path to a theme file.", valueName: "name|file"))
     var theme = "dark"
 
     @Option(parsing: .unconditional, help: "End the run by itself after this many ticks (for smoke tests).")
@@ -32,7 +33,9 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         if let maxTicks, maxTicks < 0 { throw ValidationError("--max-ticks must be 0 or more") }
-        guard speed.isFinite, speed >= 0.125, speed <= 1_000 else { throw ValidationError("--speed must be from 0.125 to 1000") }
+        guard speed.isFinite, speed >= 0.125, speed <= 1_000 else {
+            throw ValidationError("--speed must be from 0.125 to 1000")
+        }
     }
 
     func run() throws {
@@ -46,8 +49,10 @@ struct Run: ParsableCommand {
             throw CLIError("the dashboard needs a terminal, and this is not one; use 'liqtop sim' for headless runs")
         }
         do {
-            try DashboardApp.run(DashboardOptions(scenario: scenario, seed: seed, theme: theme, maxTicks: maxTicks,
-                                                  speed: speed, logPath: log))
+            try DashboardApp.run(
+                DashboardOptions(
+                    scenario: scenario, seed: seed, theme: theme, maxTicks: maxTicks,
+                    speed: speed, logPath: log))
         } catch let error as CustomStringConvertible {
             throw CLIError(error.description)
         }
@@ -62,7 +67,9 @@ struct Themes: ParsableCommand {
         // File names are the user's, not ours: escaped, so that a name holding a control sequence
         // (ESC ] 0 ; … BEL retitles a terminal) is shown, never obeyed.
         for file in ThemeSource.userThemeFiles() {
-            print("\(sanitized(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent))  \(sanitized(file))")
+            print(
+                "\(sanitized(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent))  \(sanitized(file))"
+            )
         }
     }
 }
@@ -70,7 +77,8 @@ struct Themes: ParsableCommand {
 /// Finds a theme: a built-in name, a name in ~/.config/liqtop/themes, or a path to a TOML file.
 enum ThemeSource {
     static var userDirectory: String {
-        let home = ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"]
+        let home =
+            ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"]
             ?? (ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.config" } ?? "")
         return home + "/liqtop/themes"
     }
@@ -86,10 +94,15 @@ enum ThemeSource {
 
     static func load(_ argument: String) throws -> Theme {
         if let theme = BuiltInThemes.theme(argument) { return theme }
-        let candidates = argument.contains("/") || argument.hasSuffix(".toml") ? [argument] : [userDirectory + "/" + argument + ".toml"]
+        let candidates =
+            argument.contains("/") || argument.hasSuffix(".toml")
+            ? [argument] : [userDirectory + "/" + argument + ".toml"]
         for path in candidates where FileManager.default.fileExists(atPath: path) {
             return try ThemeLoader.load(text: try ScenarioSource.readText(path), file: path)
         }
-        throw CLIError("--theme: no theme \(quoted(argument)) (themes: \(BuiltInThemes.names.joined(separator: ", ")); or a path to a .toml file)")
+        throw CLIError(
+            "--theme: no theme \(quoted(argument)) (themes: \(BuiltInThemes.names.joined(separator: ", ")); or a path "
+                + "to a .toml file)"
+        )
     }
 }

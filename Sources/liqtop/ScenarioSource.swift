@@ -36,17 +36,18 @@ enum ScenarioSource {
     /// The length of the well-formed UTF-8 sequence at `offset`, or 0 where the bytes are not UTF-8.
     private static func utf8Length(_ bytes: [UInt8], at offset: Int) -> Int {
         let first = bytes[offset]
-        let (length, low, high): (Int, UInt8, UInt8) = switch first {
-        case 0x00...0x7F: (1, 0x80, 0xBF)
-        case 0xC2...0xDF: (2, 0x80, 0xBF)
-        case 0xE0: (3, 0xA0, 0xBF)
-        case 0xED: (3, 0x80, 0x9F)
-        case 0xE1...0xEF: (3, 0x80, 0xBF)
-        case 0xF0: (4, 0x90, 0xBF)
-        case 0xF1...0xF3: (4, 0x80, 0xBF)
-        case 0xF4: (4, 0x80, 0x8F)
-        default: (0, 0, 0)
-        }
+        let (length, low, high): (Int, UInt8, UInt8) =
+            switch first {
+            case 0x00...0x7F: (1, 0x80, 0xBF)
+            case 0xC2...0xDF: (2, 0x80, 0xBF)
+            case 0xE0: (3, 0xA0, 0xBF)
+            case 0xED: (3, 0x80, 0x9F)
+            case 0xE1...0xEF: (3, 0x80, 0xBF)
+            case 0xF0: (4, 0x90, 0xBF)
+            case 0xF1...0xF3: (4, 0x80, 0xBF)
+            case 0xF4: (4, 0x80, 0x8F)
+            default: (0, 0, 0)
+            }
         guard length > 1 else { return length }
         guard offset + length <= bytes.count, (low...high).contains(bytes[offset + 1]) else { return 0 }
         for next in 2..<length where !(0x80...0xBF).contains(bytes[offset + next]) { return 0 }
@@ -72,7 +73,9 @@ enum ScenarioSource {
             if count == 0 { return data }
             data.append(contentsOf: buffer[0..<count])
             if data.count > maximumBytes {
-                throw ConfigError(file: path, line: 1, key: "(whole file)", message: "larger than 256 MiB; not a scenario or theme file")
+                throw ConfigError(
+                    file: path, line: 1, key: "(whole file)",
+                    message: "larger than 256 MiB; not a scenario or theme file")
             }
         }
     }

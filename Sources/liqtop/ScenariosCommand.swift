@@ -5,9 +5,9 @@ struct Scenarios: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the built-in scenarios, print one as TOML, or list every scenario-file key.",
         discussion: """
-        Start a scenario of your own from a built-in one:
-          liqtop scenarios --show default > mine.toml
-        """)
+            Start a scenario of your own from a built-in one:
+              liqtop scenarios --show default > mine.toml
+            """)
 
     @Option(name: .long, help: ArgumentHelp("Print the built-in scenario's TOML.", valueName: "NAME"))
     var show: String?

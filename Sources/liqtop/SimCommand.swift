@@ -7,11 +7,11 @@ struct Sim: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the engine headless, as fast as it can go, and print a summary.",
         discussion: """
-        The same scenario, seed, ticks and commands always give the same events and state_hash.
-        --shock ASSET:PERCENT@SECONDS[~OVER]  e.g. WETH:-35@600~60 (a 35 % drop at 10 min, spread over 60 s)
-        --outage REGION@SECONDS[+DURATION]     e.g. eu@1800+3600; without a duration it lasts to the end.
-        Regions: na, eu, sa, ap, jp, au (any case).
-        """)
+            The same scenario, seed, ticks and commands always give the same events and state_hash.
+            --shock ASSET:PERCENT@SECONDS[~OVER]  e.g. WETH:-35@600~60 (a 35 % drop at 10 min, spread over 60 s)
+            --outage REGION@SECONDS[+DURATION]     e.g. eu@1800+3600; without a duration it lasts to the end.
+            Regions: na, eu, sa, ap, jp, au (any case).
+            """)
 
     @Argument(help: "A built-in scenario name or a path to a .toml file.")
     var scenario: String
@@ -28,10 +28,14 @@ struct Sim: ParsableCommand {
     @Option(help: ArgumentHelp("Write every event as one JSON object per line to this file.", valueName: "file"))
     var events: String?
 
-    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Schedule a price shock (repeatable).", valueName: "asset:percent@seconds[~over]"))
+    @Option(
+        parsing: .unconditionalSingleValue,
+        help: ArgumentHelp("Schedule a price shock (repeatable).", valueName: "asset:percent@seconds[~over]"))
     var shock: [String] = []
 
-    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Schedule a regional outage (repeatable).", valueName: "region@seconds[+duration]"))
+    @Option(
+        parsing: .unconditionalSingleValue,
+        help: ArgumentHelp("Schedule a regional outage (repeatable).", valueName: "region@seconds[+duration]"))
     var outage: [String] = []
 
     /// 100 million ticks of 1 s are over three years simulated, about a quarter of an hour of `default`.
@@ -40,7 +44,8 @@ struct Sim: ParsableCommand {
     func validate() throws {
         guard ticks >= 0 else { throw ValidationError("--ticks must be 0 or more") }
         guard ticks <= Self.maximumTicks else {
-            throw ValidationError("--ticks must be at most \(Self.maximumTicks) (over three years of 1 s ticks); split longer runs")
+            throw ValidationError(
+                "--ticks must be at most \(Self.maximumTicks) (over three years of 1 s ticks); split longer runs")
         }
     }
 
@@ -66,7 +71,9 @@ struct Sim: ParsableCommand {
                 progress.clear()
                 writer?.discard()
                 let unwritten = events.map { "; \(sanitized($0)) was not written" } ?? ""
-                Liqtop.fail("interrupted by \(SimProgress.name(of: signal)) at tick \(tick) of \(ticks)\(unwritten)", status: 128 + signal)
+                Liqtop.fail(
+                    "interrupted by \(SimProgress.name(of: signal)) at tick \(tick) of \(ticks)\(unwritten)",
+                    status: 128 + signal)
             }
             do {
                 let happened = try engine.step()
@@ -98,15 +105,24 @@ struct Sim: ParsableCommand {
     /// `WETH:-35@600` or `WETH:-35@600~60`.
     static func parseShock(_ text: String, scenario: Scenario) throws -> ScheduledCommand {
         let usage = "--shock: \(quoted(text)) is not ASSET:PERCENT@SECONDS[~OVER] (e.g. WETH:-35@600~60)"
-        guard let colon = text.firstIndex(of: ":"), let at = text.firstIndex(of: "@"), colon < at else { throw CLIError(usage) }
+        guard let colon = text.firstIndex(of: ":"), let at = text.firstIndex(of: "@"), colon < at else {
+            throw CLIError(usage)
+        }
         let symbol = String(text[..<colon])
-        guard let asset = scenario.assetIndex(symbol: symbol) ?? scenario.assets.firstIndex(where: { $0.symbol.lowercased() == symbol.lowercased() }) else {
-            throw CLIError("--shock: no asset \(quoted(symbol)) in \(scenario.name) (assets: \(scenario.assets.map(\.symbol).joined(separator: ", ")))")
+        guard
+            let asset = scenario.assetIndex(symbol: symbol)
+                ?? scenario.assets.firstIndex(where: { $0.symbol.lowercased() == symbol.lowercased() })
+        else {
+            throw CLIError(
+                "--shock: no asset \(quoted(symbol)) in \(scenario.name) (assets: "
+                    + "\(scenario.assets.map(\.symbol).joined(separator: ", ")))"
+            )
         }
         let rest = text[text.index(after: at)...]
         let parts = rest.split(separator: "~", maxSplits: 1, omittingEmptySubsequences: false)
         guard let percent = Double(text[text.index(after: colon)..<at]), percent.isFinite,
-              let seconds = Double(parts[0]), (0...1e9).contains(seconds) else { throw CLIError(usage) }
+            let seconds = Double(parts[0]), (0...1e9).contains(seconds)
+        else { throw CLIError(usage) }
         guard (percent * 100).rounded() > -10_000, percent <= 1_000 else {
             throw CLIError("--shock: \(percent) % is outside −99.99 … +1000 %")
         }
@@ -117,8 +133,9 @@ struct Sim: ParsableCommand {
             }
             over = value
         }
-        return ScheduledCommand(atMs: Int64(seconds * 1_000),
-                                command: .shock(asset: asset, percentBps: Int((percent * 100).rounded()), overSeconds: Int(over)))
+        return ScheduledCommand(
+            atMs: Int64(seconds * 1_000),
+            command: .shock(asset: asset, percentBps: Int((percent * 100).rounded()), overSeconds: Int(over)))
     }
 
     /// `eu@1800` or `eu@1800+3600`.

@@ -22,8 +22,9 @@ struct SimProgress {
         shownAt = now
         let seconds = elapsedSeconds
         let left = seconds / Double(tick) * Double(total - tick)
-        let line = String(format: "\r\u{1B}[Ktick %d of %d (%.0f %%), %.0f s, about %.0f s left (Ctrl-C stops)",
-                          tick, total, Double(tick) / Double(max(total, 1)) * 100, seconds, left)
+        let line = String(
+            format: "\r\u{1B}[Ktick %d of %d (%.0f %%), %.0f s, about %.0f s left (Ctrl-C stops)",
+            tick, total, Double(tick) / Double(max(total, 1)) * 100, seconds, left)
         FileHandle.standardError.write(Data(line.utf8))
     }
 

@@ -38,13 +38,21 @@ struct SimSummary {
     func text(elapsedSeconds: Double) -> String {
         let s = world.statistics
         let minutes = world.nowMs / 60_000
+        let chain = world.chain
+        let took = String(format: "%.2f", elapsedSeconds)
+        let repaid = DecimalAmount.format(s.debtRepaidBase, decimals: 8, places: 2)
+        let badDebt = DecimalAmount.format(s.badDebtBase, decimals: 8, places: 2)
+        let underwater = String(format: "%.2f", world.unrealisedBadDebtUSD)
         return """
-        \(sanitized(world.scenarioName)) — seed \(seed), \(ticks) ticks = \(minutes / 60) h \(minutes % 60) min simulated in \(String(format: "%.2f", elapsedSeconds)) s
-        chain      head \(world.chain.height), finalized \(world.chain.finalizedHeight), \(world.chain.blocksProduced) blocks, \(world.chain.missedSlots) missed slots
-        network    \(nodesUp)/\(world.network.nodes.count) nodes up
-        oracles    \(s.oracleUpdates) updates, prices stale for up to \(s.maxOracleStalenessMs / 1_000) s
-        lending    \(s.liquidations) liquidations (\(s.failedLiquidations) failed), $\(DecimalAmount.format(s.debtRepaidBase, decimals: 8, places: 2)) repaid, $\(DecimalAmount.format(s.badDebtBase, decimals: 8, places: 2)) bad debt (+ $\(String(format: "%.2f", world.unrealisedBadDebtUSD)) underwater, not yet liquidated)
-        state      \(hash)
-        """
+            \(sanitized(world.scenarioName)) — seed \(seed), \(ticks) ticks = \(minutes / 60) h \(minutes % 60) min \
+            simulated in \(took) s
+            chain      head \(chain.height), finalized \(chain.finalizedHeight), \(chain.blocksProduced) blocks, \
+            \(chain.missedSlots) missed slots
+            network    \(nodesUp)/\(world.network.nodes.count) nodes up
+            oracles    \(s.oracleUpdates) updates, prices stale for up to \(s.maxOracleStalenessMs / 1_000) s
+            lending    \(s.liquidations) liquidations (\(s.failedLiquidations) failed), $\(repaid) repaid, \
+            $\(badDebt) bad debt (+ $\(underwater) underwater, not yet liquidated)
+            state      \(hash)
+            """
     }
 }

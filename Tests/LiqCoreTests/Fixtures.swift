@@ -74,10 +74,14 @@ enum Fixtures {
 }
 
 extension LendingPool {
-    func quote(_ id: String, collateral: String? = nil, debt: String? = nil, cover: UInt128? = nil) throws -> PositionQuote {
-        try quotePosition(accountIndex: accountIndex(id: id)!, selection: QuoteSelection(
-            collateralReserve: collateral.flatMap { reserveIndex(symbol: $0) },
-            debtReserve: debt.flatMap { reserveIndex(symbol: $0) }, debtToCover: cover))
+    func quote(
+        _ id: String, collateral: String? = nil, debt: String? = nil, cover: UInt128? = nil
+    ) throws -> PositionQuote {
+        try quotePosition(
+            accountIndex: accountIndex(id: id)!,
+            selection: QuoteSelection(
+                collateralReserve: collateral.flatMap { reserveIndex(symbol: $0) },
+                debtReserve: debt.flatMap { reserveIndex(symbol: $0) }, debtToCover: cover))
     }
 
     func healthFactor(_ id: String) throws -> HealthFactor {

@@ -11,22 +11,28 @@ import Testing
         let root = sources.appendingPathComponent(module)
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
         return try walker.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }.map {
-            ($0.path.replacingOccurrences(of: sources.path + "/", with: ""), try String(contentsOf: $0, encoding: .utf8))
+            (
+                $0.path.replacingOccurrences(of: sources.path + "/", with: ""),
+                try String(contentsOf: $0, encoding: .utf8)
+            )
         }
     }
 
     static func imports(_ text: String) -> Set<String> {
-        Set(text.split(separator: "\n").compactMap { line -> String? in
-            let words = line.split(separator: " ").filter { !$0.hasPrefix("@") }
-            guard words.count >= 2, words[0] == "import" else { return nil }
-            return String(words[1])
-        })
+        Set(
+            text.split(separator: "\n").compactMap { line -> String? in
+                let words = line.split(separator: " ").filter { !$0.hasPrefix("@") }
+                guard words.count >= 2, words[0] == "import" else { return nil }
+                return String(words[1])
+            })
     }
 
     /// Code that reads the clock, touches files or the terminal, or draws randomness from the system.
-    static let forbiddenInCore = ["Date(", "DispatchTime", "DispatchWallTime", "clock_gettime", "gettimeofday", "FileManager",
-                                  "fopen(", "FileHandle", "print(", "readLine(", "SystemRandomNumberGenerator", "random(",
-                                  "getenv(", "ProcessInfo"]
+    static let forbiddenInCore = [
+        "Date(", "DispatchTime", "DispatchWallTime", "clock_gettime", "gettimeofday", "FileManager",
+        "fopen(", "FileHandle", "print(", "readLine(", "SystemRandomNumberGenerator", "random(",
+        "getenv(", "ProcessInfo",
+    ]
 
     /// Whether `text` uses `token` as a name of its own (not as the end of a longer one: `numberOrDate(`).
     static func uses(_ text: String, _ token: String) -> Bool {
@@ -40,11 +46,12 @@ import Testing
     }
 
     @Test func liqCoreImportsOnlyItsPureDependencies() throws {
-        let allowed: Set<String> = ["Crypto", "HeapModule", "Dispatch"]   // Dispatch: concurrentPerform for scans
+        let allowed: Set<String> = ["Crypto", "HeapModule", "Dispatch"] // Dispatch: concurrentPerform for scans
         let files = try Self.files("LiqCore")
         #expect(files.count > 50)
         for file in files {
-            #expect(Self.imports(file.text).subtracting(allowed).isEmpty, "\(file.name) imports \(Self.imports(file.text))")
+            #expect(
+                Self.imports(file.text).subtracting(allowed).isEmpty, "\(file.name) imports \(Self.imports(file.text))")
             for token in Self.forbiddenInCore {
                 #expect(!Self.uses(file.text, token), "\(file.name) uses \(token)")
             }
@@ -55,7 +62,9 @@ import Testing
         let files = try Self.files("LiqUI")
         #expect(files.count > 10)
         for file in files {
-            #expect(Self.imports(file.text).subtracting(["LiqCore"]).isEmpty, "\(file.name) imports \(Self.imports(file.text))")
+            #expect(
+                Self.imports(file.text).subtracting(["LiqCore"]).isEmpty,
+                "\(file.name) imports \(Self.imports(file.text))")
             for token in ["FileManager", "fopen(", "print(", "Date(", "DispatchTime", "getenv("] {
                 #expect(!Self.uses(file.text, token), "\(file.name) uses \(token)")
             }

@@ -1,9 +1,10 @@
+import CNCurses
 import Foundation
 import Glibc
 import Testing
+
 @testable import LiqTerminal
 @testable import LiqUI
-import CNCurses
 
 /// Keys as the dashboard reads them: curses on a pseudo-terminal (TERM=xterm-256color), fed the bytes a
 /// terminal sends, then KeyDecoder. Escape sequences, UTF-8, and both split across reads.
@@ -20,7 +21,8 @@ import CNCurses
             // Never block on a full pty: drain what curses draws.
             _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
             setenv("TERM", "xterm-256color", 1)
-            screen = try CursesScreen(theme: BuiltInThemes.theme("dark")!, noColor: "1", input: dup(slave), output: dup(slave))
+            screen = try CursesScreen(
+                theme: BuiltInThemes.theme("dark")!, noColor: "1", input: dup(slave), output: dup(slave))
         }
 
         /// Sends `parts` to the terminal from another thread, `pause` ms apart (as bytes arrive over a slow
@@ -58,9 +60,13 @@ import CNCurses
     @Test func sequencesUTF8AndSplitReads() throws {
         let terminal = try Terminal()
         // xterm's cursor keys, in both the normal and the application forms.
-        #expect(terminal.keys([Self.bytes("\u{1B}[A\u{1B}[B\u{1B}[C\u{1B}[D")]) == [.key(.up), .key(.down), .key(.right), .key(.left)])
+        #expect(
+            terminal.keys([Self.bytes("\u{1B}[A\u{1B}[B\u{1B}[C\u{1B}[D")]) == [
+                .key(.up), .key(.down), .key(.right), .key(.left),
+            ])
         #expect(terminal.keys([Self.bytes("\u{1B}OA\u{1B}OB")]) == [.key(.up), .key(.down)])
-        #expect(terminal.keys([Self.bytes("\u{1B}[5~\u{1B}[6~\u{1B}OH\u{1B}OF\u{1B}[Z")])
+        #expect(
+            terminal.keys([Self.bytes("\u{1B}[5~\u{1B}[6~\u{1B}OH\u{1B}OF\u{1B}[Z")])
                 == [.key(.pageUp), .key(.pageDown), .key(.home), .key(.end), .key(.backTab)])
         // Control keys.
         #expect(terminal.keys([[9, 13, 127]]) == [.key(.tab), .key(.enter), .key(.backspace)])
@@ -73,7 +79,10 @@ import CNCurses
         #expect(terminal.keys([Self.bytes("é€q")]) == [.key(.char("é")), .key(.char("€")), .key(.char("q"))])
         #expect(terminal.keys([[0xE2], [0x82], [0xAC]], pause: 2) == [.key(.char("€"))])
         // The normal-mode cursor keys (a terminal that ignores keypad-transmit) and other spellings.
-        #expect(terminal.keys([Self.bytes("\u{1B}[H\u{1B}[F\u{1B}[1~\u{1B}[4~")]) == [.key(.home), .key(.end), .key(.home), .key(.end)])
+        #expect(
+            terminal.keys([Self.bytes("\u{1B}[H\u{1B}[F\u{1B}[1~\u{1B}[4~")]) == [
+                .key(.home), .key(.end), .key(.home), .key(.end),
+            ])
         // ^S and ^Q reach the program (flow control is off) and are ignored rather than typed.
         #expect(terminal.keys([[19, 17, 0x71]]) == [.key(.char("q"))])
     }
@@ -96,6 +105,6 @@ import CNCurses
         #expect(feed([0xC3]) == [])
         #expect(decoder.decode(KEY_UP) == .key(.up))
         #expect(feed([0xA9]) == [])
-        #expect(decoder.decode(KEY_F0 + 1) == .ignored)   // F1: not a dashboard key
+        #expect(decoder.decode(KEY_F0 + 1) == .ignored) // F1: not a dashboard key
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiqTerminal
 
 @Suite struct TerminalGuardTests {

@@ -1,6 +1,7 @@
 import LiqCore
 import SnapshotTesting
 import Testing
+
 @testable import LiqUI
 
 /// Whole screens at three sizes and in monochrome, compared as text with recorded files

@@ -1,4 +1,5 @@
 import LiqCore
+
 @testable import LiqUI
 
 /// A deterministic world to render: the crash scenario (1,000 borrowers, seed 1) 100 s after its drop.

@@ -1,6 +1,7 @@
 import Foundation
 import LiqCore
 import Testing
+
 @testable import LiqUI
 
 @Suite struct HeaderTests {
@@ -17,11 +18,15 @@ import Testing
         snapshot.achievedSpeed = 23.4
         let behind = Dashboard.render(snapshot, ViewState(), width: 160, height: 48)
         #expect(behind.line(0).contains("running ×100 · engine behind: ×23 ·"))
-        let x = try #require(behind.line(0).range(of: "engine behind").map { behind.line(0).distance(from: behind.line(0).startIndex, to: $0.lowerBound) })
+        let x = try #require(
+            behind.line(0).range(of: "engine behind").map {
+                behind.line(0).distance(from: behind.line(0).startIndex, to: $0.lowerBound)
+            })
         #expect(behind[x, 0].style.role == ColorRole.alert)
 
         snapshot.achievedSpeed = 2.46
-        #expect(Dashboard.render(snapshot, ViewState(), width: 160, height: 48).line(0).contains("engine behind: ×2.5 ·"))
+        #expect(
+            Dashboard.render(snapshot, ViewState(), width: 160, height: 48).line(0).contains("engine behind: ×2.5 ·"))
         snapshot.paused = true
         #expect(!Dashboard.render(snapshot, ViewState(), width: 160, height: 48).line(0).contains("behind"))
     }
@@ -40,6 +45,9 @@ import Testing
         let fields = narrow.trimmingCharacters(in: .whitespaces).components(separatedBy: " · ")
         #expect(fields.first == "liqtop" || fields.first == "crash")
         #expect(fields.contains("behind ×23") && fields.contains("h2") && fields.contains(fee), "\(fields)")
-        for field in fields { #expect(wide.contains(field) || ["behind ×23", "h2", "f0", "×100", fee, "1.4 ms"].contains(field), "\(field)") }
+        for field in fields {
+            #expect(
+                wide.contains(field) || ["behind ×23", "h2", "f0", "×100", fee, "1.4 ms"].contains(field), "\(field)")
+        }
     }
 }

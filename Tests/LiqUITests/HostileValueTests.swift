@@ -1,5 +1,6 @@
 import LiqCore
 import Testing
+
 @testable import LiqUI
 
 /// Absurd but valid inputs must show as pinned figures, never trap: a trap ends the dashboard with the
@@ -8,7 +9,10 @@ import Testing
     /// A price event a quadrillion times the last ($2·10¹⁹ for WETH): its change in basis points does not
     /// fit in an Int. The snapshot used to trap converting it (SIGILL); the market panel shows it pinned.
     @Test func anAbsurdPriceRendersInsteadOfTrapping() throws {
-        guard var scenario = try BuiltInScenarios.load("default") else { Issue.record("default"); return }
+        guard var scenario = try BuiltInScenarios.load("default") else {
+            Issue.record("default")
+            return
+        }
         scenario.simulation.borrowers.count = 200
         var engine = try Engine(scenario: scenario, seed: 1)
         for _ in 0..<5 { try engine.step() }

@@ -1,5 +1,6 @@
 import LiqCore
 import Testing
+
 @testable import LiqUI
 
 /// Key sequences into the reducer and a real engine with manual ticks, asserting on rendered lines.
@@ -66,7 +67,7 @@ import Testing
 
     @Test func walkthroughStepThreeShowsTheCloseFactorRule() throws {
         var session = try Self.session()
-        session.press(.tab, .tab, .tab)   // pending liquidations
+        session.press(.tab, .tab, .tab) // pending liquidations
         #expect(session.view.focus == .liquidations)
         session.press(.enter)
         guard case .walkthrough(let walkthrough) = session.view.overlay else {
@@ -85,14 +86,21 @@ import Testing
         session.press(.char("x"))
         #expect(session.screen().contains { $0.contains("y confirms") })
         session.press(.char("y"))
-        #expect(session.commands.contains { if case .userLiquidation(let account, _) = $0 { account == walkthrough.account } else { false } })
-        #expect(session.engine.world.chain.mempool.contains { if case .liquidation(.user, _, _) = $0.kind { true } else { false } })
+        #expect(
+            session.commands.contains {
+                if case .userLiquidation(let account, _) = $0 { account == walkthrough.account } else { false }
+            })
+        #expect(
+            session.engine.world.chain.mempool.contains {
+                if case .liquidation(.user, _, _) = $0.kind { true } else { false }
+            })
         // The transaction travels into a block (or lapses after 2 minutes); the last step says what became of it.
         try session.tick(130)
         session.press(.right, .right, .right, .right, .right)
         let result = session.screen().joined(separator: "\n")
         #expect(result.contains("step 8 of 8: Result"))
-        #expect(result.contains("executed in block") || result.contains("your liquidation failed in block")
+        #expect(
+            result.contains("executed in block") || result.contains("your liquidation failed in block")
                 || result.contains("was not included within 2 minutes"))
         #expect(session.engine.view.userOutcome?.account == walkthrough.account)
         session.press(.escape)
@@ -101,7 +109,7 @@ import Testing
 
     @Test func quickShockKeysActOnTheSelectedAssetAndShowInEvents() throws {
         var session = try Self.session()
-        session.press(.tab, .down, .down)   // market, WBTC
+        session.press(.tab, .down, .down) // market, WBTC
         let before = session.engine.world.truePrices[2]
         session.press(.char("3"))
         #expect(session.commands.last == .shock(asset: 2, percentBps: -2_000, overSeconds: 0))
@@ -133,11 +141,15 @@ import Testing
         }
         #expect(dialog.text == "-30")
         #expect(dialog.query == ShockQuery(asset: 0, percentBps: -3_000))
-        #expect(session.effects.last == .request(Reducer.request(session.view)), "the dialog asks the engine for its preview")
+        #expect(
+            session.effects.last == .request(Reducer.request(session.view)),
+            "the dialog asks the engine for its preview")
         session.press(.char("-"), .char("2"), .enter)
         #expect(session.view.status == "\"-30-2\" is not a number; " + ShockDialog.rangeMessage)
         #expect(session.commands.isEmpty)
-        session.press(.backspace, .backspace, .backspace, .backspace, .backspace, .char("2"), .char("0"), .char("0"), .char("0"), .enter)
+        session.press(
+            .backspace, .backspace, .backspace, .backspace, .backspace, .char("2"), .char("0"), .char("0"), .char("0"),
+            .enter)
         #expect(session.view.status == "2000 % is out of range; " + ShockDialog.rangeMessage)
         #expect(session.screen().contains { $0.contains("2000 % is out of range") })
     }
@@ -152,7 +164,7 @@ import Testing
         session.press(.escape, .char("/"))
         #expect(session.view.mode == .filter)
         #expect(hints().contains("enter keep") && hints().contains("esc clear"))
-        session.press(.escape, .enter)   // the filter put the focus on Pending liquidations
+        session.press(.escape, .enter) // the filter put the focus on Pending liquidations
         //expect(session.view.mode == .walkthrough)
         #expect(hints().contains("→/enter next") && hints().contains("x execute"))
         session.press(.char("x"))
@@ -169,15 +181,17 @@ import Testing
         var session = try Self.session()
         session.press(.char("?"), .escape)
         #expect(!session.effects.contains { if case .request = $0 { true } else { false } })
-        session.press(.tab, .down)   // Market: WBTC's curve
-        #expect(session.effects.last == .request(SnapshotRequest(curveAsset: 1, pending: Reducer.pendingQuery(session.view))))
+        session.press(.tab, .down) // Market: WBTC's curve
+        #expect(
+            session.effects.last
+                == .request(SnapshotRequest(curveAsset: 1, pending: Reducer.pendingQuery(session.view))))
         session.press(.backTab, .enter)
         #expect(Reducer.request(session.view).nodeRegion == .na)
     }
 
     @Test func faultKeysToggleOnTheSelectedRegionAndNode() throws {
         var session = try Self.session()
-        session.press(.down, .char("o"))   // eu
+        session.press(.down, .char("o")) // eu
         #expect(session.commands.last == .regionOutage(.eu))
         session.press(.char("o"))
         #expect(session.commands.last == .regionRecover(.eu))
@@ -185,7 +199,7 @@ import Testing
         #expect(session.engine.world.network.links[Region.eu.rawValue][Region.na.rawValue].cut)
         session.press(.char("x"))
         #expect(!session.engine.world.network.links[Region.eu.rawValue][Region.na.rawValue].cut)
-        session.press(.enter, .char("c"))   // first node of Europe
+        session.press(.enter, .char("c")) // first node of Europe
         #expect(session.engine.world.network.nodes.contains { $0.crashed })
         session.press(.char("c"))
         #expect(!session.engine.world.network.nodes.contains { $0.crashed })
@@ -242,7 +256,9 @@ import Testing
         let world = session.engine.world
         let index = world.riskIndex
         // Brute force: every account the exact arithmetic finds liquidatable.
-        let all = try world.pool.accounts.indices.filter { try world.pool.accountData(world.pool.accounts[$0]).healthFactor.isLiquidatable }
+        let all = try world.pool.accounts.indices.filter {
+            try world.pool.accountData(world.pool.accounts[$0]).healthFactor.isLiquidatable
+        }
         // All of them count; the few the default pair cannot liquidate (the dust rule, say) cannot be listed.
         let listable = all.filter { (try? world.pool.quotePosition(accountIndex: $0).liquidation) != nil }
         #expect(session.snapshot().liquidatableAccounts == all.count)
@@ -266,7 +282,7 @@ import Testing
         let byDebt = session.snapshot().pendingLiquidations
         let largest = all.max { (index.debtUSD(account: $0), -$0) < (index.debtUSD(account: $1), -$1) }
         #expect(byDebt.first?.account == largest)
-        session.press(.char("s"), .char("s"))   // back to HF
+        session.press(.char("s"), .char("s")) // back to HF
 
         // Scrolling past the first window: the query moves with the cursor, and the rows follow.
         session.press(.end)
@@ -311,7 +327,9 @@ import Testing
         session.press(.char("?"))
         let lines = session.screen(200, 60).joined(separator: "\n")
         for mode in Mode.allCases {
-            for binding in KeyMap.bindings(for: mode) where binding.inHelp { #expect(lines.contains(binding.help), "\(binding.label)") }
+            for binding in KeyMap.bindings(for: mode) where binding.inHelp {
+                #expect(lines.contains(binding.help), "\(binding.label)")
+            }
         }
         #expect(!lines.contains("move down"), "duplicates stay out of the help")
         session.press(.escape)

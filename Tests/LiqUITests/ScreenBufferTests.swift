@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiqUI
 
 @Suite struct ScreenBufferTests {

@@ -1,6 +1,7 @@
 import Foundation
 import LiqCore
 import Testing
+
 @testable import LiqUI
 
 @Suite struct ThemeTests {
@@ -8,7 +9,7 @@ import Testing
         #expect(ColorDepth.detect(colors: 256, noColor: nil) == .palette256)
         #expect(ColorDepth.detect(colors: 8, noColor: nil) == .palette8)
         #expect(ColorDepth.detect(colors: 256, noColor: "1") == .none)
-        #expect(ColorDepth.detect(colors: 256, noColor: "") == .palette256)   // set but empty: ignored
+        #expect(ColorDepth.detect(colors: 256, noColor: "") == .palette256) // set but empty: ignored
         #expect(ColorDepth.detect(colors: 2, noColor: nil) == .none)
     }
 
@@ -43,11 +44,15 @@ import Testing
 
     @Test func badThemeFilesNameLineAndKey() {
         func error(_ text: String) -> ConfigError? {
-            do { _ = try ThemeLoader.load(text: text, file: "t.toml"); return nil } catch { return error }
+            do {
+                _ = try ThemeLoader.load(text: text, file: "t.toml")
+                return nil
+            } catch { return error }
         }
         let good = BuiltInThemes.text("dark")!
         #expect(error(good.replacingOccurrences(of: "\"#ff5f5f\"", with: "\"red\""))?.key == "colors.critical")
-        #expect(error(good.replacingOccurrences(of: "good = \"#5fd75f\"\n", with: ""))?.message == "is required (#RRGGBB)")
+        #expect(
+            error(good.replacingOccurrences(of: "good = \"#5fd75f\"\n", with: ""))?.message == "is required (#RRGGBB)")
         let unknown = error(good + "\nsparkle = \"#ffffff\"\n")
         #expect(unknown?.key == "colors.sparkle")
         #expect(unknown?.line == 16)
@@ -57,15 +62,19 @@ import Testing
     /// line of the file; never a crash.
     @Test func brokenThemesLoadOrNameALine() {
         var rng = SeededGenerator(seed: 5)
-        let pieces = ["[[", "[.a]", "[colors]", "\"", "'''", "{", "=", "\u{0}", "\u{FEFF}", "\r", "#zz", "\"#12345\"",
-                      "text = 1", "name = \"\u{1B}]0;x\u{7}\"", "\n[colors]\n"]
+        let pieces = [
+            "[[", "[.a]", "[colors]", "\"", "'''", "{", "=", "\u{0}", "\u{FEFF}", "\r", "#zz", "\"#12345\"",
+            "text = 1", "name = \"\u{1B}]0;x\u{7}\"", "\n[colors]\n",
+        ]
         for name in BuiltInThemes.names {
             let source = Array(BuiltInThemes.text(name)!.unicodeScalars)
             for _ in 0..<300 {
                 var scalars = source
                 let cut = rng.int(in: 0...scalars.count)
                 scalars.removeSubrange(cut..<min(scalars.count, cut + rng.int(in: 0...30)))
-                scalars.insert(contentsOf: pieces[rng.int(in: 0...(pieces.count - 1))].unicodeScalars, at: rng.int(in: 0...scalars.count))
+                scalars.insert(
+                    contentsOf: pieces[rng.int(in: 0...(pieces.count - 1))].unicodeScalars,
+                    at: rng.int(in: 0...scalars.count))
                 let text = String(String.UnicodeScalarView(scalars))
                 do {
                     _ = try ThemeLoader.load(text: text, file: "t.toml")

@@ -23,8 +23,10 @@ enum CLI {
 
     /// Runs liqtop with `arguments`; `environment` adds to the test's own. `whileRunning` is called once
     /// the process has started (to send it a signal, say), on another thread.
-    static func run(_ arguments: [String], environment: [String: String] = [:],
-                    whileRunning: (@Sendable (Int32) -> Void)? = nil) throws -> Result {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:],
+        whileRunning: (@Sendable (Int32) -> Void)? = nil
+    ) throws -> Result {
         try launch(binary, arguments, environment: environment, whileRunning: whileRunning)
     }
 
@@ -33,8 +35,10 @@ enum CLI {
         try launch(URL(fileURLWithPath: "/bin/sh"), ["-c", script], environment: ["LIQTOP": binary.path])
     }
 
-    private static func launch(_ executable: URL, _ arguments: [String], environment: [String: String],
-                               whileRunning: (@Sendable (Int32) -> Void)? = nil) throws -> Result {
+    private static func launch(
+        _ executable: URL, _ arguments: [String], environment: [String: String],
+        whileRunning: (@Sendable (Int32) -> Void)? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -52,20 +56,23 @@ enum CLI {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     /// A fresh, empty temporary directory.
     static func temporaryDirectory() throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-tests-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "liqtop-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory.path
     }
 
     /// Writes `text` to a fresh temporary file and returns its path.
     static func temporaryFile(_ text: String, name: String = "scenario.toml") throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-tests-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "liqtop-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent(name)
         try text.write(to: file, atomically: true, encoding: .utf8)

@@ -4,10 +4,14 @@ import Testing
 /// What an attacker or a careless user tried (issue 9): each case used to crash, hang, truncate silently,
 /// leave a file behind or print raw control bytes. Every input error is one line and exit 2.
 @Suite struct HardeningTests {
-    func expectOneLineError(_ result: CLI.Result, contains fragment: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectOneLineError(
+        _ result: CLI.Result, contains fragment: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(result.status == 2, "status \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stderr.hasPrefix("liqtop: "), sourceLocation: sourceLocation)
-        #expect(result.stderr.filter { $0 == "\n" }.count == 1, "one line: \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(
+            result.stderr.filter { $0 == "\n" }.count == 1, "one line: \(result.stderr)", sourceLocation: sourceLocation
+        )
         #expect(result.stderr.contains(fragment), "\(result.stderr)", sourceLocation: sourceLocation)
         #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{7}"), sourceLocation: sourceLocation)
     }
@@ -26,7 +30,8 @@ import Testing
         let file = try CLI.temporaryFile(text)
         let line = interfacesExample.filter { $0 == "\n" }.count + 1
         expectOneLineError(try CLI.run(["quote", file]), contains: "\(file):\(line): syntax:")
-        let inID = try CLI.temporaryFile(interfacesExample.replacingOccurrences(of: "id = \"carol\"", with: "id = \"a\u{0}b\""))
+        let inID = try CLI.temporaryFile(
+            interfacesExample.replacingOccurrences(of: "id = \"carol\"", with: "id = \"a\u{0}b\""))
         expectOneLineError(try CLI.run(["quote", inID]), contains: "NUL")
     }
 
@@ -36,7 +41,8 @@ import Testing
         var bytes = Array("name = \"ok\"\n# caf".utf8)
         bytes += [0xE9, 0x0A]
         try Data(bytes).write(to: URL(fileURLWithPath: file))
-        expectOneLineError(try CLI.run(["quote", file]), contains: "\(file):2: (whole file): not UTF-8 text (byte 0xE9)")
+        expectOneLineError(
+            try CLI.run(["quote", file]), contains: "\(file):2: (whole file): not UTF-8 text (byte 0xE9)")
         let empty = try CLI.temporaryFile("")
         expectOneLineError(try CLI.run(["quote", empty]), contains: "\(empty):1: name: is required")
     }
@@ -45,24 +51,30 @@ import Testing
         let key = String(repeating: "k", count: 10_000)
         let unknown = try CLI.temporaryFile(interfacesExample + "\n\(key) = 1\n")
         expectOneLineError(try CLI.run(["quote", unknown]), contains: "unknown key")
-        let description = try CLI.temporaryFile("description = \"\(String(repeating: "d", count: 10_000_000))\"\n" + interfacesExample)
+        let description = try CLI.temporaryFile(
+            "description = \"\(String(repeating: "d", count: 10_000_000))\"\n" + interfacesExample)
         expectOneLineError(try CLI.run(["quote", description]), contains: "longer than 65536 bytes")
     }
 
     @Test func pricesAboveTenToTheTwentyTwoDollarsAreRefused() throws {
-        let file = try CLI.temporaryFile(interfacesExample.replacingOccurrences(of: "price_usd = \"2100\"", with: "price_usd = \"1e23\""))
+        let file = try CLI.temporaryFile(
+            interfacesExample.replacingOccurrences(of: "price_usd = \"2100\"", with: "price_usd = \"1e23\""))
         expectOneLineError(try CLI.run(["quote", file]), contains: "assets[0].price_usd: must be at most")
     }
 
     @Test func ticksAreBounded() throws {
-        expectOneLineError(try CLI.run(["sim", "default", "--ticks", "1000000000000000000"]), contains: "--ticks must be at most 100000000")
+        expectOneLineError(
+            try CLI.run(["sim", "default", "--ticks", "1000000000000000000"]),
+            contains: "--ticks must be at most 100000000")
     }
 
     /// A file-size limit stands in for a full disk: the write fails, the partial file goes, one plain line.
     @Test func aFailedWriteRemovesThePartialFileAndSaysWhy() throws {
         let directory = try CLI.temporaryDirectory()
-        let result = try CLI.shell("ulimit -f 64; exec \"$LIQTOP\" sim default --ticks 4000 --events \(directory)/events.jsonl")
-        expectOneLineError(result, contains: "--events: file too large writing \(directory)/events.jsonl; nothing was written")
+        let result = try CLI.shell(
+            "ulimit -f 64; exec \"$LIQTOP\" sim default --ticks 4000 --events \(directory)/events.jsonl")
+        expectOneLineError(
+            result, contains: "--events: file too large writing \(directory)/events.jsonl; nothing was written")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
     }
 
@@ -70,7 +82,8 @@ import Testing
     func anInterruptedRunLeavesNothingBehind(signal: Int32, status: Int32, name: String) throws {
         let directory = try CLI.temporaryDirectory()
         let partial = directory + "/.events.jsonl.partial"
-        let result = try CLI.run(["sim", "default", "--ticks", "5000000", "--events", directory + "/events.jsonl"]) { pid in
+        let result = try CLI.run(["sim", "default", "--ticks", "5000000", "--events", directory + "/events.jsonl"]) {
+            pid in
             for _ in 0..<600 where !FileManager.default.fileExists(atPath: partial) { usleep(50_000) }
             usleep(300_000)
             kill(pid, signal)
@@ -86,12 +99,15 @@ import Testing
 
     /// Any other signal that ends the run (USR1, ALRM, QUIT, a crash) removes the partial file too, says
     /// which signal it was, and ends the process by it.
-    @Test(arguments: [(SIGUSR1, "stopped by SIGUSR1"), (SIGALRM, "stopped by SIGALRM"), (SIGQUIT, "stopped by SIGQUIT"),
-                      (SIGSEGV, "crashed with SIGSEGV")])
+    @Test(arguments: [
+        (SIGUSR1, "stopped by SIGUSR1"), (SIGALRM, "stopped by SIGALRM"), (SIGQUIT, "stopped by SIGQUIT"),
+        (SIGSEGV, "crashed with SIGSEGV"),
+    ])
     func everySignalThatEndsARunRemovesThePartialFile(signal: Int32, note: String) throws {
         let directory = try CLI.temporaryDirectory()
         let partial = directory + "/.events.jsonl.partial"
-        let result = try CLI.run(["sim", "default", "--ticks", "5000000", "--events", directory + "/events.jsonl"]) { pid in
+        let result = try CLI.run(["sim", "default", "--ticks", "5000000", "--events", directory + "/events.jsonl"]) {
+            pid in
             for _ in 0..<600 where !FileManager.default.fileExists(atPath: partial) { usleep(50_000) }
             usleep(300_000)
             kill(pid, signal)
@@ -117,7 +133,8 @@ import Testing
     @Test func eventsNeverReplaceTheScenarioFile() throws {
         let file = try CLI.temporaryFile(interfacesExample)
         let result = try CLI.run(["sim", file, "--ticks", "10", "--events", file])
-        expectOneLineError(result, contains: "--events: \(file) is the scenario file; choose another name for the events")
+        expectOneLineError(
+            result, contains: "--events: \(file) is the scenario file; choose another name for the events")
         #expect(try String(contentsOfFile: file, encoding: .utf8) == interfacesExample)
     }
 
@@ -127,7 +144,8 @@ import Testing
     }
 
     @Test func namesMayNotHoldLineSeparators() throws {
-        let file = try CLI.temporaryFile(interfacesExample.replacingOccurrences(of: "id = \"carol\"", with: "id = \"ca\u{2028}rol\""))
+        let file = try CLI.temporaryFile(
+            interfacesExample.replacingOccurrences(of: "id = \"carol\"", with: "id = \"ca\u{2028}rol\""))
         let result = try CLI.run(["quote", file])
         expectOneLineError(result, contains: "positions[0].id: contains control characters")
     }
@@ -158,7 +176,9 @@ import Testing
     }
 
     @Test func quoteTableAlignsWideCharacters() throws {
-        let text = interfacesExample + "\n[[positions]]\nid = \"日本の口座\"\ncollateral = { WETH = \"12\" }\ndebt = { USDC = \"21000\" }\n"
+        let text =
+            interfacesExample
+            + "\n[[positions]]\nid = \"日本の口座\"\ncollateral = { WETH = \"12\" }\ndebt = { USDC = \"21000\" }\n"
         let result = try CLI.run(["quote", try CLI.temporaryFile(text)])
         #expect(result.status == 0)
         let rows = result.stdout.split(separator: "\n").filter { $0.hasPrefix("carol") || $0.hasPrefix("日本") }
@@ -174,7 +194,9 @@ import Testing
     @Test func aHundredThousandPositionsLoad() throws {
         var text = interfacesExample + "\n"
         for index in 0..<100_000 {
-            text += "[[positions]]\nid = \"p\(index)\"\ncollateral = { WETH = \"1.\(index % 97)\" }\ndebt = { USDC = \"\(2_000 + index % 1_000)\" }\n"
+            text +=
+                "[[positions]]\nid = \"p\(index)\"\ncollateral = { WETH = \"1.\(index % 97)\" }\ndebt = { USDC = "
+                + "\"\(2_000 + index % 1_000)\" }\n"
         }
         let result = try CLI.run(["quote", try CLI.temporaryFile(text), "--position", "p99999", "--json"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -5,15 +5,17 @@ import Testing
     @Test func jsonSummaryHasTheContractKeys() throws {
         let result = try CLI.run(["sim", "default", "--ticks", "120", "--seed", "7", "--json"])
         #expect(result.status == 0)
-        for key in ["scenario", "seed", "ticks", "sim_seconds", "blocks_produced", "missed_slots", "finalized_height",
-                    "liquidations", "debt_repaid_usd", "bad_debt_usd", "oracle_updates", "max_oracle_staleness_s",
-                    "nodes_up", "nodes_total", "state_hash"] {
+        for key in [
+            "scenario", "seed", "ticks", "sim_seconds", "blocks_produced", "missed_slots", "finalized_height",
+            "liquidations", "debt_repaid_usd", "bad_debt_usd", "oracle_updates", "max_oracle_staleness_s",
+            "nodes_up", "nodes_total", "state_hash",
+        ] {
             #expect(result.stdout.contains("\"\(key)\": "), "missing \(key)")
         }
         #expect(result.stdout.contains("\"scenario\": \"default\""))
         #expect(result.stdout.contains("\"seed\": 7"))
         #expect(result.stdout.contains("\"sim_seconds\": 120"))
-        #expect(result.stdout.contains("\"blocks_produced\": 10"))    // 120 s of 12 s slots, none missed
+        #expect(result.stdout.contains("\"blocks_produced\": 10")) // 120 s of 12 s slots, none missed
         #expect(result.stdout.contains("\"nodes_total\": 64"))
     }
 
@@ -28,9 +30,12 @@ import Testing
     }
 
     @Test func eventsFileHasOneJSONObjectPerLine() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("events-\(UUID().uuidString).jsonl").path
-        let result = try CLI.run(["sim", "default", "--ticks", "200", "--events", file, "--shock", "WETH:-30@60",
-                                  "--outage", "ap@100"])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("events-\(UUID().uuidString).jsonl")
+            .path
+        let result = try CLI.run([
+            "sim", "default", "--ticks", "200", "--events", file, "--shock", "WETH:-30@60",
+            "--outage", "ap@100",
+        ])
         #expect(result.status == 0)
         let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
         #expect(lines.count > 10)
@@ -73,7 +78,8 @@ import Testing
 @Suite struct SimSafetyTests {
     @Test func eventsNeverReplaceADirectory() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("keep-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
         let result = try CLI.run(["sim", "default", "--ticks", "5", "--events", directory.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("is not a regular file"))
@@ -81,8 +87,10 @@ import Testing
     }
 
     @Test func hugeNumbersAreErrorsNotCrashes() throws {
-        for arguments in [["--shock", "WETH:-35@1e30"], ["--shock", "WETH:-35@inf"], ["--shock", "WETH:-35@1~1e30"],
-                          ["--outage", "eu@inf"], ["--outage", "eu@5+1e300"], ["--shock", "WETH:-99.996@1"]] {
+        for arguments in [
+            ["--shock", "WETH:-35@1e30"], ["--shock", "WETH:-35@inf"], ["--shock", "WETH:-35@1~1e30"],
+            ["--outage", "eu@inf"], ["--outage", "eu@5+1e300"], ["--shock", "WETH:-99.996@1"],
+        ] {
             let result = try CLI.run(["sim", "default", "--ticks", "1"] + arguments)
             #expect(result.status == 2, "\(arguments): \(result.stderr)")
         }

@@ -8,8 +8,10 @@ public struct Arbitrageur: Sendable, Equatable {
 
     /// Whether `stable/asset` in the pool is below `truePrice` (both sides in USD with 8 decimals):
     /// stableReserve·assetUnit·stablePrice < assetReserve·stableUnit·assetPrice.
-    static func poolPriceBelow(stableReserve: UInt128, assetReserve: UInt128, assetUnit: UInt128, stableUnit: UInt128,
-                               stablePrice: UInt128, assetPrice: UInt128) -> Bool {
+    static func poolPriceBelow(
+        stableReserve: UInt128, assetReserve: UInt128, assetUnit: UInt128, stableUnit: UInt128,
+        stablePrice: UInt128, assetPrice: UInt128
+    ) -> Bool {
         let left = UInt256(stableReserve, times: assetUnit).multiplied(by: stablePrice)
         let right = UInt256(assetReserve, times: stableUnit).multiplied(by: assetPrice)
         switch (left, right) {
@@ -44,8 +46,9 @@ public struct Arbitrageur: Sendable, Equatable {
     public func plan(_ pool: DexPool, truePrices: [UInt128], units: [UInt128]) throws -> Trade? {
         let a = pool.asset, s = pool.stable
         func below(stableReserve: UInt128, assetReserve: UInt128) -> Bool {
-            Self.poolPriceBelow(stableReserve: stableReserve, assetReserve: assetReserve, assetUnit: units[a], stableUnit: units[s],
-                                stablePrice: truePrices[s], assetPrice: truePrices[a])
+            Self.poolPriceBelow(
+                stableReserve: stableReserve, assetReserve: assetReserve, assetUnit: units[a], stableUnit: units[s],
+                stablePrice: truePrices[s], assetPrice: truePrices[a])
         }
         if below(stableReserve: pool.stableReserve, assetReserve: pool.assetReserve) {
             // Buy the asset with the stablecoin until the pool price reaches the true price.
@@ -53,18 +56,27 @@ public struct Arbitrageur: Sendable, Equatable {
             while low < high {
                 let mid = low + (high - low + 1) / 2
                 let out = try DexPool.amountOut(mid, reserveIn: pool.stableReserve, reserveOut: pool.assetReserve)
-                if below(stableReserve: pool.stableReserve + mid, assetReserve: pool.assetReserve - out) { low = mid } else { high = mid - 1 }
+                if below(stableReserve: pool.stableReserve + mid, assetReserve: pool.assetReserve - out) {
+                    low = mid
+                } else {
+                    high = mid - 1
+                }
             }
             return low > 0 ? .buyAsset(paying: low) : nil
         }
         // Sell the asset until the pool price falls to the true price; the budget in asset terms. A budget worth
         // more of the asset than 2^128 units is more than any wallet holds anyway.
-        let budgetInAsset = (try? FullWidth.mulMulDiv(budgetPerBlock, truePrices[s], units[a], truePrices[a], units[s])) ?? .max
+        let budgetInAsset =
+            (try? FullWidth.mulMulDiv(budgetPerBlock, truePrices[s], units[a], truePrices[a], units[s])) ?? .max
         var low: UInt128 = 0, high = min(budgetInAsset, wallet[a])
         while low < high {
             let mid = low + (high - low + 1) / 2
             let out = try DexPool.amountOut(mid, reserveIn: pool.assetReserve, reserveOut: pool.stableReserve)
-            if !below(stableReserve: pool.stableReserve - out, assetReserve: pool.assetReserve + mid) { low = mid } else { high = mid - 1 }
+            if !below(stableReserve: pool.stableReserve - out, assetReserve: pool.assetReserve + mid) {
+                low = mid
+            } else {
+                high = mid - 1
+            }
         }
         return low > 0 ? .sellAsset(low) : nil
     }

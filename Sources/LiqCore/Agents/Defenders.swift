@@ -2,9 +2,12 @@
 /// repay 30 % of their largest debt, unless gas (at the transaction's fee cap) would cost more than 1 % of
 /// the repayment, so that a fee spike prices defence out rather than feeding it.
 extension World {
-    func decideDefences(at time: Int64, candidates: [(account: Int, healthFactor: Double)]) -> [(account: Int, intent: Intent)] {
-        let gasCapBase = FullWidth.mulDivSaturating(UInt128(Transaction.defenceGas) * (2 * UInt128(chain.baseFeeWei) + 1_000_000_000),
-                                                    gasAssetPrice, WadRayMath.wad)
+    func decideDefences(
+        at time: Int64, candidates: [(account: Int, healthFactor: Double)]
+    ) -> [(account: Int, intent: Intent)] {
+        let gasCapBase = FullWidth.mulDivSaturating(
+            UInt128(Transaction.defenceGas) * (2 * UInt128(chain.baseFeeWei) + 1_000_000_000),
+            gasAssetPrice, WadRayMath.wad)
         // The estimate of the debt skips the clear cases (with 1 % to spare) before the exact check below.
         let smallestWorthIt = Double(gasCapBase) / 1e8 * 100 / 0.3 * 0.99
         let defending = candidates.filter {
@@ -20,12 +23,23 @@ extension World {
             let values: [UInt128] = debts.indices.map {
                 FullWidth.mulDivSaturating(debts[$0], pool.prices[$0], pool.reserves[$0].configuration.unit)
             }
-            guard let reserve = values.indices.max(by: { values[$0] < values[$1] }), debts[reserve] > 0 else { continue }
-            guard gasCapBase.saturatingMultiplied(by: 100) <= FullWidth.mulDivSaturating(values[reserve], 3, 10) else { continue }
+            guard let reserve = values.indices.max(by: { values[$0] < values[$1] }), debts[reserve] > 0 else {
+                continue
+            }
+            guard gasCapBase.saturatingMultiplied(by: 100) <= FullWidth.mulDivSaturating(values[reserve], 3, 10) else {
+                continue
+            }
             let origin = account % network.nodes.count
             guard network.isUp(origin, at: time) else { continue }
-            intents.append((account, Intent(kind: .repay(account: account, reserve: reserve, amount: FullWidth.mulDivSaturating(debts[reserve], 3, 10)),
-                                            origin: origin, atMs: time + 2_000, priorityFeeGwei: 1, gas: Transaction.defenceGas)))
+            intents.append(
+                (
+                    account,
+                    Intent(
+                        kind: .repay(
+                            account: account, reserve: reserve,
+                            amount: FullWidth.mulDivSaturating(debts[reserve], 3, 10)),
+                        origin: origin, atMs: time + 2_000, priorityFeeGwei: 1, gas: Transaction.defenceGas)
+                ))
         }
         return intents
     }

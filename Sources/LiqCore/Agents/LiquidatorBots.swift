@@ -20,7 +20,9 @@ extension World {
     static let largestDebtsScanned = 80
 
     /// `bidNoise[bot][i]` scales the bot's share of profit for the i-th opportunity (by debt).
-    func decideBots(at time: Int64, candidates: [(account: Int, healthFactor: Double)], bidNoise: [[Double]]) -> BotDecisions {
+    func decideBots(
+        at time: Int64, candidates: [(account: Int, healthFactor: Double)], bidNoise: [[Double]]
+    ) -> BotDecisions {
         var decisions = BotDecisions()
         guard botsEnabled, !liquidators.isEmpty else { return decisions }
         var largest = Smallest<LargestDebt>(Self.largestDebtsScanned)
@@ -35,11 +37,15 @@ extension World {
             if opportunities.count >= Self.opportunityLimit { break }
         }
         let byProfit = opportunities.indices.sorted {
-            (opportunities[$0].profit, -opportunities[$0].account) > (opportunities[$1].profit, -opportunities[$1].account)
+            (opportunities[$0].profit, -opportunities[$0].account) > (
+                opportunities[$1].profit, -opportunities[$1].account
+            )
         }
         for bot in liquidators.indices {
             let liquidator = liquidators[bot]
-            guard network.isUp(liquidator.host, at: time), let arrival = chain.pendingArrivals[liquidator.host] else { continue }
+            guard network.isUp(liquidator.host, at: time), let arrival = chain.pendingArrivals[liquidator.host] else {
+                continue
+            }
             let submitAt = max(arrival, time) + liquidator.strategy.reactionMs
             // What this block's bids already promise to pay, per asset: a wallet pays each bid once.
             var committed = [UInt128](repeating: 0, count: pool.reserves.count)
@@ -58,12 +64,19 @@ extension World {
                     continue
                 }
                 if !flash { committed[d] += opportunity.debtRepaid }
-                let share = liquidator.aggressiveness * (bot < bidNoise.count && index < bidNoise[bot].count ? bidNoise[bot][index] : 1)
+                let share =
+                    liquidator.aggressiveness
+                    * (bot < bidNoise.count && index < bidNoise[bot].count ? bidNoise[bot][index] : 1)
                 let fee = priorityFee(for: opportunity.profit, aggressiveness: share)
                 sent += 1
-                decisions.bids.append(BotDecisions.Bid(bot: bot, account: opportunity.account, intent: Intent(
-                    kind: .liquidation(liquidator: .bot(bot), account: opportunity.account, request: opportunity.request),
-                    origin: liquidator.host, atMs: submitAt, priorityFeeGwei: fee, gas: Transaction.liquidationGas)))
+                decisions.bids.append(
+                    BotDecisions.Bid(
+                        bot: bot, account: opportunity.account,
+                        intent: Intent(
+                            kind: .liquidation(
+                                liquidator: .bot(bot), account: opportunity.account, request: opportunity.request),
+                            origin: liquidator.host, atMs: submitAt, priorityFeeGwei: fee,
+                            gas: Transaction.liquidationGas)))
             }
         }
         return decisions
@@ -79,14 +92,16 @@ extension World {
         var previous: Int128 = .min
         for divisor: UInt128 in [1, 2, 4, 8, 16] {
             request.debtToCover = divisor == 1 ? .max : full.debtRepaid / divisor
-            guard request.debtToCover > 0, let quote = try? pool.quoteLiquidation(accountIndex: account, request) else { continue }
+            guard request.debtToCover > 0, let quote = try? pool.quoteLiquidation(accountIndex: account, request) else {
+                continue
+            }
             let profit = try evaluate(quote)
             if profit > 0, best == nil || profit > best!.1 { best = (request, profit, quote.debtRepaid) }
             // Halving again only helps while it helps: slippage shrinks, the bonus shrinks too.
             if divisor > 1, profit <= previous { break }
             let poolDepth = dexPools.first { $0.asset == quote.request.collateralReserve }?.assetReserve ?? .max
             if divisor == 1, profit > 0, quote.collateralSeized.saturatingMultiplied(by: 50) < poolDepth {
-                break   // under 2 % of the pool: slippage is small, the whole amount is best
+                break // under 2 % of the pool: slippage is small, the whole amount is best
             }
             previous = profit
         }

@@ -23,7 +23,8 @@ extension World {
         var breakdown = ProfitBreakdown(proceeds: 0, cost: 0, gas: 0, premium: 0, amountOut: nil, dex: false)
         let dex = dexPools.first(where: { $0.asset == c })
         if let dex {
-            let out = try DexPool.amountOut(quote.liquidatorReceives, reserveIn: dex.assetReserve, reserveOut: dex.stableReserve)
+            let out = try DexPool.amountOut(
+                quote.liquidatorReceives, reserveIn: dex.assetReserve, reserveOut: dex.stableReserve)
             breakdown.proceeds = try FullWidth.mulDiv(out, truePrices[dex.stable], units[dex.stable])
             breakdown.amountOut = out
             breakdown.dex = true
@@ -31,9 +32,11 @@ extension World {
             breakdown.proceeds = try FullWidth.mulDiv(quote.liquidatorReceives, truePrices[c], units[c])
         }
         breakdown.cost = try FullWidth.mulDiv(quote.debtRepaid, truePrices[d], units[d])
-        breakdown.gas = FullWidth.mulDivSaturating(UInt128(Transaction.liquidationGas) * UInt128(chain.baseFeeWei), gasAssetPrice, WadRayMath.wad)
+        breakdown.gas = FullWidth.mulDivSaturating(
+            UInt128(Transaction.liquidationGas) * UInt128(chain.baseFeeWei), gasAssetPrice, WadRayMath.wad)
         if settings.bots.flashLoans, dex?.stable == d {
-            breakdown.premium = try FullWidth.mulDiv(PercentageMath.percentMul(quote.debtRepaid, pool.flashLoanPremiumTotalBps), truePrices[d], units[d])
+            breakdown.premium = try FullWidth.mulDiv(
+                PercentageMath.percentMul(quote.debtRepaid, pool.flashLoanPremiumTotalBps), truePrices[d], units[d])
         }
         return breakdown
     }
@@ -45,7 +48,8 @@ extension World {
     func priorityFee(for profit: Int128, aggressiveness: Double) -> UInt64 {
         guard profit > 0 else { return 1 }
         let bid = UInt128(Double(profit) * aggressiveness)
-        let perGwei = max(1, FullWidth.mulDivSaturating(UInt128(Transaction.liquidationGas), gasAssetPrice, 1_000_000_000))
+        let perGwei = max(
+            1, FullWidth.mulDivSaturating(UInt128(Transaction.liquidationGas), gasAssetPrice, 1_000_000_000))
         return UInt64(min(1_000, max(1, bid / perGwei)))
     }
 }

@@ -57,7 +57,9 @@ public struct RiskIndex: Sendable {
                 return Double(own) / 10_000
             }
         }
-        let lowest = (pool.reserves.map(\.configuration.liquidationThresholdBps) + pool.eModeCategories.map(\.liquidationThresholdBps))
+        let lowest =
+            (pool.reserves.map(\.configuration.liquidationThresholdBps)
+            + pool.eModeCategories.map(\.liquidationThresholdBps))
             .filter { $0 > 0 }.min() ?? 10_000
         upperBand = 1 / Double(lowest) + Self.certainBelow
         weighted = Array(repeating: 0, count: count)
@@ -71,8 +73,10 @@ public struct RiskIndex: Sendable {
 
     /// Each reserve's normalized income and debt at the pool's time, as multiples of 1 ray.
     static func indexFactors(_ pool: LendingPool) -> (income: [Double], debt: [Double]) {
-        (pool.reserves.map { ((try? $0.normalizedIncome(at: pool.time)) ?? $0.liquidityIndex).doubleValue / 1e27 },
-         pool.reserves.map { ((try? $0.normalizedDebt(at: pool.time)) ?? $0.variableBorrowIndex).doubleValue / 1e27 })
+        (
+            pool.reserves.map { ((try? $0.normalizedIncome(at: pool.time)) ?? $0.liquidityIndex).doubleValue / 1e27 },
+            pool.reserves.map { ((try? $0.normalizedDebt(at: pool.time)) ?? $0.variableBorrowIndex).doubleValue / 1e27 }
+        )
     }
 
     /// Re-reads one account's scaled balances and re-sums it.
@@ -88,7 +92,9 @@ public struct RiskIndex: Sendable {
             if isDebt {
                 Self.set(&debtColumns[reserve], index, Float(scaled.doubleValue / units[reserve]), count: count)
             } else if used, countsAsCollateral[reserve], scaled != 0 {
-                Self.set(&collateralColumns[reserve], index, Float(scaled.doubleValue / units[reserve] * thresholds[Int(category)][reserve]), count: count)
+                Self.set(
+                    &collateralColumns[reserve], index,
+                    Float(scaled.doubleValue / units[reserve] * thresholds[Int(category)][reserve]), count: count)
             }
         }
         resum(index)
@@ -109,7 +115,9 @@ public struct RiskIndex: Sendable {
                 w += c * prices[asset]
                 if c != 0 { v += c / thresholds[category][asset] * prices[asset] }
             }
-            if !debtColumns[asset].isEmpty { d += Double(debtColumns[asset][index]) * debtFactors[asset] * prices[asset] }
+            if !debtColumns[asset].isEmpty {
+                d += Double(debtColumns[asset][index]) * debtFactors[asset] * prices[asset]
+            }
         }
         weighted[index] = w
         owed[index] = d
@@ -120,7 +128,9 @@ public struct RiskIndex: Sendable {
     /// moved by more than `indexTolerance` (interest); otherwise nothing to do.
     public mutating func rebase(pool: LendingPool) {
         let (income, debt) = Self.indexFactors(pool)
-        func moved(_ a: [Double], _ b: [Double]) -> Bool { zip(a, b).contains { abs($0 / $1 - 1) > Self.indexTolerance } }
+        func moved(_ a: [Double], _ b: [Double]) -> Bool {
+            zip(a, b).contains { abs($0 / $1 - 1) > Self.indexTolerance }
+        }
         let newPrices = pool.prices.map { $0.doubleValue / 1e8 }
         guard newPrices != prices || moved(income, incomeFactors) || moved(debt, debtFactors) else { return }
         prices = newPrices
@@ -158,8 +168,10 @@ public struct RiskIndex: Sendable {
 
     /// Collateral (where it counts) of one asset, in tokens.
     public func collateralTokens(account: Int, asset: Int) -> Double {
-        collateralColumns[asset].isEmpty ? 0
-            : Double(collateralColumns[asset][account]) * incomeFactors[asset] / thresholds[Int(categories[account])][asset]
+        collateralColumns[asset].isEmpty
+            ? 0
+            : Double(collateralColumns[asset][account]) * incomeFactors[asset]
+                / thresholds[Int(categories[account])][asset]
     }
 
     /// Debt in one asset, in tokens.
@@ -208,26 +220,36 @@ public struct RiskIndex: Sendable {
     /// writes its own results; they are joined in account order, so the answer does not depend on timing).
     /// Returns the accounts with an estimate below 1 + `upperBand` (and every account with under $1 of debt),
     /// and the histogram of estimates by `edges`.
-    public func scan(asset: Int, price: Double, edges: [Double], slices: Int = 2) -> (candidates: [Candidate], histogram: [Int]) {
+    public func scan(
+        asset: Int, price: Double, edges: [Double], slices: Int = 2
+    ) -> (candidates: [Candidate], histogram: [Int]) {
         scan(moves: [(asset, price)], edges: edges, slices: slices)
     }
 
     /// The same pass with several assets moved at once (an asset and those that track it).
-    public func scan(moves: [(asset: Int, price: Double)], edges: [Double], slices: Int = 2)
-        -> (candidates: [Candidate], histogram: [Int]) {
+    public func scan(
+        moves: [(asset: Int, price: Double)], edges: [Double], slices: Int = 2
+    )
+        -> (candidates: [Candidate], histogram: [Int])
+    {
         // The shock in each column's own units: scaled balances grow by their index. Columns an asset does
         // not use (empty) drop out here, once, rather than in the loop.
         let moved = moves.map { move in
             (delta: move.price - prices[move.asset], asset: move.asset)
         }.map { move in
-            (collateral: collateralColumns[move.asset], collateralDelta: move.delta * incomeFactors[move.asset],
-             debt: debtColumns[move.asset], debtDelta: move.delta * debtFactors[move.asset])
+            (
+                collateral: collateralColumns[move.asset], collateralDelta: move.delta * incomeFactors[move.asset],
+                debt: debtColumns[move.asset], debtDelta: move.delta * debtFactors[move.asset]
+            )
         }
         let collateralMoves = moved.filter { !$0.collateral.isEmpty }.map { ($0.collateral, $0.collateralDelta) }
         let debtMoves = moved.filter { !$0.debt.isEmpty }.map { ($0.debt, $0.debtDelta) }
         let sliceCount = max(1, min(slices, count / 50_000 + 1))
         // One result box per slice: each thread writes only its own.
-        final class Part: @unchecked Sendable { var candidates: [Candidate] = []; var histogram: [Int] = [] }
+        final class Part: @unchecked Sendable {
+            var candidates: [Candidate] = []
+            var histogram: [Int] = []
+        }
         let parts = (0..<sliceCount).map { _ in Part() }
         let w = weighted, d = owed, total = count, band = upperBand
         DispatchQueue.concurrentPerform(iterations: sliceCount) { slice in
@@ -255,7 +277,8 @@ public struct RiskIndex: Sendable {
                 histogram[bin] += 1
                 let verdict = Self.verdict(estimate: estimate, owedUSD: owed, upperBand: band)
                 if verdict != .notLiquidatable {
-                    candidates.append(Candidate(account: account, estimate: estimate, certain: verdict == .liquidatable))
+                    candidates.append(
+                        Candidate(account: account, estimate: estimate, certain: verdict == .liquidatable))
                 }
             }
             parts[slice].candidates = candidates

@@ -44,7 +44,9 @@ extension RiskIndex {
         // Per moved asset, the USD that one percent of its price is per scaled unit of each column.
         let collateralMoves = curveAssets.filter { !collateralColumns[$0].isEmpty }
             .map { (collateralColumns[$0], prices[$0] * incomeFactors[$0]) }
-        let debtMoves = curveAssets.filter { !debtColumns[$0].isEmpty }.map { (debtColumns[$0], prices[$0] * debtFactors[$0]) }
+        let debtMoves = curveAssets.filter { !debtColumns[$0].isEmpty }.map {
+            (debtColumns[$0], prices[$0] * debtFactors[$0])
+        }
         for account in 0..<count where owed[account] > 0 {
             let w = weighted[account], d = owed[account]
             let estimate = w / d
@@ -94,9 +96,11 @@ extension RiskIndex {
             running += firstDrop[level]
             curve.append((drops[level], max(0, running)))
         }
-        return RiskSummary(version: version, curveAsset: curveAsset, bucketAccounts: accounts, bucketDebtUSD: debt,
-                           liquidatableCount: liquidatable, uncertain: uncertain, mostUrgent: urgent.sorted.map { ($0.account, $0.estimate) }, curve: curve,
-                           collateralTokens: (0..<assets).map(totalCollateralTokens(asset:)))
+        return RiskSummary(
+            version: version, curveAsset: curveAsset, bucketAccounts: accounts, bucketDebtUSD: debt,
+            liquidatableCount: liquidatable, uncertain: uncertain,
+            mostUrgent: urgent.sorted.map { ($0.account, $0.estimate) }, curve: curve,
+            collateralTokens: (0..<assets).map(totalCollateralTokens(asset:)))
     }
 }
 

@@ -9,23 +9,30 @@ public struct ShockScan: Sendable, Equatable {
     public var mostUrgent: [Int]
 
     /// `urgent` caps the most-urgent list.
-    public static func run(_ pool: LendingPool, index: RiskIndex, asset: Int, percentBps: Int, urgent: Int = 100) throws -> ShockScan {
+    public static func run(
+        _ pool: LendingPool, index: RiskIndex, asset: Int, percentBps: Int, urgent: Int = 100
+    ) throws -> ShockScan {
         try run(pool, index: index, assets: [asset], percentBps: percentBps, urgent: urgent)
     }
 
     /// Several assets moved by the same percentage at once: an asset and those that track it.
-    public static func run(_ pool: LendingPool, index: RiskIndex, assets: [Int], percentBps: Int, urgent: Int = 100) throws -> ShockScan {
+    public static func run(
+        _ pool: LendingPool, index: RiskIndex, assets: [Int], percentBps: Int, urgent: Int = 100
+    ) throws -> ShockScan {
         let shockedPool = shocked(pool, assets: assets, percentBps: percentBps)
         let moves = assets.map { (asset: $0, price: Double(shockedPool.prices[$0]) / 1e8) }
         let (candidates, histogram) = index.scan(moves: moves, edges: HealthBands.edges)
         var liquidatable: [(Int, Double)] = []
         liquidatable.reserveCapacity(candidates.count)
         for candidate in candidates {
-            let confirmed = try candidate.certain || shockedPool.accountData(pool.accounts[candidate.account]).healthFactor.isLiquidatable
+            let confirmed =
+                try candidate.certain
+                || shockedPool.accountData(pool.accounts[candidate.account]).healthFactor.isLiquidatable
             if confirmed { liquidatable.append((candidate.account, candidate.estimate)) }
         }
-        return ShockScan(liquidatable: liquidatable.map(\.0), histogram: histogram,
-                         mostUrgent: try mostUrgent(liquidatable, in: shockedPool, count: urgent))
+        return ShockScan(
+            liquidatable: liquidatable.map(\.0), histogram: histogram,
+            mostUrgent: try mostUrgent(liquidatable, in: shockedPool, count: urgent))
     }
 
     /// The pool with `asset`'s oracle price moved by `percentBps` (at least one unit).
@@ -46,7 +53,9 @@ public struct ShockScan: Sendable, Equatable {
     /// shortlists, the exact arithmetic orders.
     static func mostUrgent(_ liquidatable: [(Int, Double)], in pool: LendingPool, count: Int) throws -> [Int] {
         var shortlisted = Smallest<UrgentEntry>(count * 2 + 50)
-        for (account, estimate) in liquidatable { shortlisted.insert(UrgentEntry(estimate: estimate, account: account)) }
+        for (account, estimate) in liquidatable {
+            shortlisted.insert(UrgentEntry(estimate: estimate, account: account))
+        }
         let shortlist = shortlisted.sorted.map { ($0.account, $0.estimate) }
         let exact = try shortlist.map { (account: $0.0, hf: try pool.accountData(pool.accounts[$0.0]).healthFactor) }
         return exact.sorted { ($0.hf, $0.account) < ($1.hf, $1.account) }.prefix(count).map(\.account)

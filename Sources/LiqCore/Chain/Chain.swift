@@ -39,13 +39,19 @@ public struct Chain: Sendable, Equatable {
     /// `baseFeeHeadroom` sets `maxFeePerGas` to that many times today's base fee plus the priority fee
     /// (wallets commonly use 2: ethers.js `getFeeData`), so a transaction waits out a fee spike rather than
     /// paying any price.
-    public mutating func submit(_ kind: TransactionKind, origin: Int, at now: Int64, priorityFeeGwei: UInt64, gas: UInt64,
-                                baseFeeHeadroom: UInt64 = 2) -> Int {
+    public mutating func submit(
+        _ kind: TransactionKind, origin: Int, at now: Int64, priorityFeeGwei: UInt64, gas: UInt64,
+        baseFeeHeadroom: UInt64 = 2
+    ) -> Int {
         let id = nextTransactionID
         nextTransactionID += 1
-        let cap = min(UInt128(baseFeeWei) * UInt128(baseFeeHeadroom) + UInt128(priorityFeeGwei) * 1_000_000_000, UInt128(UInt64.max))
-        mempool.append(Transaction(id: id, kind: kind, origin: origin, submittedMs: now, priorityFeeGwei: priorityFeeGwei,
-                                   maxFeeWei: UInt64(cap), gas: gas))
+        let cap = min(
+            UInt128(baseFeeWei) * UInt128(baseFeeHeadroom) + UInt128(priorityFeeGwei) * 1_000_000_000,
+            UInt128(UInt64.max))
+        mempool.append(
+            Transaction(
+                id: id, kind: kind, origin: origin, submittedMs: now, priorityFeeGwei: priorityFeeGwei,
+                maxFeeWei: UInt64(cap), gas: gas))
         return id
     }
 
@@ -64,11 +70,14 @@ public struct Chain: Sendable, Equatable {
         var arrivals = [Int64](repeating: .max, count: mempool.count)
         let candidates = mempool.indices.filter { index in
             let tx = mempool[index]
-            guard tx.maxFeeWei >= baseFeeWei, let latency = paths[origins[index].rawValue][proposerRegion.rawValue] else { return false }
+            guard tx.maxFeeWei >= baseFeeWei, let latency = paths[origins[index].rawValue][proposerRegion.rawValue]
+            else { return false }
             arrivals[index] = tx.submittedMs + Int64(latency)
             return tx.submittedMs + Int64(latency) <= cutoffMs
         }.sorted {
-            (effectiveTipWei(mempool[$0]), -arrivals[$0], -mempool[$0].id) > (effectiveTipWei(mempool[$1]), -arrivals[$1], -mempool[$1].id)
+            (effectiveTipWei(mempool[$0]), -arrivals[$0], -mempool[$0].id) > (
+                effectiveTipWei(mempool[$1]), -arrivals[$1], -mempool[$1].id
+            )
         }
         var gas: UInt64 = 0
         var chosen: [Int] = []

@@ -20,10 +20,12 @@ public enum FeeMarket {
     public static func nextBaseFee(_ baseFeeWei: UInt64, gasUsed: UInt64, gasTarget: UInt64 = gasTarget) -> UInt64 {
         guard gasTarget > 0, gasUsed != gasTarget else { return baseFeeWei }
         if gasUsed > gasTarget {
-            let delta = max(1, UInt128(baseFeeWei) * UInt128(gasUsed - gasTarget) / UInt128(gasTarget) / UInt128(denominator))
+            let delta = max(
+                1, UInt128(baseFeeWei) * UInt128(gasUsed - gasTarget) / UInt128(gasTarget) / UInt128(denominator))
             return UInt64(clamping: UInt128(baseFeeWei) + delta)
         }
-        let delta = UInt64(UInt128(baseFeeWei) * UInt128(gasTarget - gasUsed) / UInt128(gasTarget) / UInt128(denominator))
+        let delta = UInt64(
+            UInt128(baseFeeWei) * UInt128(gasTarget - gasUsed) / UInt128(gasTarget) / UInt128(denominator))
         return baseFeeWei - delta
     }
 }

@@ -10,7 +10,7 @@ extension TOMLParser {
             return .string(try singleLineString(literal: literal))
         case ASCII.openBracket: return try array(depth: depth)
         case ASCII.openBrace: return try inlineTable(depth: depth)
-        case 0x74, 0x66:  // t, f
+        case 0x74, 0x66: // t, f
             for (word, flag) in [("true", true), ("false", false)] where matches(word) {
                 position += word.utf8.count
                 return .bool(flag)
@@ -47,7 +47,8 @@ extension TOMLParser {
                 return result
             }
             if byte == ASCII.newline || byte == ASCII.carriageReturn {
-                throw failure("the string is not closed on its line (a multi-line string needs \(literal ? "'''" : "\"\"\""))")
+                throw failure(
+                    "the string is not closed on its line (a multi-line string needs \(literal ? "'''" : "\"\"\""))")
             }
             try checkStringByte(byte, start: start)
             if byte == ASCII.backslash, !literal {
@@ -101,7 +102,8 @@ extension TOMLParser {
     private func lineEndingBackslash() -> Bool {
         var offset = 1
         while peek(offset) == ASCII.space || peek(offset) == ASCII.tab { offset += 1 }
-        return peek(offset) == ASCII.newline || (peek(offset) == ASCII.carriageReturn && peek(offset + 1) == ASCII.newline)
+        return peek(offset) == ASCII.newline
+            || (peek(offset) == ASCII.carriageReturn && peek(offset + 1) == ASCII.newline)
     }
 
     private mutating func skipBlankLinesAndSpaces() throws(Failure) {
@@ -129,15 +131,16 @@ extension TOMLParser {
     /// `\n`, `\"`, `\u00E9`, … after a backslash.
     private mutating func escape(into built: inout [UInt8]) throws(Failure) {
         guard let code = peek(1) else { throw failure("the file ends inside an escape") }
-        let simple: UInt8? = switch code {
-        case 0x62: 0x08  // \b
-        case 0x74: 0x09  // \t
-        case 0x6E: 0x0A  // \n
-        case 0x66: 0x0C  // \f
-        case 0x72: 0x0D  // \r
-        case 0x22, 0x5C: code  // \" and \\
-        default: nil
-        }
+        let simple: UInt8? =
+            switch code {
+            case 0x62: 0x08 // \b
+            case 0x74: 0x09 // \t
+            case 0x6E: 0x0A // \n
+            case 0x66: 0x0C // \f
+            case 0x72: 0x0D // \r
+            case 0x22, 0x5C: code // \" and \\
+            default: nil
+            }
         if let replacement = simple {
             built.append(replacement)
             position += 2
@@ -145,10 +148,12 @@ extension TOMLParser {
         }
         let digits: Int
         switch code {
-        case 0x75: digits = 4  // \u
-        case 0x55: digits = 8  // \U
+        case 0x75: digits = 4 // \u
+        case 0x55: digits = 8 // \U
         default:
-            let shown = (0x21...0x7E).contains(code) ? "\\" + String(Character(Unicode.Scalar(code))) : "a backslash before \(describe(code))"
+            let shown =
+                (0x21...0x7E).contains(code)
+                ? "\\" + String(Character(Unicode.Scalar(code))) : "a backslash before \(describe(code))"
             throw failure("\(shown) is not an escape; use \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX or \\UXXXXXXXX")
         }
         var value: UInt32 = 0
@@ -159,7 +164,10 @@ extension TOMLParser {
             value = value << 4 | UInt32(nibble)
         }
         guard let scalar = Unicode.Scalar(value) else {
-            throw failure("\\\(code == 0x75 ? "u" : "U")\(String(value, radix: 16, uppercase: true)) is not a Unicode scalar value")
+            throw failure(
+                "\\\(code == 0x75 ? "u" : "U")\(String(value, radix: 16, uppercase: true)) is not a Unicode scalar "
+                    + "value"
+            )
         }
         built.append(contentsOf: String(scalar).utf8)
         position += 2 + digits
@@ -185,7 +193,8 @@ extension TOMLParser {
         while let byte = peek(), Self.isTokenByte(byte) { position += 1 }
         // A date and a time may be separated by a space: 1979-05-27 07:32:00.
         if position - start == 10, peek() == ASCII.space, let a = peek(1), let b = peek(2), peek(3) == ASCII.colon,
-           Self.isDigit(a), Self.isDigit(b) {
+            Self.isDigit(a), Self.isDigit(b)
+        {
             position += 1
             while let byte = peek(), Self.isTokenByte(byte) { position += 1 }
         }
@@ -196,7 +205,10 @@ extension TOMLParser {
         if let integer = try integer(token, written: written) { return .integer(integer) }
         if let float = TOMLFloat.parse(token) { return .float(float, text: written) }
         position = start
-        throw failure("\"\(written.prefix(40))\" is not a TOML value (a number, a string in quotes, true, false, a date, [ ] or { })")
+        throw failure(
+            "\"\(written.prefix(40))\" is not a TOML value (a number, a string in quotes, true, false, a date, [ ] or "
+                + "{ })"
+        )
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
@@ -215,20 +227,28 @@ extension TOMLParser {
             digits = digits.dropFirst()
         }
         guard Self.digitsWithUnderscores(digits, radix: radix) else { return nil }
-        if radix == 10, digits.count > 1, digits.first == 0x30 { return nil }  // no leading zeros
+        if radix == 10, digits.count > 1, digits.first == 0x30 { return nil } // no leading zeros
         let clean = String(decoding: digits.filter { $0 != ASCII.underscore }, as: UTF8.self)
-        guard let magnitude = UInt64(clean, radix: radix) else { throw failure("\(written.prefix(40)) does not fit in a 64-bit integer") }
+        guard let magnitude = UInt64(clean, radix: radix) else {
+            throw failure("\(written.prefix(40)) does not fit in a 64-bit integer")
+        }
         if negative {
-            guard magnitude <= UInt64(Int64.max) + 1 else { throw failure("\(written.prefix(40)) does not fit in a 64-bit integer") }
+            guard magnitude <= UInt64(Int64.max) + 1 else {
+                throw failure("\(written.prefix(40)) does not fit in a 64-bit integer")
+            }
             return magnitude == UInt64(Int64.max) + 1 ? Int.min : -Int(magnitude)
         }
-        guard magnitude <= UInt64(Int64.max) else { throw failure("\(written.prefix(40)) does not fit in a 64-bit integer") }
+        guard magnitude <= UInt64(Int64.max) else {
+            throw failure("\(written.prefix(40)) does not fit in a 64-bit integer")
+        }
         return Int(magnitude)
     }
 
     /// Digits of `radix`, with single underscores only between digits.
     static func digitsWithUnderscores(_ bytes: ArraySlice<UInt8>, radix: Int) -> Bool {
-        guard let first = bytes.first, let last = bytes.last, first != ASCII.underscore, last != ASCII.underscore else { return false }
+        guard let first = bytes.first, let last = bytes.last, first != ASCII.underscore, last != ASCII.underscore else {
+            return false
+        }
         var previousUnderscore = false
         for byte in bytes {
             if byte == ASCII.underscore {
@@ -262,13 +282,16 @@ enum TOMLFloat {
         let dot = mantissa.firstIndex(of: ASCII.dot)
         let integerPart = mantissa[..<(dot ?? mantissa.endIndex)]
         guard TOMLParser.digitsWithUnderscores(integerPart, radix: 10),
-              integerPart.count == 1 || integerPart.first != 0x30 else { return nil }
+            integerPart.count == 1 || integerPart.first != 0x30
+        else { return nil }
         if let dot {
             guard TOMLParser.digitsWithUnderscores(mantissa[(dot + 1)...], radix: 10) else { return nil }
         }
         if let exponentAt {
             var exponent = body[(exponentAt + 1)...]
-            if let first = exponent.first, first == ASCII.plus || first == ASCII.minus { exponent = exponent.dropFirst() }
+            if let first = exponent.first, first == ASCII.plus || first == ASCII.minus {
+                exponent = exponent.dropFirst()
+            }
             guard TOMLParser.digitsWithUnderscores(exponent, radix: 10) else { return nil }
         }
         guard dot != nil || exponentAt != nil else { return nil }
@@ -285,7 +308,8 @@ enum TOMLDateTime {
         var sawDate = false
         if rest.count >= 10, rest[rest.startIndex + 4] == ASCII.minus {
             guard field(rest.prefix(4), 0...9999), rest[rest.startIndex + 7] == ASCII.minus,
-                  field(rest.dropFirst(5).prefix(2), 1...12), field(rest.dropFirst(8).prefix(2), 1...31) else { return false }
+                field(rest.dropFirst(5).prefix(2), 1...12), field(rest.dropFirst(8).prefix(2), 1...31)
+            else { return false }
             rest = rest.dropFirst(10)
             sawDate = true
             guard let separator = rest.first else { return true }
@@ -293,8 +317,9 @@ enum TOMLDateTime {
             rest = rest.dropFirst()
         }
         guard rest.count >= 8, rest[rest.startIndex + 2] == ASCII.colon, rest[rest.startIndex + 5] == ASCII.colon,
-              field(rest.prefix(2), 0...23), field(rest.dropFirst(3).prefix(2), 0...59),
-              field(rest.dropFirst(6).prefix(2), 0...60) else { return false }
+            field(rest.prefix(2), 0...23), field(rest.dropFirst(3).prefix(2), 0...59),
+            field(rest.dropFirst(6).prefix(2), 0...60)
+        else { return false }
         rest = rest.dropFirst(8)
         if rest.first == ASCII.dot {
             let fraction = rest.dropFirst().prefix { $0 >= 0x30 && $0 <= 0x39 }
@@ -302,9 +327,10 @@ enum TOMLDateTime {
             rest = rest.dropFirst(1 + fraction.count)
         }
         guard let zone = rest.first else { return true }
-        guard sawDate else { return false }  // a local time has no offset
-        if (zone == 0x5A || zone == 0x7A), rest.count == 1 { return true }
-        guard zone == ASCII.plus || zone == ASCII.minus, rest.count == 6, rest[rest.startIndex + 3] == ASCII.colon else { return false }
+        guard sawDate else { return false } // a local time has no offset
+        if zone == 0x5A || zone == 0x7A, rest.count == 1 { return true }
+        guard zone == ASCII.plus || zone == ASCII.minus, rest.count == 6, rest[rest.startIndex + 3] == ASCII.colon
+        else { return false }
         return field(rest.dropFirst().prefix(2), 0...23) && field(rest.dropFirst(4).prefix(2), 0...59)
     }
 

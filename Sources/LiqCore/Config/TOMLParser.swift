@@ -42,14 +42,15 @@ struct TOMLParser {
     static func parse(_ text: String) throws(Failure) -> ConfigTable {
         var text = text
         text.makeContiguousUTF8()
-        let result: Result<ConfigTable, Failure> = text.utf8.withContiguousStorageIfAvailable { buffer in
-            var parser = TOMLParser(bytes: buffer)
-            do throws(Failure) {
-                return .success(try parser.document())
-            } catch {
-                return .failure(error)
-            }
-        } ?? .failure(Failure(line: 1, column: 1, message: "the text is not contiguous UTF-8"))
+        let result: Result<ConfigTable, Failure> =
+            text.utf8.withContiguousStorageIfAvailable { buffer in
+                var parser = TOMLParser(bytes: buffer)
+                do throws(Failure) {
+                    return .success(try parser.document())
+                } catch {
+                    return .failure(error)
+                }
+            } ?? .failure(Failure(line: 1, column: 1, message: "the text is not contiguous UTF-8"))
         return try result.get()
     }
 
@@ -60,7 +61,7 @@ struct TOMLParser {
     // MARK: The document
 
     private mutating func document() throws(Failure) -> ConfigTable {
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }  // a UTF-8 BOM
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 } // a UTF-8 BOM
         while true {
             skipSpaces()
             guard let byte = peek() else { break }
@@ -97,17 +98,24 @@ struct TOMLParser {
             throw failure("expected a table name after '\(isArray ? "[[" : "[")', found \(describeNext())")
         }
         let key = try key()
-        guard peek() == ASCII.closeBracket else { throw failure("expected ']' to close the table header, found \(describeNext())") }
+        guard peek() == ASCII.closeBracket else {
+            throw failure("expected ']' to close the table header, found \(describeNext())")
+        }
         position += 1
         if isArray {
-            guard peek() == ASCII.closeBracket else { throw failure("expected ']]' to close the array-of-tables header, found \(describeNext())") }
+            guard peek() == ASCII.closeBracket else {
+                throw failure("expected ']]' to close the array-of-tables header, found \(describeNext())")
+            }
             position += 1
         }
         try endOfLine(after: "the table header")
         try Self.walk(key, in: &root, line: headerLine) { table, last throws(Failure) in
             guard let index = table.index(of: last) else {
-                table.append(last, ConfigNode(isArray ? .tableArray([]) : .table(ConfigTable(line: headerLine, origin: .header)),
-                                              line: headerLine))
+                table.append(
+                    last,
+                    ConfigNode(
+                        isArray ? .tableArray([]) : .table(ConfigTable(line: headerLine, origin: .header)),
+                        line: headerLine))
                 return
             }
             let existing = table.entries[index].node
@@ -118,12 +126,18 @@ struct TOMLParser {
                 opened.line = headerLine
                 table.entries[index].node = ConfigNode(.table(opened), line: headerLine)
             case (.table(let opened), false):
-                throw Self.failure(Self.redefinition(shortened(key.name), opened, firstLine: existing.line), line: headerLine)
+                throw Self.failure(
+                    Self.redefinition(shortened(key.name), opened, firstLine: existing.line), line: headerLine)
             case (.array, true):
-                throw Self.failure("[[\(shortened(key.name))]] cannot add to \(shortened(key.name)): it is an array of values (line \(existing.line))", line: headerLine)
+                throw Self.failure(
+                    "[[\(shortened(key.name))]] cannot add to \(shortened(key.name)): it is an array of values (line "
+                        + "\(existing.line))",
+                    line: headerLine)
             default:
-                throw Self.failure("\(isArray ? "[[\(shortened(key.name))]]" : "[\(shortened(key.name))]"): \(shortened(key.name)) is already \(existing.value.typeName) (line \(existing.line))",
-                              line: headerLine)
+                throw Self.failure(
+                    "\(isArray ? "[[\(shortened(key.name))]]" : "[\(shortened(key.name))]"): \(shortened(key.name)) is "
+                        + "already \(existing.value.typeName) (line \(existing.line))",
+                    line: headerLine)
             }
         }
         sectionTable = ConfigTable(line: headerLine, origin: .header)
@@ -151,7 +165,9 @@ struct TOMLParser {
                 try parent.modifyTable(at: index) { target throws(Failure) in
                     for entry in table.entries {
                         if let first = target[entry.key] {
-                            throw Self.failure("\(shortened(entry.key)) is defined twice (first on line \(first.line))", line: entry.node.line)
+                            throw Self.failure(
+                                "\(shortened(entry.key)) is defined twice (first on line \(first.line))",
+                                line: entry.node.line)
                         }
                         target.append(entry.key, entry.node)
                     }
@@ -160,22 +176,28 @@ struct TOMLParser {
         case .arrayElement(let key):
             try Self.walk(key, in: &root, line: table.line) { parent, last throws(Failure) in
                 guard let index = parent.index(of: last) else { return }
-                try parent.modifyTableArray(at: index) { items in items.append(ConfigNode(.table(table), line: table.line)) }
+                try parent.modifyTableArray(at: index) { items in
+                    items.append(ConfigNode(.table(table), line: table.line))
+                }
             }
         }
         section = .root
     }
 
-    private static func walk(_ key: DottedKey, in table: inout ConfigTable, line: Int,
-                             _ body: (inout ConfigTable, String) throws(Failure) -> Void) throws(Failure) {
+    private static func walk(
+        _ key: DottedKey, in table: inout ConfigTable, line: Int,
+        _ body: (inout ConfigTable, String) throws(Failure) -> Void
+    ) throws(Failure) {
         if key.rest.isEmpty { return try body(&table, key.first) }
         try walk(key.parts[...], in: &table, line: line, body)
     }
 
     /// Follows `keys` from `table` down to the table that holds the last key, creating the tables a
     /// header implies and descending into the last element of an array of tables, then runs `body`.
-    private static func walk(_ keys: ArraySlice<String>, in table: inout ConfigTable, line: Int,
-                             _ body: (inout ConfigTable, String) throws(Failure) -> Void) throws(Failure) {
+    private static func walk(
+        _ keys: ArraySlice<String>, in table: inout ConfigTable, line: Int,
+        _ body: (inout ConfigTable, String) throws(Failure) -> Void
+    ) throws(Failure) {
         guard let first = keys.first else { return }
         guard keys.count > 1 else { return try body(&table, first) }
         let rest = keys.dropFirst()
@@ -193,13 +215,19 @@ struct TOMLParser {
             try table.modifyTableArray(at: index) { items throws(Failure) in
                 var last = items.removeLast()
                 defer { items.append(last) }
-                try ConfigTable.modify(&last.value) { element throws(Failure) in try walk(rest, in: &element, line: line, body) }
+                try ConfigTable.modify(&last.value) { element throws(Failure) in
+                    try walk(rest, in: &element, line: line, body)
+                }
             }
         } else {
             let node = table.entries[index].node
-            throw Self.failure(origin == .inline
-                ? "\(shortened(first)) is an inline table (line \(node.line)), complete as written; it cannot be extended"
-                : "\(shortened(first)) is already \(node.value.typeName) (line \(node.line)); it cannot also hold a table", line: line)
+            throw Self.failure(
+                origin == .inline
+                    ? "\(shortened(first)) is an inline table (line \(node.line)), complete as written; it cannot be "
+                        + "extended"
+                    : "\(shortened(first)) is already \(node.value.typeName) (line \(node.line)); it cannot also hold "
+                        + "a table",
+                line: line)
         }
     }
 
@@ -207,17 +235,23 @@ struct TOMLParser {
     static func insert(_ key: DottedKey, _ node: ConfigNode, into table: inout ConfigTable) throws(Failure) {
         guard key.rest.isEmpty else { return try insert(key.parts[...], node, into: &table) }
         if let existing = table.index(of: key.first) {
-            throw Self.failure("\(shortened(key.first)) is defined twice (first on line \(table.entries[existing].node.line))", line: node.line)
+            throw Self.failure(
+                "\(shortened(key.first)) is defined twice (first on line \(table.entries[existing].node.line))",
+                line: node.line)
         }
         table.append(key.first, node)
     }
 
-    private static func insert(_ keys: ArraySlice<String>, _ node: ConfigNode, into table: inout ConfigTable) throws(Failure) {
+    private static func insert(
+        _ keys: ArraySlice<String>, _ node: ConfigNode, into table: inout ConfigTable
+    ) throws(Failure) {
         guard let first = keys.first else { return }
         let existing = table.index(of: first)
         if keys.count == 1 {
             if let existing {
-                throw Self.failure("\(shortened(first)) is defined twice (first on line \(table.entries[existing].node.line))", line: node.line)
+                throw Self.failure(
+                    "\(shortened(first)) is defined twice (first on line \(table.entries[existing].node.line))",
+                    line: node.line)
             }
             table.append(first, node)
             return
@@ -230,10 +264,13 @@ struct TOMLParser {
         }
         guard table.entries[existing].node.value.tableOrigin == .dotted else {
             let found = table.entries[existing].node
-            throw Self.failure("\(shortened(first)) is already \(found.value.typeName) (line \(found.line)); a dotted key cannot add to it",
-                                 line: node.line)
+            throw Self.failure(
+                "\(shortened(first)) is already \(found.value.typeName) (line \(found.line)); a dotted key cannot add "
+                    + "to it",
+                line: node.line)
         }
-        try table.modifyTable(at: existing) { child throws(Failure) in try insert(keys.dropFirst(), node, into: &child) }
+        try table.modifyTable(at: existing) { child throws(Failure) in try insert(keys.dropFirst(), node, into: &child)
+        }
     }
 
     // MARK: Keys
@@ -265,7 +302,9 @@ struct TOMLParser {
             } else {
                 throw failure("expected a key, found \(describe(byte))")
             }
-            guard parts.rest.count < Self.maxDepth else { throw failure("a key of more than \(Self.maxDepth) dotted parts") }
+            guard parts.rest.count < Self.maxDepth else {
+                throw failure("a key of more than \(Self.maxDepth) dotted parts")
+            }
             skipSpaces()
             guard peek() == ASCII.dot else { return parts }
             position += 1
@@ -373,7 +412,9 @@ struct TOMLParser {
     /// A line break: LF or CRLF (a lone CR is not one).
     mutating func newline() throws(Failure) {
         if peek() == ASCII.carriageReturn {
-            guard peek(1) == ASCII.newline else { throw failure("a carriage return (U+000D) must be followed by a line feed") }
+            guard peek(1) == ASCII.newline else {
+                throw failure("a carriage return (U+000D) must be followed by a line feed")
+            }
             position += 1
         }
         position += 1
@@ -463,8 +504,11 @@ struct DottedKey {
 /// In-place changes to the tree: a value is moved out of its slot before it changes, so that it is the
 /// only reference to its arrays and grows without being copied (a market file holds a million tables).
 extension ConfigTable {
-    static func modify<R>(_ slot: inout ConfigValue, _ body: (inout ConfigTable) throws(TOMLParser.Failure) -> R)
-        throws(TOMLParser.Failure) -> R? {
+    static func modify<R>(
+        _ slot: inout ConfigValue, _ body: (inout ConfigTable) throws(TOMLParser.Failure) -> R
+    )
+        throws(TOMLParser.Failure) -> R?
+    {
         var taken = ConfigValue.bool(false)
         swap(&taken, &slot)
         guard case .table(var table) = taken else {
@@ -477,14 +521,20 @@ extension ConfigTable {
     }
 
     @discardableResult
-    mutating func modifyTable<R>(at index: Int, _ body: (inout ConfigTable) throws(TOMLParser.Failure) -> R)
-        throws(TOMLParser.Failure) -> R? {
+    mutating func modifyTable<R>(
+        at index: Int, _ body: (inout ConfigTable) throws(TOMLParser.Failure) -> R
+    )
+        throws(TOMLParser.Failure) -> R?
+    {
         try Self.modify(&entries[index].node.value, body)
     }
 
     @discardableResult
-    mutating func modifyTableArray<R>(at index: Int, _ body: (inout [ConfigNode]) throws(TOMLParser.Failure) -> R)
-        throws(TOMLParser.Failure) -> R? {
+    mutating func modifyTableArray<R>(
+        at index: Int, _ body: (inout [ConfigNode]) throws(TOMLParser.Failure) -> R
+    )
+        throws(TOMLParser.Failure) -> R?
+    {
         var taken = ConfigValue.bool(false)
         swap(&taken, &entries[index].node.value)
         guard case .tableArray(var items) = taken else {

@@ -15,7 +15,9 @@ package struct TableReader {
 
     /// An error about `key`, on its line (or on the table's line when the key is missing).
     package func error(_ key: String, _ message: String) -> ConfigError {
-        ConfigError(file: source.file, line: table[key]?.line ?? table.line, key: path.appending(key).description, message: message)
+        ConfigError(
+            file: source.file, line: table[key]?.line ?? table.line, key: path.appending(key).description,
+            message: message)
     }
 
     package func error(_ message: String) -> ConfigError {
@@ -27,7 +29,9 @@ package struct TableReader {
         return table[key]?.value
     }
 
-    package mutating func require<T>(_ key: String, _ read: (inout TableReader, String) throws(ConfigError) -> T?) throws(ConfigError) -> T {
+    package mutating func require<T>(
+        _ key: String, _ read: (inout TableReader, String) throws(ConfigError) -> T?
+    ) throws(ConfigError) -> T {
         guard let value = try read(&self, key) else { throw error(key, "is required") }
         return value
     }
@@ -62,7 +66,9 @@ package struct TableReader {
         switch value(key) {
         case nil: return nil
         case .integer(let number):
-            guard range.contains(number) else { throw error(key, "\(number) is out of range \(range.lowerBound)...\(range.upperBound)") }
+            guard range.contains(number) else {
+                throw error(key, "\(number) is out of range \(range.lowerBound)...\(range.upperBound)")
+            }
             return number
         case let other?: throw error(key, "must be an integer, not \(other.typeName)")
         }
@@ -141,7 +147,9 @@ package struct TableReader {
 
     /// An error about one entry of the table at `key`, on the entry's line.
     package func error(_ key: String, _ entry: ConfigTable.Entry, _ message: String) -> ConfigError {
-        ConfigError(file: source.file, line: entry.node.line, key: path.appending(key).appending(entry.key).description, message: message)
+        ConfigError(
+            file: source.file, line: entry.node.line, key: path.appending(key).appending(entry.key).description,
+            message: message)
     }
 
     package mutating func table(_ key: String) throws(ConfigError) -> TableReader? {
@@ -162,8 +170,9 @@ package struct TableReader {
             let arrayPath = path.appending(key)
             for (index, item) in items.enumerated() {
                 guard case .table(let table) = item.value else {
-                    throw ConfigError(file: source.file, line: item.line, key: arrayPath.appending(index: index).description,
-                                      message: "must be a table, not \(item.value.typeName)")
+                    throw ConfigError(
+                        file: source.file, line: item.line, key: arrayPath.appending(index: index).description,
+                        message: "must be a table, not \(item.value.typeName)")
                 }
                 readers.append(TableReader(source: source, path: arrayPath.appending(index: index), table: table))
             }
@@ -179,8 +188,10 @@ package struct TableReader {
             var result: [String] = []
             for (index, item) in items.enumerated() {
                 guard case .string(let text) = item.value else {
-                    throw ConfigError(file: source.file, line: item.line, key: path.appending(key).appending(index: index).description,
-                                      message: "must be a string, not \(item.value.typeName)")
+                    throw ConfigError(
+                        file: source.file, line: item.line,
+                        key: path.appending(key).appending(index: index).description,
+                        message: "must be a string, not \(item.value.typeName)")
                 }
                 result.append(text)
             }
@@ -196,7 +207,8 @@ package struct TableReader {
             if key.count > 64 {
                 message += "; known keys here: \(asked.joined(separator: ", "))"
             } else if let suggestion = asked.min(by: { editDistance($0, key) < editDistance($1, key) }),
-               editDistance(suggestion, key) <= max(2, key.count / 3) {
+                editDistance(suggestion, key) <= max(2, key.count / 3)
+            {
                 message += "; did you mean \"\(suggestion)\"?"
             } else if !asked.isEmpty {
                 message += "; known keys here: \(asked.joined(separator: ", "))"

@@ -23,8 +23,10 @@ public struct Event: Sendable, Equatable {
     public var account: Int?
     public var failure: LiquidationFailure?
 
-    public init(timeMs: Int64, kind: Kind, message: String, fields: [(String, Value)] = [],
-                liquidator: LiquidatorID? = nil, account: Int? = nil, failure: LiquidationFailure? = nil) {
+    public init(
+        timeMs: Int64, kind: Kind, message: String, fields: [(String, Value)] = [],
+        liquidator: LiquidatorID? = nil, account: Int? = nil, failure: LiquidationFailure? = nil
+    ) {
         self.timeMs = timeMs
         self.kind = kind
         self.message = message

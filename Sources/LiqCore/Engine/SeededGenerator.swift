@@ -108,8 +108,8 @@ public enum DeterministicMath {
         if x > 700 { return .infinity }
         if x < -700 { return 0 }
         let q = x / ln2
-        let k = Double(Int(q >= 0 ? q + 0.5 : q - 0.5))   // nearest integer without libm
-        let r = x - k * ln2   // |r| ≤ ln 2 / 2
+        let k = Double(Int(q >= 0 ? q + 0.5 : q - 0.5)) // nearest integer without libm
+        let r = x - k * ln2 // |r| ≤ ln 2 / 2
         // Horner over 1/n!: 17 terms reach double precision for |r| ≤ 0.35.
         let c = inverseFactorials
         var sum = c[17]

@@ -14,9 +14,11 @@ extension World {
         for shortage in decisions.shortages {
             liquidators[shortage.bot].shortOf.insert(shortage.asset)
             let name = liquidators[shortage.bot].name, symbol = pool.reserves[shortage.asset].configuration.symbol
-            events.append(Event(timeMs: time, kind: .bots,
-                                message: "\(name) is out of \(symbol): it leaves liquidations of \(symbol) debt to others",
-                                fields: [("liquidator", .text(name)), ("asset", .text(symbol))], liquidator: .bot(shortage.bot)))
+            events.append(
+                Event(
+                    timeMs: time, kind: .bots,
+                    message: "\(name) is out of \(symbol): it leaves liquidations of \(symbol) debt to others",
+                    fields: [("liquidator", .text(name)), ("asset", .text(symbol))], liquidator: .bot(shortage.bot)))
         }
         for bid in decisions.bids { send(bid.intent, liquidation: (.bot(bid.bot), bid.account)) }
         for defence in decideDefences(at: time, candidates: candidates) {
@@ -35,7 +37,9 @@ extension World {
     mutating func arbitrage() {
         let units = pool.reserves.map(\.configuration.unit)
         for index in dexPools.indices {
-            guard let trade = try? arbitrageur.plan(dexPools[index], truePrices: truePrices, units: units) else { continue }
+            guard let trade = try? arbitrageur.plan(dexPools[index], truePrices: truePrices, units: units) else {
+                continue
+            }
             try? arbitrageur.execute(trade, on: &dexPools[index])
         }
     }
@@ -43,8 +47,9 @@ extension World {
     /// Sends an intent into the mempool; a liquidation is the liquidator's pending until it lands or lapses.
     @discardableResult
     mutating func send(_ intent: Intent, liquidation: (by: LiquidatorID, account: Int)? = nil) -> Int {
-        let id = chain.submit(intent.kind, origin: intent.origin, at: intent.atMs, priorityFeeGwei: intent.priorityFeeGwei,
-                              gas: intent.gas, baseFeeHeadroom: intent.baseFeeHeadroom)
+        let id = chain.submit(
+            intent.kind, origin: intent.origin, at: intent.atMs, priorityFeeGwei: intent.priorityFeeGwei,
+            gas: intent.gas, baseFeeHeadroom: intent.baseFeeHeadroom)
         if let liquidation { self[liquidator: liquidation.by].pending.append(liquidation.account) }
         return id
     }
@@ -54,15 +59,28 @@ extension World {
     mutating func sendUserLiquidation(account: Int, request: LiquidationRequest) -> [Event] {
         let id = pool.accounts[account].id
         guard network.isUp(user.host, at: nowMs) else {
-            return [Event(timeMs: nowMs, kind: .failedLiquidation, message: "your node is down: liquidation of \(id) not sent",
-                          fields: [("account", .text(id)), ("liquidator", .text(user.name)), ("reason", .text(LiquidationFailure.nodeDown.code))],
-                          liquidator: .user, account: account, failure: .nodeDown)]
+            return [
+                Event(
+                    timeMs: nowMs, kind: .failedLiquidation,
+                    message: "your node is down: liquidation of \(id) not sent",
+                    fields: [
+                        ("account", .text(id)), ("liquidator", .text(user.name)),
+                        ("reason", .text(LiquidationFailure.nodeDown.code)),
+                    ],
+                    liquidator: .user, account: account, failure: .nodeDown)
+            ]
         }
         let profit = (try? pool.quoteLiquidation(accountIndex: account, request)).flatMap { try? evaluate($0) } ?? 0
         let fee = max(5, priorityFee(for: profit, aggressiveness: 0.5))
-        send(Intent(kind: .liquidation(liquidator: .user, account: account, request: request), origin: user.host, atMs: nowMs,
-                    priorityFeeGwei: fee, gas: Transaction.liquidationGas), liquidation: (.user, account))
-        return [Event(timeMs: nowMs, kind: .submitted, message: "your liquidation of \(id) is in the mempool",
-                      fields: [("account", .text(id)), ("liquidator", .text(user.name))], liquidator: .user, account: account)]
+        send(
+            Intent(
+                kind: .liquidation(liquidator: .user, account: account, request: request), origin: user.host,
+                atMs: nowMs,
+                priorityFeeGwei: fee, gas: Transaction.liquidationGas), liquidation: (.user, account))
+        return [
+            Event(
+                timeMs: nowMs, kind: .submitted, message: "your liquidation of \(id) is in the mempool",
+                fields: [("account", .text(id)), ("liquidator", .text(user.name))], liquidator: .user, account: account)
+        ]
     }
 }

@@ -11,8 +11,10 @@ extension World {
         } else {
             chain.missedSlots += 1
             let name = proposer.map { network.nodes[$0].name } ?? "nobody"
-            events.append(Event(timeMs: start, kind: .missedSlot, message: "slot \(slot) missed: proposer \(name) is down",
-                                fields: [("slot", .int(Int64(slot))), ("proposer", .text(name))]))
+            events.append(
+                Event(
+                    timeMs: start, kind: .missedSlot, message: "slot \(slot) missed: proposer \(name) is down",
+                    fields: [("slot", .int(Int64(slot))), ("proposer", .text(name))]))
         }
         if (slot + 1) % chain.epochSlots == 0 { events += settleEpoch(slot / chain.epochSlots, at: start) }
         return events
@@ -46,17 +48,23 @@ extension World {
             case .oracleUpdate(let feed, _):
                 if feeds[feed].pendingTransaction == transaction.id { feeds[feed].pendingTransaction = nil }
                 let symbol = pool.reserves[feeds[feed].asset].configuration.symbol
-                events.append(Event(timeMs: time, kind: .expired,
-                                    message: "\(symbol) oracle update not included within 2 minutes: dropped",
-                                    fields: [("transaction", .text("oracle_update")), ("asset", .text(symbol))]))
+                events.append(
+                    Event(
+                        timeMs: time, kind: .expired,
+                        message: "\(symbol) oracle update not included within 2 minutes: dropped",
+                        fields: [("transaction", .text("oracle_update")), ("asset", .text(symbol))]))
             case .liquidation(let liquidator, let account, _):
                 self[liquidator: liquidator].pending.removeAll { $0 == account }
                 let name = self[liquidator: liquidator].name
                 let id = pool.accounts.id(at: account)
-                events.append(Event(timeMs: time, kind: .expired,
-                                    message: "\(name)'s liquidation of \(id) not included within 2 minutes: dropped",
-                                    fields: [("transaction", .text("liquidation")), ("account", .text(id)), ("liquidator", .text(name))],
-                                    liquidator: liquidator, account: account))
+                events.append(
+                    Event(
+                        timeMs: time, kind: .expired,
+                        message: "\(name)'s liquidation of \(id) not included within 2 minutes: dropped",
+                        fields: [
+                            ("transaction", .text("liquidation")), ("account", .text(id)), ("liquidator", .text(name)),
+                        ],
+                        liquidator: liquidator, account: account))
             case .repay(let account, _, _), .supply(let account, _, _):
                 defencePending[account] = false
             }
@@ -71,18 +79,22 @@ extension World {
         var winners: [Int: (index: Int, name: String)] = [:]
         var events = events
         for index in events.indices {
-            guard let account = events[index].account, let name = events[index].fields.first(where: { $0.0 == "liquidator" })
+            guard let account = events[index].account,
+                let name = events[index].fields.first(where: { $0.0 == "liquidator" })
             else { continue }
             switch events[index].kind {
             case .liquidation where winners[account] == nil:
                 if case .text(let liquidator) = name.1 { winners[account] = (index, liquidator) }
             case .failedLiquidation:
-                guard let winner = winners[account], events[index].failure != .walletShort, events[index].failure != .nodeDown else { continue }
+                guard let winner = winners[account], events[index].failure != .walletShort,
+                    events[index].failure != .nodeDown
+                else { continue }
                 if case .text(let loser) = name.1 {
                     let reason = events[index].failure?.code ?? ""
-                    let accountID = events[index].fields.first { $0.0 == "account" }.map { field -> String in
-                        if case .text(let text) = field.1 { return text } else { return "" }
-                    } ?? ""
+                    let accountID =
+                        events[index].fields.first { $0.0 == "account" }.map { field -> String in
+                            if case .text(let text) = field.1 { return text } else { return "" }
+                        } ?? ""
                     events[index].message = "\(loser) lost \(accountID) to \(winner.name) (\(reason))"
                 }
                 events[index].fields.append(("winner", .text(winner.name)))
@@ -97,7 +109,8 @@ extension World {
         }
         for (index, _) in winners.values {
             guard let rivals = events[index].fields.firstIndex(where: { $0.0 == "rivals" }),
-                  case .int(let count) = events[index].fields[rivals].1 else {
+                case .int(let count) = events[index].fields[rivals].1
+            else {
                 events[index].fields.append(("rivals", .int(0)))
                 continue
             }
@@ -111,8 +124,9 @@ extension World {
         var events = expireTransactions(at: start)
         let paths = network.regionPaths(at: start)
         let origins = chain.mempool.map { network.nodes[$0.origin].region }
-        let chosen = chain.selectTransactions(proposerRegion: network.nodes[proposer].region, cutoffMs: start,
-                                              paths: paths, origins: origins)
+        let chosen = chain.selectTransactions(
+            proposerRegion: network.nodes[proposer].region, cutoffMs: start,
+            paths: paths, origins: origins)
         let transactions = chosen.map { chain.mempool[$0] }
         let chosenIDs = Set(transactions.map(\.id))
         chain.mempool.removeAll { chosenIDs.contains($0.id) }
@@ -128,20 +142,26 @@ extension World {
         gasUsed = min(FeeMarket.gasLimit, gasUsed + background)
         chain.height += 1
         chain.blocksProduced += 1
-        let block = Block(height: chain.height, slot: slot, proposer: proposer, timeMs: start,
-                          transactionCount: transactions.count, gasUsed: gasUsed, baseFeeGwei: chain.baseFeeGwei)
+        let block = Block(
+            height: chain.height, slot: slot, proposer: proposer, timeMs: start,
+            transactionCount: transactions.count, gasUsed: gasUsed, baseFeeGwei: chain.baseFeeGwei)
         chain.recentBlocks.append(block)
         if chain.recentBlocks.count > 64 { chain.recentBlocks.removeFirst() }
         chain.baseFeeWei = FeeMarket.nextBaseFee(chain.baseFeeWei, gasUsed: gasUsed)
-        events.insert(Event(timeMs: start, kind: .block,
-                            message: "block \(chain.height) by \(network.nodes[proposer].name), \(transactions.count) txs",
-                            fields: [("height", .int(Int64(chain.height))), ("slot", .int(Int64(slot))),
-                                     ("proposer", .text(network.nodes[proposer].name)),
-                                     ("txs", .int(Int64(transactions.count))), ("gas_used", .int(Int64(gasUsed))),
-                                     ("base_fee_gwei", .int(Int64(block.baseFeeGwei)))]), at: 0)
+        events.insert(
+            Event(
+                timeMs: start, kind: .block,
+                message: "block \(chain.height) by \(network.nodes[proposer].name), \(transactions.count) txs",
+                fields: [
+                    ("height", .int(Int64(chain.height))), ("slot", .int(Int64(slot))),
+                    ("proposer", .text(network.nodes[proposer].name)),
+                    ("txs", .int(Int64(transactions.count))), ("gas_used", .int(Int64(gasUsed))),
+                    ("base_fee_gwei", .int(Int64(block.baseFeeGwei))),
+                ]), at: 0)
 
-        chain.pendingArrivals = Gossip.propagate(in: network, from: proposer, at: start,
-                                                 blockBytes: settings.network.blockBytes, using: &rng)
+        chain.pendingArrivals = Gossip.propagate(
+            in: network, from: proposer, at: start,
+            blockBytes: settings.network.blockBytes, using: &rng)
         chain.pendingHeight = chain.height
         chain.pendingStartMs = start
         network.nodes[proposer].head = chain.height
@@ -160,18 +180,25 @@ extension World {
         let share = total == 0 ? 0 : Int64(UInt128(online) * 100 / UInt128(total))
         var events: [Event] = []
         if justified {
-            events.append(Event(timeMs: time, kind: .justified, message: "epoch \(epoch) justified (\(share) % of stake attesting)",
-                                fields: [("epoch", .int(Int64(epoch))), ("attesting_percent", .int(share))]))
+            events.append(
+                Event(
+                    timeMs: time, kind: .justified, message: "epoch \(epoch) justified (\(share) % of stake attesting)",
+                    fields: [("epoch", .int(Int64(epoch))), ("attesting_percent", .int(share))]))
             if epoch >= 1, chain.justifiedEpochs[epoch - 1], epoch - 1 > chain.finalizedEpoch {
                 chain.finalizedEpoch = epoch - 1
                 chain.finalizedHeight = max(chain.finalizedHeight, chain.epochEndHeights[epoch - 1])
-                events.append(Event(timeMs: time, kind: .finalized, message: "epoch \(epoch - 1) finalized at height \(chain.finalizedHeight)",
-                                    fields: [("epoch", .int(Int64(epoch - 1))), ("height", .int(Int64(chain.finalizedHeight)))]))
+                events.append(
+                    Event(
+                        timeMs: time, kind: .finalized,
+                        message: "epoch \(epoch - 1) finalized at height \(chain.finalizedHeight)",
+                        fields: [("epoch", .int(Int64(epoch - 1))), ("height", .int(Int64(chain.finalizedHeight)))]))
             }
         } else {
-            events.append(Event(timeMs: time, kind: .finalityStalled,
-                                message: "epoch \(epoch) not justified: \(share) % of stake attesting, 67 % needed",
-                                fields: [("epoch", .int(Int64(epoch))), ("attesting_percent", .int(share))]))
+            events.append(
+                Event(
+                    timeMs: time, kind: .finalityStalled,
+                    message: "epoch \(epoch) not justified: \(share) % of stake attesting, 67 % needed",
+                    fields: [("epoch", .int(Int64(epoch))), ("attesting_percent", .int(share))]))
         }
         return events
     }

@@ -16,15 +16,17 @@ extension World {
         var borrowerWallet = Array(repeating: UInt128(0), count: reserveCount)
         let population = settings.borrowers
         if population.count > 0, !population.collateral.isEmpty, !population.debt.isEmpty {
-            pool.accounts.reserveCapacity(accounts: pool.accounts.count + population.count,
-                                          positions: pool.accounts.positionCount + population.count * 3)
+            pool.accounts.reserveCapacity(
+                accounts: pool.accounts.count + population.count,
+                positions: pool.accounts.positionCount + population.count * 3)
             defenders.reserveCapacity(pool.accounts.count + population.count)
             for index in 0..<population.count {
                 let debtAsset = population.debt[rng.int(in: 0...(population.debt.count - 1))]
                 let debtUSD = population.medianDebtUSD * DeterministicMath.exp(population.sizeSigma * rng.normal())
                 // Drawn from the normal truncated at health_min: clamping instead would put every draw
                 // below the floor on the floor itself (hundreds of identical health factors).
-                let target = population.healthSD > 0
+                let target =
+                    population.healthSD > 0
                     ? population.healthMean + population.healthSD
                         * rng.normal(atLeast: (population.healthMin - population.healthMean) / population.healthSD)
                     : max(population.healthMin, population.healthMean)
@@ -40,8 +42,9 @@ extension World {
                     let usd = debtUSD * target * share / max(threshold, 0.01)
                     return (reserve: asset, amount: Self.amount(usd: usd, price: prices[asset], unit: units[asset]))
                 }
-                pool.accounts.append(id: "b\(index)", collateral: collateral,
-                                     debt: [(debtAsset, Self.amount(usd: debtUSD, price: prices[debtAsset], unit: units[debtAsset]))])
+                pool.accounts.append(
+                    id: "b\(index)", collateral: collateral,
+                    debt: [(debtAsset, Self.amount(usd: debtUSD, price: prices[debtAsset], unit: units[debtAsset]))])
                 defenders.append(rng.chance(population.defendShare))
             }
         }
@@ -64,16 +67,19 @@ extension World {
         }
 
         // Oracle feeds with a reporter node in their region.
-        let busiest = Region.allCases.max { a, b in
-            network.nodes.filter { $0.region == a }.count < network.nodes.filter { $0.region == b }.count
-        } ?? .eu
+        let busiest =
+            Region.allCases.max { a, b in
+                network.nodes.filter { $0.region == a }.count < network.nodes.filter { $0.region == b }.count
+            } ?? .eu
         var feeds: [OracleFeed] = []
         for asset in 0..<reserveCount {
             let market = settings.assets[asset]
             let reporter = Self.host(in: market.oracleRegion ?? busiest, index: asset, network: network)
             network.nodes[reporter].roles.insert(.oracleReporter)
-            feeds.append(OracleFeed(asset: asset, reporter: reporter, heartbeatMs: Int64(market.heartbeatSeconds) * 1_000,
-                                    deviationBps: UInt128(market.deviationBps)))
+            feeds.append(
+                OracleFeed(
+                    asset: asset, reporter: reporter, heartbeatMs: Int64(market.heartbeatSeconds) * 1_000,
+                    deviationBps: UInt128(market.deviationBps)))
         }
 
         // DEX pools against the first stablecoin.
@@ -81,13 +87,17 @@ extension World {
         if let stable = settings.assets.firstIndex(where: \.isStable) {
             for asset in 0..<reserveCount where asset != stable && settings.assets[asset].dexLiquidityUSD > 0 {
                 let half = Double(settings.assets[asset].dexLiquidityUSD) / 2
-                pools.append(DexPool(asset: asset, stable: stable,
-                                     assetReserve: Self.amount(usd: half, price: prices[asset], unit: units[asset]),
-                                     stableReserve: Self.amount(usd: half, price: prices[stable], unit: units[stable])))
+                pools.append(
+                    DexPool(
+                        asset: asset, stable: stable,
+                        assetReserve: Self.amount(usd: half, price: prices[asset], unit: units[asset]),
+                        stableReserve: Self.amount(usd: half, price: prices[stable], unit: units[stable])))
             }
         }
         let arbitrageur = Arbitrageur(
-            wallet: (0..<reserveCount).map { Self.amount(usd: Double(settings.arbitrageWalletUSD), price: prices[$0], unit: units[$0]) },
+            wallet: (0..<reserveCount).map {
+                Self.amount(usd: Double(settings.arbitrageWalletUSD), price: prices[$0], unit: units[$0])
+            },
             budgetPerBlock: settings.assets.firstIndex(where: \.isStable).map {
                 Self.amount(usd: Double(settings.arbitrageBudgetUSD), price: prices[$0], unit: units[$0])
             } ?? 0)
@@ -95,45 +105,53 @@ extension World {
         // Bots, hosted in their regions.
         var liquidators: [Liquidator] = []
         for index in 0..<settings.bots.count {
-            let region = settings.bots.regions.isEmpty ? Region.eu : settings.bots.regions[index % settings.bots.regions.count]
+            let region =
+                settings.bots.regions.isEmpty ? Region.eu : settings.bots.regions[index % settings.bots.regions.count]
             let host = Self.host(in: region, index: index + 7, network: network)
             network.nodes[host].roles.insert(.liquidatorHost)
             // Shares within ±10 % of the scenario's: each bid's own variation (±30 %) decides most races.
             let aggressiveness = Double(settings.bots.aggressivenessBps) / 10_000 * (0.9 + 0.2 * rng.unit())
             let (strategy, capital) = Strategy.draw(using: &rng)
             let walletUSD = Double(settings.bots.walletUSD) * capital
-            liquidators.append(Liquidator(
-                id: index, name: "bot-\(index + 1)-\(network.nodes[host].region.id)", host: host,
-                wallet: (0..<reserveCount).map { Self.amount(usd: walletUSD, price: prices[$0], unit: units[$0]) },
-                minimumProfitUSD: Double(settings.bots.minimumProfitUSD), aggressiveness: aggressiveness,
-                usesFlashLoans: settings.bots.flashLoans, strategy: strategy))
+            liquidators.append(
+                Liquidator(
+                    id: index, name: "bot-\(index + 1)-\(network.nodes[host].region.id)", host: host,
+                    wallet: (0..<reserveCount).map { Self.amount(usd: walletUSD, price: prices[$0], unit: units[$0]) },
+                    minimumProfitUSD: Double(settings.bots.minimumProfitUSD), aggressiveness: aggressiveness,
+                    usesFlashLoans: settings.bots.flashLoans, strategy: strategy))
         }
-        let user = Liquidator(id: -1, name: Self.userName, host: Self.host(in: busiest, index: 3, network: network),
-                              wallet: (0..<reserveCount).map { Self.amount(usd: 10_000_000, price: prices[$0], unit: units[$0]) },
-                              minimumProfitUSD: 0, aggressiveness: 0.2)
+        let user = Liquidator(
+            id: -1, name: Self.userName, host: Self.host(in: busiest, index: 3, network: network),
+            wallet: (0..<reserveCount).map { Self.amount(usd: 10_000_000, price: prices[$0], unit: units[$0]) },
+            minimumProfitUSD: 0, aggressiveness: 0.2)
 
-        self.init(scenarioName: scenario.name, seed: seed, settings: settings, gasAsset: gasAsset, rng: rng, network: network,
-                  chain: Chain(slotMs: Int64(settings.slotSeconds) * 1_000, epochSlots: settings.epochSlots),
-                  pool: pool, truePrices: prices,
-                  priceProcess: PriceProcess(parameters: settings.assets.map {
-                      .init(volatility: Double($0.volatilityBps) / 10_000, isStable: $0.isStable)
-                  }, correlation: settings.correlation, jumpsPerDay: settings.jumpsPerDay, jumpSize: settings.jumpSize),
-                  feeds: feeds, dexPools: pools, arbitrageur: arbitrageur, liquidators: liquidators, user: user,
-                  botsEnabled: settings.bots.enabled, borrowerWallet: borrowerWallet, defenders: defenders,
-                  defencePending: Array(repeating: false, count: defenders.count), riskIndex: RiskIndex(pool: pool),
-                  schedule: (settings.events + extraEvents).enumerated()
-                      .sorted { ($0.element.atMs, $0.offset) < ($1.element.atMs, $1.offset) }.map(\.element))
+        self.init(
+            scenarioName: scenario.name, seed: seed, settings: settings, gasAsset: gasAsset, rng: rng, network: network,
+            chain: Chain(slotMs: Int64(settings.slotSeconds) * 1_000, epochSlots: settings.epochSlots),
+            pool: pool, truePrices: prices,
+            priceProcess: PriceProcess(
+                parameters: settings.assets.map {
+                    .init(volatility: Double($0.volatilityBps) / 10_000, isStable: $0.isStable)
+                }, correlation: settings.correlation, jumpsPerDay: settings.jumpsPerDay, jumpSize: settings.jumpSize),
+            feeds: feeds, dexPools: pools, arbitrageur: arbitrageur, liquidators: liquidators, user: user,
+            botsEnabled: settings.bots.enabled, borrowerWallet: borrowerWallet, defenders: defenders,
+            defencePending: Array(repeating: false, count: defenders.count), riskIndex: RiskIndex(pool: pool),
+            schedule: (settings.events + extraEvents).enumerated()
+                .sorted { ($0.element.atMs, $0.offset) < ($1.element.atMs, $1.offset) }.map(\.element))
         tracking = settings.assets.map { market in
             market.tracks.map { Tracking(asset: $0, ratioWad: market.tracksRatioWad ?? 1_000_000_000_000_000_000) }
         }
         followTrackedPrices()
     }
 
-    init(scenarioName: String, seed: UInt64, settings: SimulationSettings, gasAsset: Int, rng: SeededGenerator, network: Network,
-         chain: Chain, pool: LendingPool, truePrices: [UInt128], priceProcess: PriceProcess, feeds: [OracleFeed],
-         dexPools: [DexPool], arbitrageur: Arbitrageur, liquidators: [Liquidator], user: Liquidator, botsEnabled: Bool,
-         borrowerWallet: [UInt128], defenders: [Bool], defencePending: [Bool], riskIndex: RiskIndex,
-         schedule: [ScheduledCommand]) {
+    init(
+        scenarioName: String, seed: UInt64, settings: SimulationSettings, gasAsset: Int, rng: SeededGenerator,
+        network: Network,
+        chain: Chain, pool: LendingPool, truePrices: [UInt128], priceProcess: PriceProcess, feeds: [OracleFeed],
+        dexPools: [DexPool], arbitrageur: Arbitrageur, liquidators: [Liquidator], user: Liquidator, botsEnabled: Bool,
+        borrowerWallet: [UInt128], defenders: [Bool], defencePending: [Bool], riskIndex: RiskIndex,
+        schedule: [ScheduledCommand]
+    ) {
         self.scenarioName = scenarioName
         self.seed = seed
         self.settings = settings
@@ -181,7 +199,8 @@ public enum WorldError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .noGasAsset: "no asset pays for gas: name one with gas_asset = \"SYMBOL\" under [network] (by default WETH or ETH)"
+        case .noGasAsset:
+            "no asset pays for gas: name one with gas_asset = \"SYMBOL\" under [network] (by default WETH or ETH)"
         }
     }
 }

@@ -9,7 +9,10 @@ extension World {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64 * 1024 + 64)
         func flushIfFull() {
-            if bytes.count >= 64 * 1024 { hasher.update(data: bytes); bytes.removeAll(keepingCapacity: true) }
+            if bytes.count >= 64 * 1024 {
+                hasher.update(data: bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }
         }
         func put(_ value: UInt64) {
             withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
@@ -17,16 +20,30 @@ extension World {
         }
         func put(_ value: Int64) { put(UInt64(bitPattern: value)) }
         func put(_ value: Int) { put(Int64(value)) }
-        func put(_ value: UInt128) { put(value.lowWord); put(value.highWord) }
-        func put(_ flag: Bool) { bytes.append(flag ? 1 : 0); flushIfFull() }
-        put(nowMs); put(chain.height); put(chain.finalizedHeight); put(chain.blocksProduced); put(chain.missedSlots)
-        put(chain.baseFeeWei); put(chain.mempool.count); put(eventCount)
+        func put(_ value: UInt128) {
+            put(value.lowWord)
+            put(value.highWord)
+        }
+        func put(_ flag: Bool) {
+            bytes.append(flag ? 1 : 0)
+            flushIfFull()
+        }
+        put(nowMs)
+        put(chain.height)
+        put(chain.finalizedHeight)
+        put(chain.blocksProduced)
+        put(chain.missedSlots)
+        put(chain.baseFeeWei)
+        put(chain.mempool.count)
+        put(eventCount)
         truePrices.forEach { put($0) }
         pool.prices.forEach { put($0) }
         for reserve in pool.reserves {
-            for value in [reserve.liquidityIndex, reserve.variableBorrowIndex, reserve.currentLiquidityRate,
-                          reserve.currentVariableBorrowRate, reserve.totalScaledSupply, reserve.totalScaledVariableDebt,
-                          reserve.accruedToTreasury, reserve.treasuryScaledBalance, reserve.availableLiquidity, reserve.deficit] {
+            for value in [
+                reserve.liquidityIndex, reserve.variableBorrowIndex, reserve.currentLiquidityRate,
+                reserve.currentVariableBorrowRate, reserve.totalScaledSupply, reserve.totalScaledVariableDebt,
+                reserve.accruedToTreasury, reserve.treasuryScaledBalance, reserve.availableLiquidity, reserve.deficit,
+            ] {
                 put(value)
             }
             put(reserve.lastUpdateTimestamp)
@@ -36,30 +53,75 @@ extension World {
         var collateral = [UInt128](repeating: 0, count: reserveCount), debt = collateral
         var flags = [Bool](repeating: false, count: reserveCount)
         for account in pool.accounts.indices {
-            for reserve in 0..<reserveCount { collateral[reserve] = 0; debt[reserve] = 0; flags[reserve] = false }
+            for reserve in 0..<reserveCount {
+                collateral[reserve] = 0
+                debt[reserve] = 0
+                flags[reserve] = false
+            }
             pool.accounts.forEachPosition(of: account) { reserve, amount, isDebt, used in
-                if isDebt { debt[reserve] = amount } else { collateral[reserve] = amount; flags[reserve] = used }
+                if isDebt {
+                    debt[reserve] = amount
+                } else {
+                    collateral[reserve] = amount
+                    flags[reserve] = used
+                }
             }
             collateral.forEach { put($0) }
             debt.forEach { put($0) }
             flags.forEach { put($0) }
         }
-        for wallet in liquidators.map(\.wallet) + [user.wallet, arbitrageur.wallet, borrowerWallet] { wallet.forEach { put($0) } }
-        for dex in dexPools { put(dex.assetReserve); put(dex.stableReserve) }
-        for feed in feeds { put(feed.updatedAtMs); put(feed.frozen) }
-        for node in network.nodes { put(node.head); put(node.crashed); put(node.upMs) }
-        for transaction in chain.mempool { put(transaction.id); put(transaction.submittedMs); put(transaction.priorityFeeGwei); put(transaction.maxFeeWei) }
+        for wallet in liquidators.map(\.wallet) + [user.wallet, arbitrageur.wallet, borrowerWallet] {
+            wallet.forEach { put($0) }
+        }
+        for dex in dexPools {
+            put(dex.assetReserve)
+            put(dex.stableReserve)
+        }
+        for feed in feeds {
+            put(feed.updatedAtMs)
+            put(feed.frozen)
+        }
+        for node in network.nodes {
+            put(node.head)
+            put(node.crashed)
+            put(node.upMs)
+        }
+        for transaction in chain.mempool {
+            put(transaction.id)
+            put(transaction.submittedMs)
+            put(transaction.priorityFeeGwei)
+            put(transaction.maxFeeWei)
+        }
         network.regionDown.forEach { put($0) }
         network.latencySpikeMs.forEach { put($0) }
-        for row in network.links { for link in row { put(link.cut); put(link.latencyFactor.bitPattern) } }
-        for center in network.dataCenters { put(center.powered); put(center.generatorDelayMs ?? -1) }
-        for shock in shocks { put(shock.asset); put(shock.ticksLeft); put(shock.factorPerTick.bitPattern) }
+        for row in network.links {
+            for link in row {
+                put(link.cut)
+                put(link.latencyFactor.bitPattern)
+            }
+        }
+        for center in network.dataCenters {
+            put(center.powered)
+            put(center.generatorDelayMs ?? -1)
+        }
+        for shock in shocks {
+            put(shock.asset)
+            put(shock.ticksLeft)
+            put(shock.factorPerTick.bitPattern)
+        }
         // Only trackers add bytes, so that a world without any hashes as before tracking existed.
         for (asset, tracked) in tracking.enumerated() {
-            if let tracked { put(asset); put(tracked.asset); put(tracked.ratioWad) }
+            if let tracked {
+                put(asset)
+                put(tracked.asset)
+                put(tracked.ratioWad)
+            }
         }
-        put(schedule.count); put(botsEnabled)
+        put(schedule.count)
+        put(botsEnabled)
         hasher.update(data: bytes)
-        return hasher.finalize().map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        return hasher.finalize().map {
+            String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16)
+        }.joined()
     }
 }

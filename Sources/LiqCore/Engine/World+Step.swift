@@ -16,7 +16,7 @@ extension World {
         }
         updateHeads()
         pool.time = UInt64(nowMs / 1_000)
-        riskIndex.rebase(pool: pool)   // interest: re-sums only once an index has moved past the tolerance
+        riskIndex.rebase(pool: pool) // interest: re-sums only once an index has moved past the tolerance
         trackStaleness()
         eventCount += events.count
         return events
@@ -46,7 +46,8 @@ extension World {
     mutating func followTrackedPrices() {
         for (asset, tracked) in tracking.enumerated() {
             guard let tracked else { continue }
-            let price = FullWidth.mulDivSaturating(truePrices[tracked.asset], tracked.ratioWad, 1_000_000_000_000_000_000)
+            let price = FullWidth.mulDivSaturating(
+                truePrices[tracked.asset], tracked.ratioWad, 1_000_000_000_000_000_000)
             truePrices[asset] = min(max(price, 1), PriceProcess.maximumUnits)
         }
     }
@@ -65,7 +66,8 @@ extension World {
             network.nodes[node].totalMs += settings.tickMs
             if up { network.nodes[node].upMs += settings.tickMs }
             if up && !network.nodes[node].wasUp {
-                network.nodes[node].syncingUntilMs = nowMs + 10_000 + Int64(max(0, chain.height - network.nodes[node].head)) * 50
+                network.nodes[node].syncingUntilMs =
+                    nowMs + 10_000 + Int64(max(0, chain.height - network.nodes[node].head)) * 50
             }
             if up, network.nodes[node].syncingUntilMs > 0, nowMs >= network.nodes[node].syncingUntilMs {
                 network.nodes[node].head = max(network.nodes[node].head, chain.height)
@@ -95,7 +97,8 @@ extension World {
             let feed = feeds[index]
             if feed.isDue(truePrice: truePrices[feed.asset], onChain: pool.prices[feed.asset], at: nowMs) {
                 if feed.dueSinceMs == nil { feeds[index].dueSinceMs = nowMs }
-                statistics.maxOracleStalenessMs = max(statistics.maxOracleStalenessMs, feeds[index].stalenessMs(at: nowMs))
+                statistics.maxOracleStalenessMs = max(
+                    statistics.maxOracleStalenessMs, feeds[index].stalenessMs(at: nowMs))
             } else {
                 feeds[index].dueSinceMs = nil
             }

@@ -84,7 +84,10 @@ public struct World: Sendable {
         let prices = truePrices.map { Double($0) / 1e8 }
         var total = 0.0
         for account in 0..<riskIndex.count where riskIndex.debtUSD(account: account) > 0 {
-            total += max(0, riskIndex.debtUSD(account: account, prices: prices) - riskIndex.collateralUSD(account: account, prices: prices))
+            total += max(
+                0,
+                riskIndex.debtUSD(account: account, prices: prices)
+                    - riskIndex.collateralUSD(account: account, prices: prices))
         }
         return total
     }

@@ -79,9 +79,13 @@ public struct AccountBook: Sendable, Equatable, RandomAccessCollection, MutableC
     public var positionCount: Int { used }
 
     public mutating func reserveCapacity(accounts: Int, positions: Int) {
-        ids.reserveCapacity(accounts); eModes.reserveCapacity(accounts); starts.reserveCapacity(accounts)
-        counts.reserveCapacity(accounts); capacities.reserveCapacity(accounts)
-        amounts.reserveCapacity(positions); tags.reserveCapacity(positions)
+        ids.reserveCapacity(accounts)
+        eModes.reserveCapacity(accounts)
+        starts.reserveCapacity(accounts)
+        counts.reserveCapacity(accounts)
+        capacities.reserveCapacity(accounts)
+        amounts.reserveCapacity(positions)
+        tags.reserveCapacity(positions)
     }
 
     public mutating func append(_ account: Account) {
@@ -92,14 +96,17 @@ public struct AccountBook: Sendable, Equatable, RandomAccessCollection, MutableC
 
     /// Appends an account given as positions, without building a dense `Account` (for generated worlds).
     /// `collateral` and `debt` pair a reserve with a scaled balance; collateral is used as collateral.
-    public mutating func append(id: String, eModeCategory: UInt8 = 0, collateral: [(reserve: Int, amount: UInt128)],
-                                debt: [(reserve: Int, amount: UInt128)]) {
+    public mutating func append(
+        id: String, eModeCategory: UInt8 = 0, collateral: [(reserve: Int, amount: UInt128)],
+        debt: [(reserve: Int, amount: UInt128)]
+    ) {
         precondition(journal == nil, "no new accounts while a journal is open")
         for side in [collateral.map(\.reserve), debt.map(\.reserve)] {
             precondition(side.allSatisfy { (0..<reserveCount).contains($0) }, "a reserve of the pool")
             precondition(Set(side).count == side.count, "one position per reserve and side")
         }
-        let positions = collateral.filter { $0.amount != 0 }.map { ($0.amount, UInt16($0.reserve) | Self.collateralFlagBit) }
+        let positions =
+            collateral.filter { $0.amount != 0 }.map { ($0.amount, UInt16($0.reserve) | Self.collateralFlagBit) }
             + debt.filter { $0.amount != 0 }.map { ($0.amount, UInt16($0.reserve) | Self.debtBit) }
         appendBlock(id: id, eModeCategory: eModeCategory, positions: positions)
     }
@@ -111,13 +118,18 @@ public struct AccountBook: Sendable, Equatable, RandomAccessCollection, MutableC
         starts.append(UInt32(amounts.count))
         counts.append(UInt8(positions.count))
         capacities.append(UInt8(positions.count))
-        for position in positions { amounts.append(position.amount); tags.append(position.tag) }
+        for position in positions {
+            amounts.append(position.amount)
+            tags.append(position.tag)
+        }
         used += positions.count
     }
 
     /// Calls `body` with each held position of an account: reserve, scaled balance, whether it is debt,
     /// and whether collateral is used as collateral.
-    public func forEachPosition(of index: Int, _ body: (_ reserve: Int, _ amount: UInt128, _ isDebt: Bool, _ usedAsCollateral: Bool) -> Void) {
+    public func forEachPosition(
+        of index: Int, _ body: (_ reserve: Int, _ amount: UInt128, _ isDebt: Bool, _ usedAsCollateral: Bool) -> Void
+    ) {
         let start = Int(starts[index])
         for slot in start..<(start + Int(counts[index])) {
             let tag = tags[slot]
@@ -159,7 +171,9 @@ public struct AccountBook: Sendable, Equatable, RandomAccessCollection, MutableC
             if account.scaledCollateral[reserve] != 0 || flag {
                 positions.append((account.scaledCollateral[reserve], UInt16(reserve) | (flag ? collateralFlagBit : 0)))
             }
-            if account.scaledDebt[reserve] != 0 { positions.append((account.scaledDebt[reserve], UInt16(reserve) | debtBit)) }
+            if account.scaledDebt[reserve] != 0 {
+                positions.append((account.scaledDebt[reserve], UInt16(reserve) | debtBit))
+            }
         }
         return positions
     }

@@ -13,7 +13,9 @@ public struct AccountData: Sendable, Equatable {
 
 extension LendingPool {
     /// The LTV and liquidation threshold that apply to an account's collateral in a reserve (eMode aware).
-    public func collateralParameters(for account: Account, reserve: Int) -> (ltvBps: UInt128, liquidationThresholdBps: UInt128) {
+    public func collateralParameters(
+        for account: Account, reserve: Int
+    ) -> (ltvBps: UInt128, liquidationThresholdBps: UInt128) {
         let configuration = reserves[reserve].configuration
         if let category = eModeCategory(id: account.eModeCategory), category.contains(reserve: reserve) {
             return (category.ltvBps, category.liquidationThresholdBps)
@@ -42,7 +44,9 @@ extension LendingPool {
         for reserve in reserves.indices {
             // The gates use the reserve's own LT and LTV; eMode values only replace them in the sums.
             let own = reserves[reserve].configuration
-            if own.liquidationThresholdBps != 0, account.usingAsCollateral[reserve], account.scaledCollateral[reserve] != 0 {
+            if own.liquidationThresholdBps != 0, account.usingAsCollateral[reserve],
+                account.scaledCollateral[reserve] != 0
+            {
                 let parameters = collateralParameters(for: account, reserve: reserve)
                 let value = try baseValue(collateralBalance(account, reserve: reserve), reserve: reserve)
                 totalCollateral = try FullWidth.add(totalCollateral, value, operation: "total collateral")
@@ -51,7 +55,8 @@ extension LendingPool {
                 } else {
                     hasZeroLtvCollateral = true
                 }
-                weightedThreshold = try FullWidth.add(weightedThreshold, FullWidth.multiply(value, parameters.liquidationThresholdBps))
+                weightedThreshold = try FullWidth.add(
+                    weightedThreshold, FullWidth.multiply(value, parameters.liquidationThresholdBps))
             }
             if account.scaledDebt[reserve] != 0 {
                 let value = try baseValue(debtBalance(account, reserve: reserve), reserve: reserve)
@@ -60,11 +65,14 @@ extension LendingPool {
         }
         let averageLtv = totalCollateral == 0 ? 0 : weightedLtv / totalCollateral
         let averageThreshold = totalCollateral == 0 ? 0 : weightedThreshold / totalCollateral
-        let healthFactor: HealthFactor = totalDebt == 0
+        let healthFactor: HealthFactor =
+            totalDebt == 0
             ? .infinite
-            : HealthFactor(wad: try WadRayMath.wadDiv(PercentageMath.percentMul(totalCollateral, averageThreshold), totalDebt))
-        return AccountData(totalCollateralBase: totalCollateral, totalDebtBase: totalDebt,
-                           averageLtvBps: averageLtv, averageLiquidationThresholdBps: averageThreshold,
-                           healthFactor: healthFactor, hasZeroLtvCollateral: hasZeroLtvCollateral)
+            : HealthFactor(
+                wad: try WadRayMath.wadDiv(PercentageMath.percentMul(totalCollateral, averageThreshold), totalDebt))
+        return AccountData(
+            totalCollateralBase: totalCollateral, totalDebtBase: totalDebt,
+            averageLtvBps: averageLtv, averageLiquidationThresholdBps: averageThreshold,
+            healthFactor: healthFactor, hasZeroLtvCollateral: hasZeroLtvCollateral)
     }
 }

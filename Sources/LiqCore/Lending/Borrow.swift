@@ -19,13 +19,16 @@ extension LendingPool {
         guard reserves[reserve].availableLiquidity >= amount else { throw BorrowError.invalidAmount }
         if let sentinel, !sentinel.isBorrowAllowed { throw BorrowError.priceOracleSentinelCheckFailed }
         // v3.1: an account in eMode borrows only assets of its category.
-        if let category = eModeCategory(id: accounts[accountIndex].eModeCategory), !category.contains(reserve: reserve) {
+        if let category = eModeCategory(id: accounts[accountIndex].eModeCategory), !category.contains(reserve: reserve)
+        {
             throw BorrowError.inconsistentEModeCategory
         }
         let data = try accountData(accounts[accountIndex])
         guard data.totalCollateralBase != 0 else { throw BorrowError.collateralBalanceIsZero }
         guard data.averageLtvBps != 0 else { throw BorrowError.ltvValidationFailed }
-        guard data.healthFactor > .liquidationThreshold else { throw BorrowError.healthFactorLowerThanLiquidationThreshold }
+        guard data.healthFactor > .liquidationThreshold else {
+            throw BorrowError.healthFactorLowerThanLiquidationThreshold
+        }
         let amountBase = try baseValue(amount, reserve: reserve)
         let collateralNeeded = try PercentageMath.percentDiv(
             FullWidth.add(data.totalDebtBase, amountBase, operation: "borrow"), data.averageLtvBps)
@@ -43,7 +46,8 @@ extension LendingPool {
         }
         let scaled = try WadRayMath.rayDiv(amount, updated.variableBorrowIndex)
         guard scaled != 0 else { throw BorrowError.invalidMintAmount }
-        updated.totalScaledVariableDebt = try FullWidth.add(updated.totalScaledVariableDebt, scaled, operation: "borrow")
+        updated.totalScaledVariableDebt = try FullWidth.add(
+            updated.totalScaledVariableDebt, scaled, operation: "borrow")
         try updated.updateInterestRates(liquidityAdded: 0, liquidityTaken: amount)
         reserves[reserve] = updated
         accounts[accountIndex].scaledDebt[reserve] = try FullWidth.add(

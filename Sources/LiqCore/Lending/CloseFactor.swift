@@ -42,9 +42,11 @@ public enum CloseFactorRule: Sendable, Equatable {
         case .v31Half: "HF > 0.95: up to 50 % of the debt in this reserve (DEFAULT_LIQUIDATION_CLOSE_FACTOR)"
         case .v31Full: "HF ≤ 0.95: up to 100 % of the debt in this reserve (MAX_LIQUIDATION_CLOSE_FACTOR)"
         case .v33FullBelowHealthFactorThreshold: "HF ≤ 0.95: the whole debt in this reserve may be repaid"
-        case .v33FullSmallCollateral: "collateral in this reserve is worth < $2,000: the whole debt in this reserve may be repaid"
+        case .v33FullSmallCollateral:
+            "collateral in this reserve is worth < $2,000: the whole debt in this reserve may be repaid"
         case .v33FullSmallDebt: "debt in this reserve is worth < $2,000: all of it may be repaid"
-        case .v33FullReserveDebtWithinHalf: "debt in this reserve is at most 50 % of the total debt: all of it may be repaid"
+        case .v33FullReserveDebtWithinHalf:
+            "debt in this reserve is at most 50 % of the total debt: all of it may be repaid"
         case .v33HalfOfTotalDebt: "HF > 0.95 with collateral and debt ≥ $2,000: up to 50 % of the total debt"
         }
     }

@@ -9,8 +9,10 @@ public struct EModeCategory: Sendable, Equatable {
     /// Reserve indexes in the category.
     public var reserves: [Int]
 
-    public init(id: UInt8, label: String, ltvBps: UInt128, liquidationThresholdBps: UInt128,
-                liquidationBonusBps: UInt128, reserves: [Int]) {
+    public init(
+        id: UInt8, label: String, ltvBps: UInt128, liquidationThresholdBps: UInt128,
+        liquidationBonusBps: UInt128, reserves: [Int]
+    ) {
         self.id = id
         self.label = label
         self.ltvBps = ltvBps

@@ -67,7 +67,8 @@ extension LendingPool {
         }
         trial.accounts.commitJournal()
         self = trial
-        return FlashLoanReceipt(amount: amount, premium: premium, premiumToProtocol: premiumToProtocol,
-                                premiumToSuppliers: premiumToSuppliers)
+        return FlashLoanReceipt(
+            amount: amount, premium: premium, premiumToProtocol: premiumToProtocol,
+            premiumToSuppliers: premiumToSuppliers)
     }
 }

@@ -19,11 +19,14 @@ public enum Interest {
         let basePowerTwo = try WadRayMath.rayMul(rate, rate) / (secondsPerYear * secondsPerYear)
         let basePowerThree = try WadRayMath.rayMul(basePowerTwo, rate) / secondsPerYear
         let op = "compounded interest"
-        let secondTerm = try FullWidth.multiply(FullWidth.multiply(exp, expMinusOne, operation: op), basePowerTwo, operation: op) / 2
-        let thirdTerm = try FullWidth.multiply(
-            FullWidth.multiply(FullWidth.multiply(exp, expMinusOne, operation: op), expMinusTwo, operation: op),
-            basePowerThree, operation: op) / 6
+        let secondTerm =
+            try FullWidth.multiply(FullWidth.multiply(exp, expMinusOne, operation: op), basePowerTwo, operation: op) / 2
+        let thirdTerm =
+            try FullWidth.multiply(
+                FullWidth.multiply(FullWidth.multiply(exp, expMinusOne, operation: op), expMinusTwo, operation: op),
+                basePowerThree, operation: op) / 6
         let firstTerm = try FullWidth.multiply(rate, exp, operation: op) / secondsPerYear
-        return try FullWidth.add(FullWidth.add(FullWidth.add(WadRayMath.ray, firstTerm), secondTerm), thirdTerm, operation: op)
+        return try FullWidth.add(
+            FullWidth.add(FullWidth.add(WadRayMath.ray, firstTerm), secondTerm), thirdTerm, operation: op)
     }
 }

@@ -6,8 +6,10 @@ public struct InterestRateStrategy: Sendable, Equatable {
     public var variableRateSlope1Bps: UInt128
     public var variableRateSlope2Bps: UInt128
 
-    public init(optimalUsageRatioBps: UInt128, baseVariableBorrowRateBps: UInt128,
-                variableRateSlope1Bps: UInt128, variableRateSlope2Bps: UInt128) {
+    public init(
+        optimalUsageRatioBps: UInt128, baseVariableBorrowRateBps: UInt128,
+        variableRateSlope1Bps: UInt128, variableRateSlope2Bps: UInt128
+    ) {
         self.optimalUsageRatioBps = optimalUsageRatioBps
         self.baseVariableBorrowRateBps = baseVariableBorrowRateBps
         self.variableRateSlope1Bps = variableRateSlope1Bps

@@ -23,8 +23,10 @@ public struct LendingPool: Sendable, Equatable {
     /// `FLASHLOAN_PREMIUM_TO_PROTOCOL`: the protocol's share of the premium (v3.0–v3.3), default 4 bps.
     public var flashLoanPremiumToProtocolBps: UInt128 = 4
 
-    public init(rules: RuleSet, reserves: [Reserve], prices: [UInt128], eModeCategories: [EModeCategory] = [],
-                sentinel: PriceOracleSentinel? = nil, accounts: [Account] = [], time: UInt64 = 0) {
+    public init(
+        rules: RuleSet, reserves: [Reserve], prices: [UInt128], eModeCategories: [EModeCategory] = [],
+        sentinel: PriceOracleSentinel? = nil, accounts: [Account] = [], time: UInt64 = 0
+    ) {
         precondition(reserves.count == prices.count, "one price per reserve")
         self.rules = rules
         self.reserves = reserves

@@ -12,14 +12,16 @@ extension LendingPool {
         // updateState only on the reserves the call touches: the collateral, the debt and any bad debt
         // (updating others would split their compounding and drift from the contract at the wei level).
         for reserve in updated.indices {
-            let touched = reserve == request.collateralReserve || reserve == request.debtReserve
+            let touched =
+                reserve == request.collateralReserve || reserve == request.debtReserve
                 || before.scaledDebt[reserve] != after.scaledDebt[reserve]
             guard touched else { continue }
             try updated[reserve].updateState(to: time)
             let debtBurnt = before.scaledDebt[reserve] - after.scaledDebt[reserve]
             updated[reserve].totalScaledVariableDebt = try FullWidth.subtract(
                 updated[reserve].totalScaledVariableDebt, debtBurnt, operation: "total debt")
-            updated[reserve].deficit = try FullWidth.add(updated[reserve].deficit, quote.deficits[reserve], operation: "deficit")
+            updated[reserve].deficit = try FullWidth.add(
+                updated[reserve].deficit, quote.deficits[reserve], operation: "deficit")
             if reserve == request.collateralReserve {
                 updated[reserve].totalScaledSupply = try FullWidth.subtract(
                     updated[reserve].totalScaledSupply, quote.scaledCollateralBurnt, operation: "total supply")

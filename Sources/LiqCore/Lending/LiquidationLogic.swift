@@ -43,24 +43,27 @@ extension LendingPool {
         // _calculateAvailableCollateralToLiquidate
         let bonus = liquidationBonus(for: account, reserve: c)
         let feeBps = reserves[c].configuration.liquidationProtocolFeeBps
-        let baseCollateral = try FullWidth.mulMulDiv(debtPrice, debtRepaid, collateralUnit, collateralPrice, debtUnit,
-                                                     operation: "base collateral")
+        let baseCollateral = try FullWidth.mulMulDiv(
+            debtPrice, debtRepaid, collateralUnit, collateralPrice, debtUnit,
+            operation: "base collateral")
         let maxCollateral = try PercentageMath.percentMul(baseCollateral, bonus)
         var collateralAmount = maxCollateral
         let capped = maxCollateral > userCollateralBalance
         if capped {
             collateralAmount = userCollateralBalance
             debtRepaid = try PercentageMath.percentDiv(
-                FullWidth.mulMulDiv(collateralPrice, collateralAmount, debtUnit, debtPrice, collateralUnit,
-                                    operation: "debt amount needed"),
+                FullWidth.mulMulDiv(
+                    collateralPrice, collateralAmount, debtUnit, debtPrice, collateralUnit,
+                    operation: "debt amount needed"),
                 bonus)
         }
         let collateralToLiquidateBase = try FullWidth.mulDiv(collateralAmount, collateralPrice, collateralUnit)
         var protocolFee: UInt128 = 0
         var bonusCollateral: UInt128 = 0
         if feeBps != 0 {
-            bonusCollateral = try FullWidth.subtract(collateralAmount, PercentageMath.percentDiv(collateralAmount, bonus),
-                                                     operation: "bonus collateral")
+            bonusCollateral = try FullWidth.subtract(
+                collateralAmount, PercentageMath.percentDiv(collateralAmount, bonus),
+                operation: "bonus collateral")
             protocolFee = try PercentageMath.percentMul(bonusCollateral, feeBps)
         }
         let liquidatorReceives = collateralAmount - protocolFee
@@ -82,14 +85,16 @@ extension LendingPool {
             after.scaledDebt[d] = 0
             deficits[d] = try FullWidth.subtract(userReserveDebt, debtRepaid, operation: "outstanding debt")
         } else {
-            try burnScaled(&after.scaledDebt[d], amount: debtRepaid, balance: userReserveDebt,
-                           index: reserves[d].normalizedDebt(at: time))
+            try burnScaled(
+                &after.scaledDebt[d], amount: debtRepaid, balance: userReserveDebt,
+                index: reserves[d].normalizedDebt(at: time))
         }
         // _burnCollateralATokens, then the fee's transferOnLiquidation (clamped to the scaled balance left).
         let liquidityIndex = try reserves[c].normalizedIncome(at: time)
         let scaledCollateralBefore = after.scaledCollateral[c]
-        try burnScaled(&after.scaledCollateral[c], amount: liquidatorReceives,
-                       balance: userCollateralBalance, index: liquidityIndex)
+        try burnScaled(
+            &after.scaledCollateral[c], amount: liquidatorReceives,
+            balance: userCollateralBalance, index: liquidityIndex)
         let scaledCollateralBurnt = scaledCollateralBefore - after.scaledCollateral[c]
         var fee = protocolFee
         var scaledFeeTransferred: UInt128 = 0
@@ -104,7 +109,8 @@ extension LendingPool {
         // _burnBadDebt: every other debt of an account without collateral becomes deficit.
         if hasNoCollateralLeft {
             for reserve in reserves.indices where after.scaledDebt[reserve] != 0 {
-                deficits[reserve] = try FullWidth.add(deficits[reserve], debtBalance(after, reserve: reserve), operation: "deficit")
+                deficits[reserve] = try FullWidth.add(
+                    deficits[reserve], debtBalance(after, reserve: reserve), operation: "deficit")
                 after.scaledDebt[reserve] = 0
             }
         }
@@ -124,16 +130,20 @@ extension LendingPool {
     }
 
     /// The close factor of the pool's rule set and the largest debt it lets one call repay.
-    func closeFactor(healthFactor: HealthFactor, totalDebtBase: UInt128, userReserveDebt: UInt128,
-                     userReserveDebtBase: UInt128, userReserveCollateralBase: UInt128,
-                     debtPrice: UInt128, debtUnit: UInt128) throws -> (CloseFactorRule, UInt128) {
+    func closeFactor(
+        healthFactor: HealthFactor, totalDebtBase: UInt128, userReserveDebt: UInt128,
+        userReserveDebtBase: UInt128, userReserveCollateralBase: UInt128,
+        debtPrice: UInt128, debtUnit: UInt128
+    ) throws -> (CloseFactorRule, UInt128) {
         switch rules {
         case .aaveV31:
             let rule: CloseFactorRule = healthFactor > .closeFactorThreshold ? .v31Half : .v31Full
             return (rule, try PercentageMath.percentMul(userReserveDebt, rule.closeFactorBps))
         case .aaveV33:
             let threshold = CloseFactor.minBaseMaxCloseFactorThreshold
-            guard healthFactor > .closeFactorThreshold else { return (.v33FullBelowHealthFactorThreshold, userReserveDebt) }
+            guard healthFactor > .closeFactorThreshold else {
+                return (.v33FullBelowHealthFactorThreshold, userReserveDebt)
+            }
             guard userReserveCollateralBase >= threshold else { return (.v33FullSmallCollateral, userReserveDebt) }
             guard userReserveDebtBase >= threshold else { return (.v33FullSmallDebt, userReserveDebt) }
             let totalDefault = try PercentageMath.percentMul(totalDebtBase, CloseFactor.defaultBps)

@@ -10,7 +10,8 @@ extension LendingPool {
         guard debt != 0 else { return 0 }
         let paid = min(amount, debt)
         let burnt = paid == debt ? scaled : min(scaled, try WadRayMath.rayDiv(paid, updated.variableBorrowIndex))
-        updated.totalScaledVariableDebt = try FullWidth.subtract(updated.totalScaledVariableDebt, burnt, operation: "repay")
+        updated.totalScaledVariableDebt = try FullWidth.subtract(
+            updated.totalScaledVariableDebt, burnt, operation: "repay")
         try updated.updateInterestRates(liquidityAdded: paid, liquidityTaken: 0)
         reserves[reserve] = updated
         accounts[accountIndex].scaledDebt[reserve] = scaled - burnt

@@ -32,15 +32,17 @@ public struct Reserve: Sendable, Equatable {
     /// `getNormalizedIncome` at `time`.
     public func normalizedIncome(at time: UInt64) throws -> UInt128 {
         guard time > lastUpdateTimestamp else { return liquidityIndex }
-        return try WadRayMath.rayMul(Interest.linear(rate: currentLiquidityRate, seconds: time - lastUpdateTimestamp),
-                                     liquidityIndex)
+        return try WadRayMath.rayMul(
+            Interest.linear(rate: currentLiquidityRate, seconds: time - lastUpdateTimestamp),
+            liquidityIndex)
     }
 
     /// `getNormalizedDebt` at `time`.
     public func normalizedDebt(at time: UInt64) throws -> UInt128 {
         guard time > lastUpdateTimestamp else { return variableBorrowIndex }
-        return try WadRayMath.rayMul(Interest.compounded(rate: currentVariableBorrowRate, seconds: time - lastUpdateTimestamp),
-                                     variableBorrowIndex)
+        return try WadRayMath.rayMul(
+            Interest.compounded(rate: currentVariableBorrowRate, seconds: time - lastUpdateTimestamp),
+            variableBorrowIndex)
     }
 
     /// Total variable debt in underlying units.
@@ -68,7 +70,8 @@ public struct Reserve: Sendable, Equatable {
         let currentDebt = try WadRayMath.rayMul(totalScaledVariableDebt, variableBorrowIndex)
         let toMint = try PercentageMath.percentMul(currentDebt - previousDebt, configuration.reserveFactorBps)
         if toMint != 0 {
-            accruedToTreasury = try FullWidth.add(accruedToTreasury, WadRayMath.rayDiv(toMint, liquidityIndex), operation: "treasury")
+            accruedToTreasury = try FullWidth.add(
+                accruedToTreasury, WadRayMath.rayDiv(toMint, liquidityIndex), operation: "treasury")
         }
         lastUpdateTimestamp = time
     }

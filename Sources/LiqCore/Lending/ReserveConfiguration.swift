@@ -12,11 +12,14 @@ public struct ReserveConfiguration: Sendable, Equatable {
     /// `10 ** decimals`.
     public let unit: UInt128
 
-    public init(symbol: String, decimals: Int, ltvBps: UInt128 = 0, liquidationThresholdBps: UInt128 = 0,
-                liquidationBonusBps: UInt128 = 10_000, liquidationProtocolFeeBps: UInt128 = 0,
-                reserveFactorBps: UInt128 = 0,
-                rateStrategy: InterestRateStrategy = .init(optimalUsageRatioBps: 8_000, baseVariableBorrowRateBps: 0,
-                                                           variableRateSlope1Bps: 400, variableRateSlope2Bps: 7_500)) {
+    public init(
+        symbol: String, decimals: Int, ltvBps: UInt128 = 0, liquidationThresholdBps: UInt128 = 0,
+        liquidationBonusBps: UInt128 = 10_000, liquidationProtocolFeeBps: UInt128 = 0,
+        reserveFactorBps: UInt128 = 0,
+        rateStrategy: InterestRateStrategy = .init(
+            optimalUsageRatioBps: 8_000, baseVariableBorrowRateBps: 0,
+            variableRateSlope1Bps: 400, variableRateSlope2Bps: 7_500)
+    ) {
         precondition((0...36).contains(decimals), "decimals must be 0...36")
         self.symbol = symbol
         self.decimals = decimals

@@ -18,19 +18,25 @@ public struct DexPool: Sendable, Equatable {
     /// from what came in, the product of the balances may not fall,
     /// `(r_in·1000 + in·997)·(r_out − out) ≥ r_in·r_out·1000`. Amounts whose products pass 2^256 are
     /// refused (Uniswap keeps reserves below 2^112, where they never do).
-    public static func keepsInvariant(amountIn: UInt128, amountOut: UInt128, reserveIn: UInt128, reserveOut: UInt128) -> Bool {
+    public static func keepsInvariant(
+        amountIn: UInt128, amountOut: UInt128, reserveIn: UInt128, reserveOut: UInt128
+    ) -> Bool {
         guard amountOut < reserveOut else { return false }
         let (scaledIn, o1) = reserveIn.multipliedReportingOverflow(by: 1_000)
         let (feeIn, o2) = amountIn.multipliedReportingOverflow(by: 997)
         let (adjustedIn, o3) = scaledIn.addingReportingOverflow(feeIn)
-        guard !o1, !o2, !o3, let before = UInt256(reserveIn, times: reserveOut).multiplied(by: 1_000) else { return false }
+        guard !o1, !o2, !o3, let before = UInt256(reserveIn, times: reserveOut).multiplied(by: 1_000) else {
+            return false
+        }
         return !(UInt256(adjustedIn, times: reserveOut - amountOut) < before)
     }
 
     /// Pays `amountIn` into the side holding `reserveIn` and takes `amountOut` from the other, if the
     /// pair's invariant allows it; Uniswap's `getAmountOut` gives the most it allows.
-    static func swap(amountIn: UInt128, amountOut: UInt128, reserveIn: inout UInt128, reserveOut: inout UInt128) throws {
-        guard keepsInvariant(amountIn: amountIn, amountOut: amountOut, reserveIn: reserveIn, reserveOut: reserveOut) else {
+    static func swap(amountIn: UInt128, amountOut: UInt128, reserveIn: inout UInt128, reserveOut: inout UInt128) throws
+    {
+        guard keepsInvariant(amountIn: amountIn, amountOut: amountOut, reserveIn: reserveIn, reserveOut: reserveOut)
+        else {
             throw ArithmeticError(.underflow, in: "UniswapV2: K")
         }
         reserveIn = try FullWidth.add(reserveIn, amountIn, operation: "pool reserve")
@@ -54,6 +60,7 @@ public struct DexPool: Sendable, Equatable {
     /// The pool's mid price in USD (8 decimals), for display and the arbitrageur's decision.
     public func midPrice(assetUnit: UInt128, stableUnit: UInt128, stablePrice: UInt128) -> Double {
         guard assetReserve > 0 else { return 0 }
-        return Double(stableReserve) / Double(stableUnit) / (Double(assetReserve) / Double(assetUnit)) * Double(stablePrice) / 1e8
+        return Double(stableReserve) / Double(stableUnit) / (Double(assetReserve) / Double(assetUnit))
+            * Double(stablePrice) / 1e8
     }
 }

@@ -34,7 +34,8 @@ public struct PriceProcess: Sendable, Equatable {
             var price = Double(prices[index]) / 1e8
             let p = parameters[index]
             if p.isStable {
-                price += (p.peg - price) * min(1, pegReversion * seconds) + 0.0001 * (seconds / 86_400).squareRoot() * own
+                price +=
+                    (p.peg - price) * min(1, pegReversion * seconds) + 0.0001 * (seconds / 86_400).squareRoot() * own
             } else {
                 let sigma = p.volatility * (seconds / Self.secondsPerYear).squareRoot()
                 var relative = sigma * (loading * common + weight * own)

@@ -45,7 +45,7 @@ public enum DecimalAmount {
         func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
         var index = start
         var negative = false
-        if bytes[index] == 0x2D || bytes[index] == 0x2B {  // "-" or "+"
+        if bytes[index] == 0x2D || bytes[index] == 0x2B { // "-" or "+"
             negative = bytes[index] == 0x2D
             index += 1
         }
@@ -86,7 +86,7 @@ public enum DecimalAmount {
         }
         var exponent = 0
         if index < end {
-            guard bytes[index] == 0x65 || bytes[index] == 0x45 else { throw .notANumber(trimmed()) }  // e, E
+            guard bytes[index] == 0x65 || bytes[index] == 0x45 else { throw .notANumber(trimmed()) } // e, E
             index += 1
             var exponentNegative = false
             if index < end, bytes[index] == 0x2D || bytes[index] == 0x2B {
@@ -107,12 +107,13 @@ public enum DecimalAmount {
             }
             // Beyond ±80 nothing fits in 128 bits or survives 36 decimals; say which.
             guard magnitude <= 80 else {
-                throw exponentNegative ? .tooManyDecimals(text: trimmed(), found: 81, allowed: decimals) : .tooLarge(trimmed())
+                throw exponentNegative
+                    ? .tooManyDecimals(text: trimmed(), found: 81, allowed: decimals) : .tooLarge(trimmed())
             }
             exponent = exponentNegative ? -magnitude : magnitude
         }
         guard sawDigit else { throw .notANumber(trimmed()) }
-        if result == 0 { return 0 }  // zero, and a negative zero
+        if result == 0 { return 0 } // zero, and a negative zero
         guard !negative else { throw .negative(trimmed()) }
         // The digits stand for result × 10^pendingZeros × 10^(exponent - fractionDigits) units of 1;
         // in units of 10^-decimals the power is pendingZeros + exponent - fractionDigits + decimals.
@@ -130,7 +131,8 @@ public enum DecimalAmount {
     public static func format(_ units: UInt128, decimals: Int) -> String {
         let digits = String(units)
         guard decimals > 0 else { return digits }
-        let padded = digits.count <= decimals
+        let padded =
+            digits.count <= decimals
             ? String(repeating: "0", count: decimals - digits.count + 1) + digits
             : digits
         let split = padded.index(padded.endIndex, offsetBy: -decimals)

@@ -55,14 +55,16 @@ public enum FullWidth {
 
     /// `a * b * c / (d * e)`, truncating, as Solidity evaluates `(a * b * c) / (d * e)` in uint256:
     /// a numerator past 2^256 throws (the contract reverts there too), as does a quotient past 2^128.
-    public static func mulMulDiv(_ a: UInt128, _ b: UInt128, _ c: UInt128, _ d: UInt128, _ e: UInt128,
-                                 operation: @autoclosure () -> String = "mulMulDiv") throws -> UInt128 {
+    public static func mulMulDiv(
+        _ a: UInt128, _ b: UInt128, _ c: UInt128, _ d: UInt128, _ e: UInt128,
+        operation: @autoclosure () -> String = "mulMulDiv"
+    ) throws -> UInt128 {
         guard d != 0, e != 0 else { throw ArithmeticError(.divisionByZero, in: operation()) }
         let (ab, abOverflow) = a.multipliedReportingOverflow(by: b)
         let (de, deOverflow) = d.multipliedReportingOverflow(by: e)
         if !abOverflow, !deOverflow { return try mulDiv(ab, c, de, operation: operation()) }
         guard let numerator = UInt256(a, times: b).multiplied(by: c),
-              let quotient = numerator.divided(by: UInt256(d, times: e))
+            let quotient = numerator.divided(by: UInt256(d, times: e))
         else { throw ArithmeticError(.overflow, in: operation()) }
         return quotient
     }
@@ -82,13 +84,17 @@ public enum FullWidth {
     }
 
     /// `a - b`, thrown on underflow (Solidity 0.8 reverts there).
-    public static func subtract(_ a: UInt128, _ b: UInt128, operation: @autoclosure () -> String = "subtract") throws -> UInt128 {
+    public static func subtract(
+        _ a: UInt128, _ b: UInt128, operation: @autoclosure () -> String = "subtract"
+    ) throws -> UInt128 {
         guard a >= b else { throw ArithmeticError(.underflow, in: operation()) }
         return a - b
     }
 
     /// `a * b`, thrown on overflow.
-    public static func multiply(_ a: UInt128, _ b: UInt128, operation: @autoclosure () -> String = "multiply") throws -> UInt128 {
+    public static func multiply(
+        _ a: UInt128, _ b: UInt128, operation: @autoclosure () -> String = "multiply"
+    ) throws -> UInt128 {
         let (product, overflow) = a.multipliedReportingOverflow(by: b)
         guard !overflow else { throw ArithmeticError(.overflow, in: operation()) }
         return product

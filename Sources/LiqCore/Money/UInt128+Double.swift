@@ -19,7 +19,8 @@ extension UInt128 {
 
     /// `UInt128(value)` for a finite, non-negative integral `value` below 2¹²⁸.
     init(integral value: Double) {
-        precondition(value >= 0 && value < 0x1p128 && value == value.rounded(.towardZero), "an integral Double in range")
+        precondition(
+            value >= 0 && value < 0x1p128 && value == value.rounded(.towardZero), "an integral Double in range")
         if value < 0x1p64 {
             self = UInt128(UInt64(value))
         } else {

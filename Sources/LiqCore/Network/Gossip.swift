@@ -12,8 +12,10 @@ public enum Gossip {
 
     /// Arrival time of the block at every node (nil: never reached, being down or cut off).
     /// `compactShare` of hops send an 18 KB compact block instead of the full one (SimBlock's CBR rate 0.964).
-    public static func propagate(in network: Network, from origin: Int, at startMs: Int64, blockBytes: Int,
-                                 compactShare: Double = 0.964, using rng: inout SeededGenerator) -> [Int64?] {
+    public static func propagate(
+        in network: Network, from origin: Int, at startMs: Int64, blockBytes: Int,
+        compactShare: Double = 0.964, using rng: inout SeededGenerator
+    ) -> [Int64?] {
         let count = network.nodes.count
         var arrival = [Int64?](repeating: nil, count: count)
         var best = [Int64](repeating: .max, count: count)
@@ -55,7 +57,8 @@ public enum Gossip {
                 guard !cut[pair] else { continue }
                 let transfer = rng.unit() < compactShare ? compactMs[pair] : fullMs[pair]
                 // scale / U^(1/shape) = scale · exp(−ln U / shape)
-                let jitter = scale[pair] * DeterministicMath.exp(-DeterministicMath.log(rng.unitOpen()) * inverseShape[pair])
+                let jitter =
+                    scale[pair] * DeterministicMath.exp(-DeterministicMath.log(rng.unitOpen()) * inverseShape[pair])
                 // Capped at a minute; `jitter < cap` is false for NaN and +inf too, and the scale is positive (every
                 // mean latency is above 5 ms), so the conversion below cannot trap. Round half up, no libm.
                 let capped = jitter < 60_000 ? jitter : 60_000

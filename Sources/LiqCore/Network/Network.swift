@@ -21,7 +21,8 @@ public struct Network: Sendable, Equatable {
     public init(nodes: [Node], dataCenters: [DataCenter]) {
         self.nodes = nodes
         self.dataCenters = dataCenters
-        links = Array(repeating: Array(repeating: LinkState(), count: Region.allCases.count), count: Region.allCases.count)
+        links = Array(
+            repeating: Array(repeating: LinkState(), count: Region.allCases.count), count: Region.allCases.count)
         regionDown = Array(repeating: false, count: Region.allCases.count)
         latencySpikeMs = Array(repeating: 0, count: Region.allCases.count)
     }

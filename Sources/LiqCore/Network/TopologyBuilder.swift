@@ -31,15 +31,19 @@ struct Provider {
 
 public enum TopologyBuilder {
     /// Bitcoin 2015 outbound-degree CDF, index = degree − 1 (SimBlock, after Miller et al. 2015).
-    static let outboundDegreeCDF: [Double] = [0.025, 0.050, 0.075, 0.10, 0.20, 0.30, 0.40, 0.50, 0.60, 0.70, 0.80,
-                                              0.85, 0.90, 0.95, 0.97, 0.97, 0.98, 0.99, 0.995, 1.0]
+    static let outboundDegreeCDF: [Double] = [
+        0.025, 0.050, 0.075, 0.10, 0.20, 0.30, 0.40, 0.50, 0.60, 0.70, 0.80,
+        0.85, 0.90, 0.95, 0.97, 0.97, 0.98, 0.99, 0.995, 1.0,
+    ]
 
     /// Splits `total` by `shares` with the largest-remainder method, so counts always add up.
     static func apportion(_ total: Int, shares: [Double]) -> [Int] {
         let sum = shares.reduce(0, +)
         let exact = shares.map { Double(total) * $0 / sum }
         var counts = exact.map { Int($0) }
-        let order = exact.indices.sorted { (exact[$0] - Double(counts[$0]), -$0) > (exact[$1] - Double(counts[$1]), -$1) }
+        let order = exact.indices.sorted {
+            (exact[$0] - Double(counts[$0]), -$0) > (exact[$1] - Double(counts[$1]), -$1)
+        }
         for index in order.prefix(total - counts.reduce(0, +)) { counts[index] += 1 }
         return counts
     }
@@ -66,13 +70,16 @@ public enum TopologyBuilder {
             guard count > 0 else { continue }
             let perProvider = apportion(count, shares: Provider.mix.map(\.share))
             for (providerIndex, provider) in Provider.mix.enumerated() where perProvider[providerIndex] > 0 {
-                let center = DataCenter(id: dataCenters.count, name: "\(provider.name)-\(region.id)",
-                                        provider: provider.name, region: region, generatorDelayMs: provider.generatorDelayMs)
+                let center = DataCenter(
+                    id: dataCenters.count, name: "\(provider.name)-\(region.id)",
+                    provider: provider.name, region: region, generatorDelayMs: provider.generatorDelayMs)
                 dataCenters.append(center)
                 for _ in 0..<perProvider[providerIndex] {
                     let id = nodes.count
-                    nodes.append(Node(id: id, name: "\(region.id)-\(provider.name)-\(id)", region: region,
-                                      dataCenter: center.id, roles: .rpc, stake: 0))
+                    nodes.append(
+                        Node(
+                            id: id, name: "\(region.id)-\(provider.name)-\(id)", region: region,
+                            dataCenter: center.id, roles: .rpc, stake: 0))
                 }
             }
         }

@@ -41,9 +41,15 @@ extension LendingPool {
             return best?.index
         }
         let held = reserves.indices.filter { account.scaledCollateral[$0] != 0 }
-        let counting = held.filter { account.usingAsCollateral[$0] && reserves[$0].configuration.liquidationThresholdBps != 0 }
-        let collateral = try largest(counting.isEmpty ? held : counting) { try collateralBalance(account, reserve: $0) } ?? 0
-        let debt = try largest(reserves.indices.filter { account.scaledDebt[$0] != 0 }) { try debtBalance(account, reserve: $0) } ?? 0
+        let counting = held.filter {
+            account.usingAsCollateral[$0] && reserves[$0].configuration.liquidationThresholdBps != 0
+        }
+        let collateral =
+            try largest(counting.isEmpty ? held : counting) { try collateralBalance(account, reserve: $0) } ?? 0
+        let debt =
+            try largest(reserves.indices.filter { account.scaledDebt[$0] != 0 }) {
+                try debtBalance(account, reserve: $0)
+            } ?? 0
         return (collateral, debt)
     }
 
@@ -52,15 +58,18 @@ extension LendingPool {
     public func quotePosition(accountIndex: Int, selection: QuoteSelection = QuoteSelection()) throws -> PositionQuote {
         let account = accounts[accountIndex]
         let pair = try defaultQuotePair(for: account)
-        let request = LiquidationRequest(collateralReserve: selection.collateralReserve ?? pair.collateral,
-                                         debtReserve: selection.debtReserve ?? pair.debt,
-                                         debtToCover: selection.debtToCover ?? .max)
+        let request = LiquidationRequest(
+            collateralReserve: selection.collateralReserve ?? pair.collateral,
+            debtReserve: selection.debtReserve ?? pair.debt,
+            debtToCover: selection.debtToCover ?? .max)
         let healthFactor = try accountData(account).healthFactor
         do {
             let quote = try quoteLiquidation(account: account, request)
-            return PositionQuote(accountID: account.id, healthFactor: healthFactor, request: request, result: .success(quote))
+            return PositionQuote(
+                accountID: account.id, healthFactor: healthFactor, request: request, result: .success(quote))
         } catch let error as LiquidationError {
-            return PositionQuote(accountID: account.id, healthFactor: healthFactor, request: request, result: .failure(error))
+            return PositionQuote(
+                accountID: account.id, healthFactor: healthFactor, request: request, result: .failure(error))
         }
     }
 }

@@ -3,8 +3,10 @@ extension Scenario {
     public func positionTotals(asset: Int) throws -> (collateral: UInt128, debt: UInt128) {
         var collateral: UInt128 = 0, debt: UInt128 = 0
         for position in positions {
-            collateral = try FullWidth.add(collateral, position.collateral[asset] ?? 0, operation: "total collateral of \(assets[asset].symbol)")
-            debt = try FullWidth.add(debt, position.debt[asset] ?? 0, operation: "total debt of \(assets[asset].symbol)")
+            collateral = try FullWidth.add(
+                collateral, position.collateral[asset] ?? 0, operation: "total collateral of \(assets[asset].symbol)")
+            debt = try FullWidth.add(
+                debt, position.debt[asset] ?? 0, operation: "total debt of \(assets[asset].symbol)")
         }
         return (collateral, debt)
     }
@@ -15,11 +17,14 @@ extension Scenario {
     public func makePool() throws -> LendingPool {
         var reserves: [Reserve] = []
         for (index, asset) in assets.enumerated() {
-            var reserve = Reserve(configuration: ReserveConfiguration(
-                symbol: asset.symbol, decimals: asset.decimals, ltvBps: asset.ltvBps,
-                liquidationThresholdBps: asset.liquidationThresholdBps, liquidationBonusBps: asset.liquidationBonusBps,
-                liquidationProtocolFeeBps: asset.liquidationProtocolFeeBps, reserveFactorBps: asset.reserveFactorBps,
-                rateStrategy: asset.rateStrategy))
+            var reserve = Reserve(
+                configuration: ReserveConfiguration(
+                    symbol: asset.symbol, decimals: asset.decimals, ltvBps: asset.ltvBps,
+                    liquidationThresholdBps: asset.liquidationThresholdBps,
+                    liquidationBonusBps: asset.liquidationBonusBps,
+                    liquidationProtocolFeeBps: asset.liquidationProtocolFeeBps,
+                    reserveFactorBps: asset.reserveFactorBps,
+                    rateStrategy: asset.rateStrategy))
             let (collateral, debt) = try positionTotals(asset: index)
             let supplied = try asset.totalSupplied ?? FullWidth.add(collateral, FullWidth.multiply(debt, 2))
             reserve.totalScaledSupply = supplied
@@ -29,8 +34,9 @@ extension Scenario {
             reserves.append(reserve)
         }
         let categories = eModes.map {
-            EModeCategory(id: $0.id, label: $0.label, ltvBps: $0.ltvBps, liquidationThresholdBps: $0.liquidationThresholdBps,
-                          liquidationBonusBps: $0.liquidationBonusBps, reserves: $0.assets)
+            EModeCategory(
+                id: $0.id, label: $0.label, ltvBps: $0.ltvBps, liquidationThresholdBps: $0.liquidationThresholdBps,
+                liquidationBonusBps: $0.liquidationBonusBps, reserves: $0.assets)
         }
         let accounts = positions.map { position in
             var account = Account(id: position.id, reserveCount: assets.count, eModeCategory: position.eMode)
@@ -41,8 +47,9 @@ extension Scenario {
             for (asset, amount) in position.debt { account.scaledDebt[asset] = amount }
             return account
         }
-        var pool = LendingPool(rules: rules, reserves: reserves, prices: assets.map(\.priceUSD),
-                               eModeCategories: categories, sentinel: sentinel, accounts: accounts)
+        var pool = LendingPool(
+            rules: rules, reserves: reserves, prices: assets.map(\.priceUSD),
+            eModeCategories: categories, sentinel: sentinel, accounts: accounts)
         pool.flashLoanPremiumTotalBps = flashLoanPremiumBps
         pool.flashLoanPremiumToProtocolBps = flashLoanPremiumToProtocolBps
         return pool

@@ -10,7 +10,8 @@ public enum ScenarioLoader {
         let description = try root.read(keys.description)
         let ruleName = try root.read(keys.rules)
         guard let rules = RuleSet(rawValue: ruleName) else {
-            throw root.error(keys.rules.name, "\(quoted(ruleName)) is not a rule set; use \"aave-v3.3\" or \"aave-v3.1\"")
+            throw root.error(
+                keys.rules.name, "\(quoted(ruleName)) is not a rule set; use \"aave-v3.3\" or \"aave-v3.1\"")
         }
 
         var assets: [AssetSpec] = []
@@ -21,8 +22,13 @@ public enum ScenarioLoader {
             let asset = try readAsset(&reader)
             let (market, tracked) = try readAssetMarket(&reader)
             markets.append(market)
-            trackPaths.append(tracked.map { ($0, reader.path.appending(ScenarioKeys.assets.tracks.name),
-                                             reader.path.appending(ScenarioKeys.assets.tracksRatio.name)) })
+            trackPaths.append(
+                tracked.map {
+                    (
+                        $0, reader.path.appending(ScenarioKeys.assets.tracks.name),
+                        reader.path.appending(ScenarioKeys.assets.tracksRatio.name)
+                    )
+                })
             if assets.contains(where: { $0.symbol == asset.symbol }) {
                 throw reader.error(ScenarioKeys.assets.symbol.name, "\"\(asset.symbol)\" is listed twice")
             }
@@ -30,7 +36,9 @@ public enum ScenarioLoader {
             totalSuppliedPaths.append(reader.path.appending(ScenarioKeys.assets.totalSupplied.name))
             try reader.finish()
         }
-        guard !assets.isEmpty else { throw root.error(ScenarioKeys.assets.table, "at least one [[assets]] entry is required") }
+        guard !assets.isEmpty else {
+            throw root.error(ScenarioKeys.assets.table, "at least one [[assets]] entry is required")
+        }
 
         var eModes: [EModeSpec] = []
         for var reader in try root.sections(ScenarioKeys.eModes) {
@@ -57,12 +65,15 @@ public enum ScenarioLoader {
             // Totals must stay computable: the reserve holds every position's amounts together.
             for (side, amounts) in [("collateral", position.collateral), ("debt", position.debt)] {
                 for (asset, amount) in amounts {
-                    let (sum, overflow) = side == "collateral"
-                        ? collateralTotals[asset].addingReportingOverflow(amount) : debtTotals[asset].addingReportingOverflow(amount)
+                    let (sum, overflow) =
+                        side == "collateral"
+                        ? collateralTotals[asset].addingReportingOverflow(amount)
+                        : debtTotals[asset].addingReportingOverflow(amount)
                     let limit = UInt128.max / 4
                     guard !overflow, sum <= limit else {
-                        throw reader.source.error(reader.path.appending(side).appending(assets[asset].symbol),
-                                                  "the positions' \(side) in \(assets[asset].symbol) adds up to more than liqtop can hold")
+                        throw reader.source.error(
+                            reader.path.appending(side).appending(assets[asset].symbol),
+                            "the positions' \(side) in \(assets[asset].symbol) adds up to more than liqtop can hold")
                     }
                     if side == "collateral" { collateralTotals[asset] = sum } else { debtTotals[asset] = sum }
                 }
@@ -94,16 +105,21 @@ public enum ScenarioLoader {
         }
         try root.finish()
 
-        let scenario = Scenario(name: name, description: description, rules: rules, assets: assets, eModes: eModes,
-                                positions: positions, sentinel: sentinel, flashLoanPremiumBps: premium,
-                                flashLoanPremiumToProtocolBps: premiumToProtocol, simulation: simulation)
+        let scenario = Scenario(
+            name: name, description: description, rules: rules, assets: assets, eModes: eModes,
+            positions: positions, sentinel: sentinel, flashLoanPremiumBps: premium,
+            flashLoanPremiumToProtocolBps: premiumToProtocol, simulation: simulation)
         // Supplies that cannot cover what the positions hold or borrow.
         for (index, asset) in assets.enumerated() {
             guard let supplied = asset.totalSupplied else { continue }
             let (collateral, debt) = (collateralTotals[index], debtTotals[index])
             if supplied < collateral || supplied < debt {
-                throw source.error(totalSuppliedPaths[index],
-                                   "\(DecimalAmount.format(supplied, decimals: asset.decimals)) \(asset.symbol) is less than the positions hold (\(DecimalAmount.format(collateral, decimals: asset.decimals))) or borrow (\(DecimalAmount.format(debt, decimals: asset.decimals)))")
+                throw source.error(
+                    totalSuppliedPaths[index],
+                    "\(DecimalAmount.format(supplied, decimals: asset.decimals)) \(asset.symbol) is less than the "
+                        + "positions hold (\(DecimalAmount.format(collateral, decimals: asset.decimals))) or borrow "
+                        + "(\(DecimalAmount.format(debt, decimals: asset.decimals)))"
+                )
             }
         }
         return scenario
@@ -113,9 +129,10 @@ public enum ScenarioLoader {
         let keys = ScenarioKeys.assets
         let symbol = try reader.read(keys.symbol)
         guard !symbol.isEmpty, symbol.count <= 16,
-              symbol.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") })
+            symbol.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") })
         else {
-            throw reader.error(keys.symbol.name, "\(quoted(symbol)) is not a symbol: use 1 to 16 letters, digits, '.', '_' or '-'")
+            throw reader.error(
+                keys.symbol.name, "\(quoted(symbol)) is not a symbol: use 1 to 16 letters, digits, '.', '_' or '-'")
         }
         let decimals = try reader.read(keys.decimals)
         let price = try readPrice(&reader, keys.priceUSD.name)
@@ -132,27 +149,41 @@ public enum ScenarioLoader {
         let totalSupplied = try reader.decimal(keys.totalSupplied.name, decimals: decimals)
         // PoolConfigurator.configureReserveAsCollateral and the V2 rate strategy's bounds.
         guard ltv <= threshold else {
-            throw reader.error(keys.ltv.name, "\(ltv) is above \(keys.liquidationThreshold.name) (\(threshold)); the LTV may not exceed it")
+            throw reader.error(
+                keys.ltv.name,
+                "\(ltv) is above \(keys.liquidationThreshold.name) (\(threshold)); the LTV may not exceed it")
         }
         if threshold != 0 {
             guard bonus > 10_000 else {
-                throw reader.error(keys.liquidationBonus.name, "must be above 10000 for an asset that can be collateral (Aave writes a 5 % bonus as 10500)")
+                throw reader.error(
+                    keys.liquidationBonus.name,
+                    "must be above 10000 for an asset that can be collateral (Aave writes a 5 % bonus as 10500)")
             }
             guard (threshold * bonus + 5_000) / 10_000 <= 10_000 else {
-                throw reader.error(keys.liquidationBonus.name, "liquidation threshold × bonus is above 100 % (\(threshold) × \(bonus)); liquidating would seize more collateral than exists")
+                throw reader.error(
+                    keys.liquidationBonus.name,
+                    "liquidation threshold × bonus is above 100 % (\(threshold) × \(bonus)); liquidating would seize "
+                        + "more collateral than exists"
+                )
             }
         }
         // DefaultReserveInterestRateStrategyV2._setInterestRateParams.
         guard strategy.variableRateSlope1Bps <= strategy.variableRateSlope2Bps else {
-            throw reader.error(keys.variableRateSlope2.name, "must be at least \(keys.variableRateSlope1.name) (SLOPE_2_MUST_BE_GTE_SLOPE_1)")
+            throw reader.error(
+                keys.variableRateSlope2.name,
+                "must be at least \(keys.variableRateSlope1.name) (SLOPE_2_MUST_BE_GTE_SLOPE_1)")
         }
-        guard strategy.baseVariableBorrowRateBps + strategy.variableRateSlope1Bps + strategy.variableRateSlope2Bps <= 100_000 else {
+        guard
+            strategy.baseVariableBorrowRateBps + strategy.variableRateSlope1Bps + strategy.variableRateSlope2Bps
+                <= 100_000
+        else {
             throw reader.error(keys.variableRateSlope2.name, "base + slope1 + slope2 is above 1000 % (MAX_BORROW_RATE)")
         }
-        return AssetSpec(symbol: symbol, decimals: decimals, priceUSD: price, ltvBps: ltv,
-                         liquidationThresholdBps: threshold, liquidationBonusBps: bonus,
-                         liquidationProtocolFeeBps: fee, reserveFactorBps: reserveFactor,
-                         rateStrategy: strategy, totalSupplied: totalSupplied)
+        return AssetSpec(
+            symbol: symbol, decimals: decimals, priceUSD: price, ltvBps: ltv,
+            liquidationThresholdBps: threshold, liquidationBonusBps: bonus,
+            liquidationProtocolFeeBps: fee, reserveFactorBps: reserveFactor,
+            rateStrategy: strategy, totalSupplied: totalSupplied)
     }
 
     private static func readEMode(_ reader: inout TableReader, assets: [AssetSpec]) throws(ConfigError) -> EModeSpec {
@@ -172,22 +203,27 @@ public enum ScenarioLoader {
             throw reader.error(keys.liquidationBonus.name, "must be above 10000 (Aave writes a 1 % bonus as 10100)")
         }
         guard (threshold * bonus + 5_000) / 10_000 <= 10_000 else {
-            throw reader.error(keys.liquidationBonus.name, "liquidation threshold × bonus is above 100 % (\(threshold) × \(bonus))")
+            throw reader.error(
+                keys.liquidationBonus.name, "liquidation threshold × bonus is above 100 % (\(threshold) × \(bonus))")
         }
         let symbols = try reader.read(keys.assets)
         var members: [Int] = []
         for (offset, symbol) in symbols.enumerated() {
             guard let index = assets.firstIndex(where: { $0.symbol == symbol }) else {
-                throw reader.source.error(reader.path.appending(keys.assets.name).appending(index: offset),
-                                          "\(quoted(symbol)) is not a listed asset")
+                throw reader.source.error(
+                    reader.path.appending(keys.assets.name).appending(index: offset),
+                    "\(quoted(symbol)) is not a listed asset")
             }
             members.append(index)
         }
-        return EModeSpec(id: UInt8(id), label: label, ltvBps: ltv, liquidationThresholdBps: threshold,
-                         liquidationBonusBps: bonus, assets: members)
+        return EModeSpec(
+            id: UInt8(id), label: label, ltvBps: ltv, liquidationThresholdBps: threshold,
+            liquidationBonusBps: bonus, assets: members)
     }
 
-    private static func readPosition(_ reader: inout TableReader, assets: [AssetSpec], eModes: [EModeSpec]) throws(ConfigError) -> PositionSpec {
+    private static func readPosition(
+        _ reader: inout TableReader, assets: [AssetSpec], eModes: [EModeSpec]
+    ) throws(ConfigError) -> PositionSpec {
         let keys = ScenarioKeys.positions
         let id = try reader.read(keys.id)
         guard !id.isEmpty else { throw reader.error(keys.id.name, "must not be empty") }
@@ -200,7 +236,9 @@ public enum ScenarioLoader {
         return PositionSpec(id: id, collateral: collateral, debt: debt, eMode: UInt8(eMode))
     }
 
-    private static func amounts(_ reader: inout TableReader, _ key: String, assets: [AssetSpec]) throws(ConfigError) -> [Int: UInt128] {
+    private static func amounts(
+        _ reader: inout TableReader, _ key: String, assets: [AssetSpec]
+    ) throws(ConfigError) -> [Int: UInt128] {
         guard let entries = try reader.entries(key) else { return [:] }
         var result: [Int: UInt128] = [:]
         for entry in entries {
@@ -221,7 +259,9 @@ public enum ScenarioLoader {
     static func readPrice(_ reader: inout TableReader, _ key: String) throws(ConfigError) -> UInt128 {
         let price = try reader.require(key) { r, k throws(ConfigError) in try r.decimal(k, decimals: priceDecimals) }
         guard price > 0 else { throw reader.error(key, "must be more than 0") }
-        guard price <= PriceProcess.maximumUnits else { throw reader.error(key, "must be at most 10000000000000000000000 (10^22 USD)") }
+        guard price <= PriceProcess.maximumUnits else {
+            throw reader.error(key, "must be at most 10000000000000000000000 (10^22 USD)")
+        }
         return price
     }
 }

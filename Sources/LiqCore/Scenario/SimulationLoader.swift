@@ -1,15 +1,20 @@
 /// Reads the moving world's sections of a scenario. Every key is documented in the README.
 extension ScenarioLoader {
     /// An asset's market keys, and the symbol it tracks (resolved once every asset is listed).
-    static func readAssetMarket(_ reader: inout TableReader) throws(ConfigError) -> (SimulationSettings.AssetMarket, String?) {
+    static func readAssetMarket(
+        _ reader: inout TableReader
+    ) throws(ConfigError) -> (SimulationSettings.AssetMarket, String?) {
         let keys = ScenarioKeys.assets
         var market = SimulationSettings.AssetMarket()
         market.isStable = try reader.read(keys.stable)
         let tracked = try reader.readIfPresent(keys.tracks)
         if tracked != nil {
-            if market.isStable { throw reader.error(keys.tracks.name, "a stablecoin follows its peg; it cannot track another asset") }
+            if market.isStable {
+                throw reader.error(keys.tracks.name, "a stablecoin follows its peg; it cannot track another asset")
+            }
             if reader.table[keys.volatility.name] != nil {
-                throw reader.error(keys.volatility.name, "this asset tracks \(quoted(tracked ?? "")): its price follows that one's")
+                throw reader.error(
+                    keys.volatility.name, "this asset tracks \(quoted(tracked ?? "")): its price follows that one's")
             }
             market.tracksRatioWad = try reader.decimal(keys.tracksRatio.name, decimals: 18)
             if market.tracksRatioWad == 0 { throw reader.error(keys.tracksRatio.name, "must be more than 0") }
@@ -25,9 +30,11 @@ extension ScenarioLoader {
     }
 
     /// `tracks` names a listed asset that tracks nothing itself; the ratio defaults to the two prices'.
-    static func resolveTracking(_ markets: inout [SimulationSettings.AssetMarket], source: ConfigSource,
-                                trackPaths: [(symbol: String, path: ConfigPath, ratioPath: ConfigPath)?],
-                                assets: [AssetSpec]) throws(ConfigError) {
+    static func resolveTracking(
+        _ markets: inout [SimulationSettings.AssetMarket], source: ConfigSource,
+        trackPaths: [(symbol: String, path: ConfigPath, ratioPath: ConfigPath)?],
+        assets: [AssetSpec]
+    ) throws(ConfigError) {
         for (index, entry) in trackPaths.enumerated() {
             guard let entry else { continue }
             guard let tracked = assets.firstIndex(where: { $0.symbol == entry.symbol }) else {
@@ -38,12 +45,17 @@ extension ScenarioLoader {
                 throw source.error(entry.path, "\(entry.symbol) tracks another asset itself; track that one instead")
             }
             guard !markets[tracked].isStable else {
-                throw source.error(entry.path, "\(entry.symbol) is a stablecoin; an asset that tracks one is a stablecoin: use `stable = true`")
+                throw source.error(
+                    entry.path,
+                    "\(entry.symbol) is a stablecoin; an asset that tracks one is a stablecoin: use `stable = true`")
             }
             markets[index].tracks = tracked
             if markets[index].tracksRatioWad == nil {
-                markets[index].tracksRatioWad = max(1, FullWidth.mulDivSaturating(assets[index].priceUSD, 1_000_000_000_000_000_000,
-                                                                                  assets[tracked].priceUSD))
+                markets[index].tracksRatioWad = max(
+                    1,
+                    FullWidth.mulDivSaturating(
+                        assets[index].priceUSD, 1_000_000_000_000_000_000,
+                        assets[tracked].priceUSD))
             }
         }
     }
@@ -56,19 +68,23 @@ extension ScenarioLoader {
         return region
     }
 
-    static func assetIndexes(_ reader: inout TableReader, _ key: ScenarioKey<[String]>, assets: [AssetSpec]) throws(ConfigError) -> [Int]? {
+    static func assetIndexes(
+        _ reader: inout TableReader, _ key: ScenarioKey<[String]>, assets: [AssetSpec]
+    ) throws(ConfigError) -> [Int]? {
         guard let symbols = try reader.readIfPresent(key) else { return nil }
         var indexes: [Int] = []
         for (offset, symbol) in symbols.enumerated() {
             guard let index = assets.firstIndex(where: { $0.symbol == symbol }) else {
-                throw reader.source.error(reader.path.appending(key.name).appending(index: offset), "\(quoted(symbol)) is not a listed asset")
+                throw reader.source.error(
+                    reader.path.appending(key.name).appending(index: offset), "\(quoted(symbol)) is not a listed asset")
             }
             indexes.append(index)
         }
         return indexes
     }
 
-    static func readSimulation(_ root: inout TableReader, assets: [AssetSpec]) throws(ConfigError) -> SimulationSettings {
+    static func readSimulation(_ root: inout TableReader, assets: [AssetSpec]) throws(ConfigError) -> SimulationSettings
+    {
         var settings = SimulationSettings()
         if var clock = try root.section(ScenarioKeys.clock) {
             let keys = ScenarioKeys.clock
@@ -76,7 +92,9 @@ extension ScenarioLoader {
             settings.slotSeconds = try clock.read(keys.slotSeconds)
             settings.epochSlots = try clock.read(keys.epochSlots)
             guard settings.tickMs <= Int64(settings.slotSeconds) * 1_000 else {
-                throw clock.error(keys.tickMs.name, "\(settings.tickMs) is longer than a slot (\(settings.slotSeconds) s); a tick may not span slots")
+                throw clock.error(
+                    keys.tickMs.name,
+                    "\(settings.tickMs) is longer than a slot (\(settings.slotSeconds) s); a tick may not span slots")
             }
             try clock.finish()
         }
@@ -131,7 +149,9 @@ extension ScenarioLoader {
                 throw borrowers.error(keys.count.name, "generated borrowers need `collateral` and `debt` asset lists")
             }
             for index in population.collateral where assets[index].liquidationThresholdBps == 0 {
-                throw borrowers.error(keys.collateral.name, "\(assets[index].symbol) has no liquidation threshold, so it cannot be collateral")
+                throw borrowers.error(
+                    keys.collateral.name,
+                    "\(assets[index].symbol) has no liquidation threshold, so it cannot be collateral")
             }
             try borrowers.finish()
             settings.borrowers = population
@@ -142,8 +162,9 @@ extension ScenarioLoader {
             var regions: [Region] = []
             for (offset, name) in try bots.read(keys.regions).enumerated() {
                 guard let region = Region(id: name) else {
-                    throw bots.source.error(bots.path.appending(keys.regions.name).appending(index: offset),
-                                            "\(quoted(name)) is not a region; use na, eu, sa, ap, jp or au")
+                    throw bots.source.error(
+                        bots.path.appending(keys.regions.name).appending(index: offset),
+                        "\(quoted(name)) is not a region; use na, eu, sa, ap, jp or au")
                 }
                 regions.append(region)
             }
@@ -155,7 +176,9 @@ extension ScenarioLoader {
             settings.bots.flashLoans = try bots.read(keys.flashLoans)
             try bots.finish()
         }
-        if settings.gasAsset == nil { settings.gasAsset = assets.firstIndex { $0.symbol == "WETH" || $0.symbol == "ETH" } }
+        if settings.gasAsset == nil {
+            settings.gasAsset = assets.firstIndex { $0.symbol == "WETH" || $0.symbol == "ETH" }
+        }
         for var event in try root.sections(ScenarioKeys.events) {
             settings.events += try readEvent(&event, assets: assets, network: settings.network)
             try event.finish()
@@ -164,7 +187,9 @@ extension ScenarioLoader {
     }
 
     /// One `[[events]]` entry: a command at `at_s`, and for faults with `duration_s`, its recovery.
-    static func readEvent(_ reader: inout TableReader, assets: [AssetSpec], network: NetworkConfiguration) throws(ConfigError) -> [ScheduledCommand] {
+    static func readEvent(
+        _ reader: inout TableReader, assets: [AssetSpec], network: NetworkConfiguration
+    ) throws(ConfigError) -> [ScheduledCommand] {
         let keys = ScenarioKeys.events
         let at = try reader.read(keys.at)
         let kind = try reader.read(keys.kind)
@@ -181,7 +206,9 @@ extension ScenarioLoader {
             return index
         }
         func requiredRegion() throws(ConfigError) -> Region {
-            guard let region = try region(&reader, keys.region) else { throw reader.error(keys.region.name, "is required") }
+            guard let region = try region(&reader, keys.region) else {
+                throw reader.error(keys.region.name, "is required")
+            }
             return region
         }
         func linkRegions() throws(ConfigError) -> (Region, Region) {
@@ -194,7 +221,9 @@ extension ScenarioLoader {
         var commands: [ScheduledCommand] = []
         func schedule(_ command: Command, recovery: Command? = nil) {
             commands.append(ScheduledCommand(atMs: atMs, command: command))
-            if let recovery, let duration { commands.append(ScheduledCommand(atMs: atMs + Int64(duration * 1_000), command: recovery)) }
+            if let recovery, let duration {
+                commands.append(ScheduledCommand(atMs: atMs + Int64(duration * 1_000), command: recovery))
+            }
         }
         switch kind {
         case "shock":
@@ -226,13 +255,17 @@ extension ScenarioLoader {
             let name = try reader.read(keys.dataCenter)
             let names = TopologyBuilder.dataCenterNames(network)
             guard let center = names.firstIndex(of: name.lowercased()) else {
-                throw reader.error(keys.dataCenter.name, "\(quoted(name)) is not a data center of this network (\(names.joined(separator: ", ")))")
+                throw reader.error(
+                    keys.dataCenter.name,
+                    "\(quoted(name)) is not a data center of this network (\(names.joined(separator: ", ")))")
             }
             let delay = try reader.readIfPresent(keys.generatorDelay)
             if let generator = try reader.readIfPresent(keys.generator), !generator {
                 commands.append(ScheduledCommand(atMs: atMs, command: .setGenerator(dataCenter: center, delayMs: nil)))
             } else if let delay {
-                commands.append(ScheduledCommand(atMs: atMs, command: .setGenerator(dataCenter: center, delayMs: Int64(delay * 1_000))))
+                commands.append(
+                    ScheduledCommand(
+                        atMs: atMs, command: .setGenerator(dataCenter: center, delayMs: Int64(delay * 1_000))))
             }
             schedule(.powerLoss(dataCenter: center), recovery: .powerRestore(dataCenter: center))
         case "crash":
@@ -244,7 +277,11 @@ extension ScenarioLoader {
             let enabled = try reader.read(keys.enabled)
             schedule(.setBots(enabled: enabled))
         default:
-            throw reader.error(keys.kind.name, "\(quoted(kind)) is not an event kind; use shock, price, outage, power_loss, crash, latency_spike, cut_link, degrade_link, freeze_oracle or bots")
+            throw reader.error(
+                keys.kind.name,
+                "\(quoted(kind)) is not an event kind; use shock, price, outage, power_loss, crash, latency_spike, "
+                    + "cut_link, degrade_link, freeze_oracle or bots"
+            )
         }
         return commands
     }

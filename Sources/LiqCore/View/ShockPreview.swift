@@ -12,14 +12,17 @@ public struct ShockPreview: Sendable, Equatable {
     public var expectedDeficitUSD: Double
 
     /// `liquidatableNow` says whether an account is liquidatable before the shock (exactly).
-    static func compute(_ query: ShockQuery, moving assets: [Int], pool: LendingPool, index: RiskIndex,
-                        liquidatableNow: (Int) -> Bool) -> ShockPreview? {
+    static func compute(
+        _ query: ShockQuery, moving assets: [Int], pool: LendingPool, index: RiskIndex,
+        liquidatableNow: (Int) -> Bool
+    ) -> ShockPreview? {
         guard !assets.isEmpty, assets.allSatisfy({ $0 >= 0 && $0 < pool.prices.count }),
-              let scan = try? ShockScan.run(pool, index: index, assets: assets, percentBps: query.percentBps, urgent: 0)
+            let scan = try? ShockScan.run(pool, index: index, assets: assets, percentBps: query.percentBps, urgent: 0)
         else { return nil }
         let deltas = assets.map { index.prices[$0] * Double(query.percentBps) / 10_000 }
-        var preview = ShockPreview(query: query, movedAssets: assets, liquidatable: scan.liquidatable.count, newlyLiquidatable: 0,
-                                   collateralAtRiskUSD: 0, expectedDeficitUSD: 0)
+        var preview = ShockPreview(
+            query: query, movedAssets: assets, liquidatable: scan.liquidatable.count, newlyLiquidatable: 0,
+            collateralAtRiskUSD: 0, expectedDeficitUSD: 0)
         for account in scan.liquidatable {
             if !liquidatableNow(account) { preview.newlyLiquidatable += 1 }
             let collateral = index.collateralUSD(account: account)

@@ -120,7 +120,8 @@ public struct Snapshot: Sendable {
     public var market: [MarketRow]
     public var healthHistogram: [HealthBucket]
     public var assets: [AssetTotals]
-    /// USD (at today's prices) of collateral in accounts that would be liquidatable after each price drop of `curveAsset`.
+    /// USD (at today's prices) of collateral in accounts that would be liquidatable after each price drop of
+    /// `curveAsset` (and of the assets that track it).
     public var curveAsset: String
     public var liquidationCurve: [(dropPercent: Int, collateralUSD: Double)]
     /// A window of the pending liquidations the dashboard asked for (`PendingQuery`): its rows (each with its

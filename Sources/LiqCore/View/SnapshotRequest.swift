@@ -10,7 +10,10 @@ public struct SnapshotRequest: Sendable, Equatable {
     /// A shock to preview with the exact scan.
     public var shock: ShockQuery?
 
-    public init(curveAsset: Int? = nil, nodeRegion: Region? = nil, pending: PendingQuery = PendingQuery(), shock: ShockQuery? = nil) {
+    public init(
+        curveAsset: Int? = nil, nodeRegion: Region? = nil, pending: PendingQuery = PendingQuery(),
+        shock: ShockQuery? = nil
+    ) {
         self.curveAsset = curveAsset
         self.nodeRegion = nodeRegion
         self.pending = pending

@@ -42,12 +42,15 @@ extension WorldView {
         if let kept = keptWindow, kept.version == riskIndex.version, kept.query == query { return kept }
         let needle = query.filter.lowercased()
         let confirmed = Set(summary.confirmed)
-        func liquidatable(_ account: Int) -> Bool { riskIndex.verdict(account: account) == .liquidatable || confirmed.contains(account) }
+        func liquidatable(_ account: Int) -> Bool {
+            riskIndex.verdict(account: account) == .liquidatable || confirmed.contains(account)
+        }
         func window(_ ordered: [Int], matching: Int) -> PendingWindow {
             let offset = max(0, min(query.offset, matching - query.limit))
-            return PendingWindow(version: riskIndex.version, query: query,
-                                 accounts: Array(ordered.dropFirst(offset).prefix(query.limit)),
-                                 offset: offset, matching: matching)
+            return PendingWindow(
+                version: riskIndex.version, query: query,
+                accounts: Array(ordered.dropFirst(offset).prefix(query.limit)),
+                offset: offset, matching: matching)
         }
         let end = query.offset + query.limit
         // The most urgent without a filter: the summary's shortlist holds them, in the same order.
@@ -59,14 +62,18 @@ extension WorldView {
         }
         var matching = 0
         var urgent = Smallest<UrgentEntry>(query.order == .urgency ? end : 0)
-        var largest = Smallest<World.LargestDebt>(query.order == .debt ? end : query.order == .profit ? World.profitShortlist : 0)
+        var largest = Smallest<World.LargestDebt>(
+            query.order == .debt ? end : query.order == .profit ? World.profitShortlist : 0)
         for account in 0..<riskIndex.count where riskIndex.debtUSD(account: account) > 0 {
-            guard liquidatable(account), needle.isEmpty || world.pool.accounts.id(at: account).lowercased().contains(needle)
+            guard liquidatable(account),
+                needle.isEmpty || world.pool.accounts.id(at: account).lowercased().contains(needle)
             else { continue }
             matching += 1
             switch query.order {
-            case .urgency: urgent.insert(UrgentEntry(estimate: riskIndex.healthFactor(account: account), account: account))
-            case .debt, .profit: largest.insert(World.LargestDebt(debt: riskIndex.debtUSD(account: account), account: account))
+            case .urgency:
+                urgent.insert(UrgentEntry(estimate: riskIndex.healthFactor(account: account), account: account))
+            case .debt, .profit:
+                largest.insert(World.LargestDebt(debt: riskIndex.debtUSD(account: account), account: account))
             }
         }
         switch query.order {
@@ -83,8 +90,11 @@ extension WorldView {
     /// The rows of the window, in its order, quoted exactly, each with its position. An account the default
     /// pair cannot liquidate (the dust rule, say) keeps its position without a row, so that windows taken one
     /// after another never list an account twice.
-    func pendingRows(_ world: World, _ query: PendingQuery, summary: RiskSummary)
-        -> (rows: [Snapshot.PendingLiquidation], offset: Int, matching: Int) {
+    func pendingRows(
+        _ world: World, _ query: PendingQuery, summary: RiskSummary
+    )
+        -> (rows: [Snapshot.PendingLiquidation], offset: Int, matching: Int)
+    {
         let window = pendingWindow(world, query, summary: summary)
         var inMempool = Set<Int>()
         for transaction in world.chain.mempool {
@@ -102,9 +112,12 @@ extension WorldView {
     /// One account's row: the exact quote, the profit's parts, and its status.
     func pendingRow(_ world: World, _ account: Int, inMempool: Set<Int>) -> Snapshot.PendingLiquidation? {
         let (pool, riskIndex) = (world.pool, world.riskIndex)
-        guard let quote = try? pool.quotePosition(accountIndex: account), let liquidation = quote.liquidation else { return nil }
+        guard let quote = try? pool.quotePosition(accountIndex: account), let liquidation = quote.liquidation else {
+            return nil
+        }
         let breakdown = try? world.profitBreakdown(liquidation)
-        let status: Snapshot.PendingStatus = inMempool.contains(account) ? .inMempool : failures[account].map { .failed($0) } ?? .pending
+        let status: Snapshot.PendingStatus =
+            inMempool.contains(account) ? .inMempool : failures[account].map { .failed($0) } ?? .pending
         return Snapshot.PendingLiquidation(
             account: account, accountID: pool.accounts.id(at: account), healthFactor: quote.healthFactor,
             collateralUSD: riskIndex.collateralUSD(account: account), debtUSD: riskIndex.debtUSD(account: account),

@@ -2,7 +2,9 @@ extension WorldView {
     /// The snapshot of `world` now, for `request`: aggregates and the rows a screen shows, never the whole
     /// world. `nodeLimit` caps the per-node rows when no region is asked for. The summary and the pending
     /// window are kept until the risk index or the request changes.
-    public mutating func snapshot(of world: World, _ request: SnapshotRequest = SnapshotRequest(), nodeLimit: Int = 512) -> Snapshot {
+    public mutating func snapshot(
+        of world: World, _ request: SnapshotRequest = SnapshotRequest(), nodeLimit: Int = 512
+    ) -> Snapshot {
         let curveIndex = request.curveAsset ?? world.defaultCurveAsset
         let summary = riskSummary(world, curveAsset: curveIndex)
         keptSummary = summary
@@ -10,8 +12,11 @@ extension WorldView {
         var snapshot = build(world, request, summary: summary, nodeLimit: nodeLimit)
         if let shock = request.shock {
             let confirmed = Set(summary.confirmed)
-            let moved = shock.asset >= 0 && shock.asset < world.pool.prices.count ? world.assetsMoved(byShockTo: shock.asset) : []
-            snapshot.shockPreview = ShockPreview.compute(shock, moving: moved, pool: world.pool, index: world.riskIndex) { account in
+            let moved =
+                shock.asset >= 0 && shock.asset < world.pool.prices.count
+                ? world.assetsMoved(byShockTo: shock.asset) : []
+            snapshot.shockPreview = ShockPreview.compute(shock, moving: moved, pool: world.pool, index: world.riskIndex)
+            { account in
                 world.riskIndex.verdict(account: account) == .liquidatable || confirmed.contains(account)
             }
         }
@@ -53,19 +58,22 @@ extension WorldView {
                 stakeShare: totalStake == 0 ? 0 : Double(stake) / Double(totalStake))
             regions.append(row)
         }
-        let shownNodes = nodeRegion.map { region in Array(network.nodes.lazy.filter { $0.region == region }.prefix(4_096)) }
+        let shownNodes =
+            nodeRegion.map { region in Array(network.nodes.lazy.filter { $0.region == region }.prefix(4_096)) }
             ?? Array(network.nodes.prefix(nodeLimit))
         let nodes = shownNodes.map { node in
-            Snapshot.NodeRow(id: node.id, name: node.name, region: node.region,
-                             dataCenter: network.dataCenters[node.dataCenter].name, roles: node.roles,
-                             status: network.status(of: node.id, at: now, chainHead: chain.height), peers: node.peers.count,
-                             latencyMs: node.latencyMs, head: node.head, lag: chain.height - node.head,
-                             lastPropagationMs: node.lastPropagationMs, propagationHistory: node.propagationHistory,
-                             uptimePercent: node.uptimePercent, crashed: node.crashed, dataCenterIndex: node.dataCenter,
-                             dataCenterPowered: network.dataCenters[node.dataCenter].powered)
+            Snapshot.NodeRow(
+                id: node.id, name: node.name, region: node.region,
+                dataCenter: network.dataCenters[node.dataCenter].name, roles: node.roles,
+                status: network.status(of: node.id, at: now, chainHead: chain.height), peers: node.peers.count,
+                latencyMs: node.latencyMs, head: node.head, lag: chain.height - node.head,
+                lastPropagationMs: node.lastPropagationMs, propagationHistory: node.propagationHistory,
+                uptimePercent: node.uptimePercent, crashed: node.crashed, dataCenterIndex: node.dataCenter,
+                dataCenterPowered: network.dataCenters[node.dataCenter].powered)
         }
         var histogram = Array(repeating: 0, count: 40)
-        for node in network.nodes.indices where network.isUp(node, at: now) && network.nodes[node].head == chain.height {
+        for node in network.nodes.indices where network.isUp(node, at: now) && network.nodes[node].head == chain.height
+        {
             histogram[min(39, network.nodes[node].lastPropagationMs / 250)] += 1
         }
         let (online, total) = network.attestingStake(at: now)
@@ -74,16 +82,21 @@ extension WorldView {
             let feed = feeds[asset]
             let history = priceHistory[asset]
             let first = history.first ?? truePrices[asset]
-            let change = first == 0 ? 0 : Int(clamping: (truePrices[asset].doubleValue - first.doubleValue) / first.doubleValue * 10_000)
+            let change =
+                first == 0
+                ? 0 : Int(clamping: (truePrices[asset].doubleValue - first.doubleValue) / first.doubleValue * 10_000)
             let dex = dexPools.first { $0.asset == asset }
             let units = pool.reserves.map(\.configuration.unit)
             return Snapshot.MarketRow(
-                symbol: pool.reserves[asset].configuration.symbol, decimals: pool.reserves[asset].configuration.decimals,
+                symbol: pool.reserves[asset].configuration.symbol,
+                decimals: pool.reserves[asset].configuration.decimals,
                 truePrice: truePrices[asset], oraclePrice: pool.prices[asset],
                 oracleAgeSeconds: feed.ageMs(at: now) / 1_000,
                 isStale: feed.isStale(at: now), isFrozen: feed.frozen, changeBps: change,
                 sparkline: history.map { Double($0) / 1e8 },
-                dexDepthUSD: dex.map { Double($0.stableReserve) / Double(units[$0.stable]) * 2 * Double(truePrices[$0.stable]) / 1e8 },
+                dexDepthUSD: dex.map {
+                    Double($0.stableReserve) / Double(units[$0.stable]) * 2 * Double(truePrices[$0.stable]) / 1e8
+                },
                 tracks: world.tracking[asset].map { pool.reserves[$0.asset].configuration.symbol })
         }
 
@@ -91,7 +104,9 @@ extension WorldView {
         let prices = pool.prices.map { Double($0) / 1e8 }
         let curveIndex = curveAsset ?? world.defaultCurveAsset
         let buckets = HealthBands.bands.indices.map {
-            Snapshot.HealthBucket(label: HealthBands.bands[$0].label, accounts: summary.bucketAccounts[$0], debtUSD: summary.bucketDebtUSD[$0])
+            Snapshot.HealthBucket(
+                label: HealthBands.bands[$0].label, accounts: summary.bucketAccounts[$0],
+                debtUSD: summary.bucketDebtUSD[$0])
         }
         let curve = summary.curve.map { ($0.dropPercent, $0.collateralUSD) }
 
@@ -107,10 +122,12 @@ extension WorldView {
             let borrowed = Double((try? state.totalDebt(at: pool.time)) ?? 0) / unit * prices[reserve]
             let collateral = summary.collateralTokens[reserve]
             totalSupplied += supplied
-            assets.append(.init(symbol: state.configuration.symbol, borrowedUSD: borrowed,
-                                collateralUSD: collateral * prices[reserve],
-                                borrowRate: Double(state.currentVariableBorrowRate) / 1e25,
-                                deficitUSD: Double(state.deficit) / unit * prices[reserve]))
+            assets.append(
+                .init(
+                    symbol: state.configuration.symbol, borrowedUSD: borrowed,
+                    collateralUSD: collateral * prices[reserve],
+                    borrowRate: Double(state.currentVariableBorrowRate) / 1e25,
+                    deficitUSD: Double(state.deficit) / unit * prices[reserve]))
         }
 
         return Snapshot(
@@ -140,9 +157,14 @@ extension World {
 extension WorldView {
     /// The account-level summary for `curveAsset`: the kept one while the index has not changed.
     public func riskSummary(_ world: World, curveAsset: Int) -> RiskSummary {
-        if let kept = keptSummary, kept.version == world.riskIndex.version, kept.curveAsset == curveAsset { return kept }
-        var summary = world.riskIndex.summary(curveAssets: world.assetsMoved(byShockTo: curveAsset), edges: HealthBands.edges)
-        summary.confirmed = summary.uncertain.filter { (try? world.pool.accountData(world.pool.accounts[$0]).healthFactor.isLiquidatable) == true }
+        if let kept = keptSummary, kept.version == world.riskIndex.version, kept.curveAsset == curveAsset {
+            return kept
+        }
+        var summary = world.riskIndex.summary(
+            curveAssets: world.assetsMoved(byShockTo: curveAsset), edges: HealthBands.edges)
+        summary.confirmed = summary.uncertain.filter {
+            (try? world.pool.accountData(world.pool.accounts[$0]).healthFactor.isLiquidatable) == true
+        }
         summary.liquidatableCount += summary.confirmed.count
         return summary
     }

@@ -47,17 +47,22 @@ public struct WorldView: Sendable {
             let block = world.chain.height
             switch (event.kind, event.failure) {
             case (.liquidation, _):
-                userOutcome = UserOutcome(account: account, succeeded: true, text: "executed in block \(block): \(event.message)")
+                userOutcome = UserOutcome(
+                    account: account, succeeded: true, text: "executed in block \(block): \(event.message)")
             case (.failedLiquidation, let failure?) where failure != .nodeDown:
-                userOutcome = UserOutcome(account: account, succeeded: false,
-                                          text: "your liquidation failed in block \(block): \(failure.summary) (\(failure.code))")
+                userOutcome = UserOutcome(
+                    account: account, succeeded: false,
+                    text: "your liquidation failed in block \(block): \(failure.summary) (\(failure.code))")
             case (.expired, _):
-                userOutcome = UserOutcome(account: account, succeeded: false,
-                                          text: "your liquidation was not included within 2 minutes and was dropped")
+                userOutcome = UserOutcome(
+                    account: account, succeeded: false,
+                    text: "your liquidation was not included within 2 minutes and was dropped")
             default: break
             }
         }
-        if notableEvents.count > Self.notableLimit { notableEvents.removeFirst(notableEvents.count - Self.notableLimit) }
+        if notableEvents.count > Self.notableLimit {
+            notableEvents.removeFirst(notableEvents.count - Self.notableLimit)
+        }
         // An account sent again is no longer failed: it is in the mempool (or pending once that lapses).
         if !failures.isEmpty {
             for transaction in world.chain.mempool {

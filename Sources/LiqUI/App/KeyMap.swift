@@ -2,7 +2,8 @@
 public enum Action: Equatable, Sendable {
     case quit, togglePause, step, faster, slower, nextPanel, previousPanel, up, down, pageUp, pageDown, first, last
     case open, close, filter, sort, help, cycleTheme, toggleBots
-    case shockDialog, shockDown5, shockUp5, shockDown20, toggleOutage, toggleNode, toggleDegrade, toggleCut, toggleFreeze
+    case shockDialog, shockDown5, shockUp5, shockDown20, toggleOutage, toggleNode, toggleDegrade, toggleCut,
+        toggleFreeze
     case stepBack, stepForward, execute, confirm, apply, erase
     /// Typing into a text field (a row of the help and the hint bar; no key of its own).
     case type
@@ -43,9 +44,13 @@ public struct KeyBinding: Sendable {
 }
 
 public enum KeyMap {
-    static func key(_ keys: [Key], _ label: String, _ hint: String, _ help: String, _ action: Action, panel: Panel? = nil,
-                    bar: Bool = true, inHelp: Bool = true) -> KeyBinding {
-        KeyBinding(keys: keys, label: label, hint: hint, help: help, panel: panel, inHintBar: bar, action: action, inHelp: inHelp)
+    static func key(
+        _ keys: [Key], _ label: String, _ hint: String, _ help: String, _ action: Action, panel: Panel? = nil,
+        bar: Bool = true, inHelp: Bool = true
+    ) -> KeyBinding {
+        KeyBinding(
+            keys: keys, label: label, hint: hint, help: help, panel: panel, inHintBar: bar, action: action,
+            inHelp: inHelp)
     }
 
     /// The dashboard's keys: these everywhere, and each panel's own while it has focus (its descriptor).
@@ -56,7 +61,9 @@ public enum KeyMap {
         key([.char("q")], "q", "quit", "quit", .quit),
         key([.char(" ")], "space", "pause", "pause or resume the simulation", .togglePause),
         key([.char(".")], ".", "step", "one tick while paused", .step, bar: false),
-        key([.char("+"), .char("=")], "+/-", "speed", "faster / slower: 0.25, 0.5, 1, 2, 5, 10 … 1000 simulated s per s", .faster),
+        key(
+            [.char("+"), .char("=")], "+/-", "speed",
+            "faster / slower: 0.25, 0.5, 1, 2, 5, 10 … 1000 simulated s per s", .faster),
         key([.char("-")], "-", "slower", "slower", .slower, bar: false, inHelp: false),
         key([.tab], "tab", "panel", "next panel (shift-tab: previous)", .nextPanel),
         key([.backTab], "shift-tab", "previous", "previous panel", .previousPanel, bar: false, inHelp: false),
@@ -70,8 +77,12 @@ public enum KeyMap {
         key([.escape], "esc", "close", "close; back from a region's nodes; clear the filter", .close, bar: false),
         key([.char("t")], "t", "theme", "next theme", .cycleTheme, bar: false),
         key([.char("a")], "a", "bots", "automatic liquidators on or off", .toggleBots),
-        key([.char("p")], "p", "shock", "price shock: choose an asset, type a percentage, preview, confirm", .shockDialog),
-        key([.char("f")], "f", "freeze oracle", "freeze or unfreeze the oracle of the asset selected in Market", .toggleFreeze, bar: false),
+        key(
+            [.char("p")], "p", "shock", "price shock: choose an asset, type a percentage, preview, confirm",
+            .shockDialog),
+        key(
+            [.char("f")], "f", "freeze oracle", "freeze or unfreeze the oracle of the asset selected in Market",
+            .toggleFreeze, bar: false),
         key([.char("/")], "/", "filter", "filter pending liquidations by account (esc clears)", .filter, bar: false),
     ]
 

@@ -13,7 +13,10 @@ public enum Reducer {
         } else {
             effects = []
             switch mode {
-            case .shock: if case .char(let c) = key, c.isNumber || c == "-" || c == "." || c == "+" { updateShock(&view) { $0.type(c) } }
+            case .shock:
+                if case .char(let c) = key, c.isNumber || c == "-" || c == "." || c == "+" {
+                    updateShock(&view) { $0.type(c) }
+                }
             case .filter: if case .char(let c) = key, !c.isNewline { type(c, into: &view) }
             case .confirm: cancelConfirmation(&view)
             default: break
@@ -29,8 +32,9 @@ public enum Reducer {
     public static func request(_ view: ViewState) -> SnapshotRequest {
         var shock: ShockQuery?
         if case .shock(let dialog) = view.overlay { shock = dialog.query }
-        return SnapshotRequest(curveAsset: view.selected(.market), nodeRegion: view.expandedRegion, pending: pendingQuery(view),
-                               shock: shock)
+        return SnapshotRequest(
+            curveAsset: view.selected(.market), nodeRegion: view.expandedRegion, pending: pendingQuery(view),
+            shock: shock)
     }
 
     static func perform(_ action: Action, mode: Mode, _ view: inout ViewState, snapshot: Snapshot) -> [Effect] {
@@ -64,8 +68,10 @@ public enum Reducer {
         case .quit: return [.quit]
         case .togglePause: return [.playback(snapshot.paused ? .resume : .pause)]
         case .step: return snapshot.paused ? [.playback(.step)] : []
-        case .faster: return [.playback(.setSpeed(speedLadder.first { $0 > snapshot.speed + 1e-9 } ?? speedLadder.last!))]
-        case .slower: return [.playback(.setSpeed(speedLadder.last { $0 < snapshot.speed - 1e-9 } ?? speedLadder.first!))]
+        case .faster:
+            return [.playback(.setSpeed(speedLadder.first { $0 > snapshot.speed + 1e-9 } ?? speedLadder.last!))]
+        case .slower:
+            return [.playback(.setSpeed(speedLadder.last { $0 < snapshot.speed - 1e-9 } ?? speedLadder.first!))]
         case .nextPanel: view.focus = Panel(rawValue: (view.focus.rawValue + 1) % count)!
         case .previousPanel: view.focus = Panel(rawValue: (view.focus.rawValue + count - 1) % count)!
         case .up: move(&view, by: -1, snapshot: snapshot)
@@ -104,10 +110,18 @@ public enum Reducer {
         case .shockDown20: return [.engine(.shock(asset: market, percentBps: -2_000, overSeconds: 0))]
         case .toggleFreeze:
             guard market < snapshot.market.count else { break }
-            return [.engine(snapshot.market[market].isFrozen ? .unfreezeOracle(asset: market) : .freezeOracle(asset: market))]
+            return [
+                .engine(
+                    snapshot.market[market].isFrozen ? .unfreezeOracle(asset: market) : .freezeOracle(asset: market))
+            ]
         case .toggleOutage:
             if let node = selectedNode(view, snapshot) {
-                return [.engine(node.dataCenterPowered ? .powerLoss(dataCenter: node.dataCenterIndex) : .powerRestore(dataCenter: node.dataCenterIndex))]
+                return [
+                    .engine(
+                        node.dataCenterPowered
+                            ? .powerLoss(dataCenter: node.dataCenterIndex)
+                            : .powerRestore(dataCenter: node.dataCenterIndex))
+                ]
             }
             guard let region = selectedRegion(view, snapshot) else { break }
             return [.engine(snapshot.regionDown[region.rawValue] ? .regionRecover(region) : .regionOutage(region))]
@@ -123,7 +137,10 @@ public enum Reducer {
             let links = others.map { snapshot.links[region.rawValue][$0.rawValue] }
             let active = action == .toggleCut ? links.contains { $0.cut } : links.contains { $0.latencyFactor > 1 }
             return others.map { other in
-                .engine(active ? .restoreLink(region, other) : (action == .toggleCut ? .cutLink(region, other) : .degradeLink(region, other, factor: 3)))
+                .engine(
+                    active
+                        ? .restoreLink(region, other)
+                        : (action == .toggleCut ? .cutLink(region, other) : .degradeLink(region, other, factor: 3)))
             }
         default: break
         }
@@ -141,7 +158,8 @@ public enum Reducer {
     /// The cursor in Pending liquidations, as an index into the whole ordering (the snapshot carries a window
     /// of it): the selected account's row while it is listed, else the selected index.
     public static func liquidationCursor(_ view: ViewState, snapshot: Snapshot) -> Int {
-        if let id = view.selectedAccountID, let row = snapshot.pendingLiquidations.first(where: { $0.accountID == id }) {
+        if let id = view.selectedAccountID, let row = snapshot.pendingLiquidations.first(where: { $0.accountID == id })
+        {
             return row.position
         }
         return min(view.selected(.liquidations), max(0, snapshot.pendingMatching - 1))
@@ -154,13 +172,15 @@ public enum Reducer {
     /// The pending liquidations to ask the engine for: the filter, the order, and a window around the cursor.
     public static func pendingQuery(_ view: ViewState) -> PendingQuery {
         let half = 50
-        let order: PendingQuery.Order = switch view.sort {
-        case .urgency: .urgency
-        case .debt: .debt
-        case .profit: .profit
-        }
-        return PendingQuery(filter: view.filter, order: order, offset: max(0, (view.selected(.liquidations) / half - 1) * half),
-                            limit: pendingWindow)
+        let order: PendingQuery.Order =
+            switch view.sort {
+            case .urgency: .urgency
+            case .debt: .debt
+            case .profit: .profit
+            }
+        return PendingQuery(
+            filter: view.filter, order: order, offset: max(0, (view.selected(.liquidations) / half - 1) * half),
+            limit: pendingWindow)
     }
 
     /// The rows the panel lists now, for bounds and selection.
@@ -183,7 +203,8 @@ public enum Reducer {
             return
         }
         if panel == .liquidations {
-            let index = max(0, min(max(0, snapshot.pendingMatching - 1), liquidationCursor(view, snapshot: snapshot) + delta))
+            let index = max(
+                0, min(max(0, snapshot.pendingMatching - 1), liquidationCursor(view, snapshot: snapshot) + delta))
             view.selection[panel.rawValue] = index
             view.selectedAccountID = snapshot.pendingLiquidations.first { $0.position == index }?.accountID
             return

@@ -44,7 +44,9 @@ public struct ShockDialog: Equatable, Sendable {
     public var problem: String? {
         guard percent == nil else { return nil }
         if text.isEmpty { return "type a change in per cent, e.g. -20" }
-        guard let value = Double(text), value.isFinite else { return "\"\(text)\" is not a number; " + Self.rangeMessage }
+        guard let value = Double(text), value.isFinite else {
+            return "\"\(text)\" is not a number; " + Self.rangeMessage
+        }
         return "\(text) % is out of range; " + Self.rangeMessage
     }
 

@@ -67,7 +67,9 @@ public struct ScreenBuffer: Equatable, Sendable {
             let scalars = character.unicodeScalars
             guard let first = scalars.first else { continue }
             let category = first.properties.generalCategory
-            if category == .control || category == .format || category == .lineSeparator || category == .paragraphSeparator {
+            if category == .control || category == .format || category == .lineSeparator
+                || category == .paragraphSeparator
+            {
                 result.append("?")
             } else if first.properties.isEmojiPresentation || first.isWide {
                 result.append("?")

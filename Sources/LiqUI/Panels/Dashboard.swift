@@ -8,7 +8,9 @@ public enum Dashboard {
     /// From this size up (below the grid), every panel is on screen too, in tighter columns.
     public static let middleSize = (width: 100, height: 32)
 
-    public static func render(_ snapshot: Snapshot, _ view: ViewState, width: Int, height: Int, frameMicros: Int? = nil) -> ScreenBuffer {
+    public static func render(
+        _ snapshot: Snapshot, _ view: ViewState, width: Int, height: Int, frameMicros: Int? = nil
+    ) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: width, height: height)
         guard width >= minimumSize.width, height >= minimumSize.height else {
             Chrome.tooSmall(into: &buffer, minimum: minimumSize)
@@ -22,10 +24,14 @@ public enum Dashboard {
             var x = 0
             for panel in Panel.allCases {
                 let label = " \(panel.title) "
-                x += buffer.put(label, x: x, y: body.y, style: panel == view.focus ? Style(.accent, bold: true, reverse: true) : Style(.dim))
+                x += buffer.put(
+                    label, x: x, y: body.y,
+                    style: panel == view.focus ? Style(.accent, bold: true, reverse: true) : Style(.dim))
             }
         }
-        for descriptor in panels { if let rect = rects[descriptor.panel] { descriptor.render(snapshot, view, &buffer, rect) } }
+        for descriptor in panels {
+            if let rect = rects[descriptor.panel] { descriptor.render(snapshot, view, &buffer, rect) }
+        }
         switch view.overlay {
         case .help: Chrome.help(view, into: &buffer, area: body)
         case .shock(let dialog): Chrome.shock(dialog, snapshot, into: &buffer, area: body)
@@ -57,7 +63,9 @@ public enum Dashboard {
             let dockHeight = docked.isEmpty ? 0 : max(6, body.height / 5)
             let rows = body.rows([body.height - dockHeight, dockHeight])
             for (column, area) in zip(columns, rows[0].columns([0.46, 0.54])) { stack(column, in: area, into: &rects) }
-            for (panel, area) in zip(docked, rows[1].columns(docked.map { _ in 1 / Double(docked.count) })) { rects[panel.panel] = area }
+            for (panel, area) in zip(docked, rows[1].columns(docked.map { _ in 1 / Double(docked.count) })) {
+                rects[panel.panel] = area
+            }
             return rects
         }
         if width >= middleSize.width, height >= middleSize.height {
@@ -76,16 +84,24 @@ public enum Dashboard {
             for (index, pair) in pairs.enumerated() {
                 // Alternating splits keep the wide tables (pending liquidations) in the wider half.
                 let split = index % 2 == 0 ? [0.56, 0.44] : [0.44, 0.56]
-                for (panel, area) in zip(pair, rows[index].columns(pair.count == 1 ? [1] : split)) { rects[panel.panel] = area }
+                for (panel, area) in zip(pair, rows[index].columns(pair.count == 1 ? [1] : split)) {
+                    rects[panel.panel] = area
+                }
             }
-            for (panel, area) in zip(docked, rows[pairs.count].columns(docked.map { _ in 1 / Double(docked.count) })) { rects[panel.panel] = area }
+            for (panel, area) in zip(docked, rows[pairs.count].columns(docked.map { _ in 1 / Double(docked.count) })) {
+                rects[panel.panel] = area
+            }
             return rects
         }
         let underneath = docked.filter { $0.panel != focus }
         let dockHeight = underneath.isEmpty ? 0 : 6
-        let rows = Rect(x: 0, y: body.y + 1, width: width, height: body.height - 1).rows([body.height - 1 - dockHeight, dockHeight])
+        let rows = Rect(x: 0, y: body.y + 1, width: width, height: body.height - 1).rows([
+            body.height - 1 - dockHeight, dockHeight,
+        ])
         rects[focus] = rows[0]
-        for (panel, area) in zip(underneath, rows[1].columns(underneath.map { _ in 1 / Double(underneath.count) })) { rects[panel.panel] = area }
+        for (panel, area) in zip(underneath, rows[1].columns(underneath.map { _ in 1 / Double(underneath.count) })) {
+            rects[panel.panel] = area
+        }
         return rects
     }
 

@@ -15,22 +15,39 @@ extension Chrome {
     static func header(_ snapshot: Snapshot, frameMicros: Int?, into buffer: inout ScreenBuffer, width: Int) {
         buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), with: Cell(" ", style: Style(.header, reverse: true)))
         let speed = "×\(Widgets.fixed(snapshot.speed, snapshot.speed < 1 ? 2 : 0))"
-        var fields = [Field(long: "liqtop", short: "liqtop", importance: 1),
-                      Field(long: sanitized(snapshot.scenarioName), short: shortened(snapshot.scenarioName, limit: 12), importance: 9),
-                      Field(long: Widgets.clock(snapshot.timeMs), short: Widgets.clock(snapshot.timeMs), importance: 10),
-                      Field(long: (snapshot.paused ? "PAUSED " : "running ") + speed, short: (snapshot.paused ? "PAUSED " : "") + speed,
-                            role: snapshot.paused ? .warn : .header, importance: 10)]
+        var fields = [
+            Field(long: "liqtop", short: "liqtop", importance: 1),
+            Field(
+                long: sanitized(snapshot.scenarioName), short: shortened(snapshot.scenarioName, limit: 12),
+                importance: 9),
+            Field(long: Widgets.clock(snapshot.timeMs), short: Widgets.clock(snapshot.timeMs), importance: 10),
+            Field(
+                long: (snapshot.paused ? "PAUSED " : "running ") + speed,
+                short: (snapshot.paused ? "PAUSED " : "") + speed,
+                role: snapshot.paused ? .warn : .header, importance: 10),
+        ]
         if !snapshot.paused, let text = behind(snapshot) {
-            fields.append(Field(long: text, short: "behind ×" + text.split(separator: "×").last.map(String.init)!, role: .alert, importance: 8))
+            fields.append(
+                Field(
+                    long: text, short: "behind ×" + text.split(separator: "×").last.map(String.init)!, role: .alert,
+                    importance: 8))
         }
-        fields += [Field(long: "head \(snapshot.headHeight)", short: "h\(snapshot.headHeight)", importance: 7),
-                   Field(long: "final \(snapshot.finalizedHeight)", short: "f\(snapshot.finalizedHeight)", importance: 6)]
+        fields += [
+            Field(long: "head \(snapshot.headHeight)", short: "h\(snapshot.headHeight)", importance: 7),
+            Field(long: "final \(snapshot.finalizedHeight)", short: "f\(snapshot.finalizedHeight)", importance: 6),
+        ]
         if snapshot.finalityStalledEpochs > 0 {
-            fields.append(Field(long: "finality stalled for \(snapshot.finalityStalledEpochs) epochs",
-                                short: "stalled \(snapshot.finalityStalledEpochs) ep", role: .critical, importance: 8))
+            fields.append(
+                Field(
+                    long: "finality stalled for \(snapshot.finalityStalledEpochs) epochs",
+                    short: "stalled \(snapshot.finalityStalledEpochs) ep", role: .critical, importance: 8))
         }
-        fields += [Field(long: "bots \(snapshot.botsEnabled ? "on" : "off")", short: "bots \(snapshot.botsEnabled ? "on" : "off")", importance: 5),
-                   Field(long: "base fee \(snapshot.baseFeeGwei) gwei", short: "\(snapshot.baseFeeGwei) gwei", importance: 4)]
+        fields += [
+            Field(
+                long: "bots \(snapshot.botsEnabled ? "on" : "off")",
+                short: "bots \(snapshot.botsEnabled ? "on" : "off")", importance: 5),
+            Field(long: "base fee \(snapshot.baseFeeGwei) gwei", short: "\(snapshot.baseFeeGwei) gwei", importance: 4),
+        ]
         if let frameMicros {
             let ms = Widgets.fixed(Double(frameMicros) / 1_000, 1)
             fields.append(Field(long: "frame \(ms) ms", short: "\(ms) ms", importance: 2))

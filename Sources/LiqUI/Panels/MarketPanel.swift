@@ -6,15 +6,22 @@ enum MarketPanel {
     static let descriptor = PanelDescriptor(
         panel: .market, column: 0, weight: 2, preferredHeight: 12,
         keys: [
-            KeyMap.key([.char("1")], "1/2/3", "−5/+5/−20 %", "shock the selected asset −5 % / +5 % / −20 %", .shockDown5, panel: .market),
-            KeyMap.key([.char("2")], "2", "+5 %", "+5 % on the selected asset", .shockUp5, panel: .market, bar: false, inHelp: false),
-            KeyMap.key([.char("3")], "3", "−20 %", "−20 % on the selected asset", .shockDown20, panel: .market, bar: false, inHelp: false),
+            KeyMap.key(
+                [.char("1")], "1/2/3", "−5/+5/−20 %", "shock the selected asset −5 % / +5 % / −20 %", .shockDown5,
+                panel: .market),
+            KeyMap.key(
+                [.char("2")], "2", "+5 %", "+5 % on the selected asset", .shockUp5, panel: .market, bar: false,
+                inHelp: false),
+            KeyMap.key(
+                [.char("3")], "3", "−20 %", "−20 % on the selected asset", .shockDown20, panel: .market, bar: false,
+                inHelp: false),
         ],
         rowCount: { snapshot, _ in snapshot.market.count }, render: render)
 
     /// The trend gives way before DEX depth does: it shrinks first, and drops first.
     static let table = Table([
-        .init("ASSET", .fixed(6), gap: 0), .init("TRUE", .fixed(10), .right, gap: 0), .init("ORACLE", .fixed(10), .right),
+        .init("ASSET", .fixed(6), gap: 0), .init("TRUE", .fixed(10), .right, gap: 0),
+        .init("ORACLE", .fixed(10), .right),
         .init("AGE", .fixed(7), .right), .init("", .fixed(6), priority: 5), .init("CHG", .fixed(8), .right, gap: 0),
         .init("TREND", .flexible(min: 5, max: 12), priority: 2), .init("DEX DEPTH", .fixed(10), .right, priority: 3),
     ])
@@ -27,12 +34,15 @@ enum MarketPanel {
             let gap = oracle == 0 ? 0 : abs(truePrice - oracle) / oracle
             let change = Double(row.changeBps) / 100
             let badge = row.isFrozen ? "FROZEN" : row.isStale ? "STALE" : ""
-            return [.init(row.symbol, Style(.text, bold: true)), .init(Widgets.price(truePrice)),
-                    .init(Widgets.price(oracle), Style(gap > 0.05 ? .critical : gap > 0.005 ? .warn : .text)),
-                    .init(age(row.oracleAgeSeconds), Style(row.isStale ? .critical : .dim)), .init(badge, Style(.critical, bold: true)),
-                    .init(changeText(change), Style(change < -2 ? .critical : change < 0 ? .warn : .good)),
-                    .init(Widgets.sparkline(row.sparkline, width: trendWidth), Style(.accent)),
-                    .init(row.dexDepthUSD.map(Widgets.usd) ?? "—", Style(.dim))]
+            return [
+                .init(row.symbol, Style(.text, bold: true)), .init(Widgets.price(truePrice)),
+                .init(Widgets.price(oracle), Style(gap > 0.05 ? .critical : gap > 0.005 ? .warn : .text)),
+                .init(age(row.oracleAgeSeconds), Style(row.isStale ? .critical : .dim)),
+                .init(badge, Style(.critical, bold: true)),
+                .init(changeText(change), Style(change < -2 ? .critical : change < 0 ? .warn : .good)),
+                .init(Widgets.sparkline(row.sparkline, width: trendWidth), Style(.accent)),
+                .init(row.dexDepthUSD.map(Widgets.usd) ?? "—", Style(.dim)),
+            ]
         }
         table.render(rows, selected: view.focus == .market ? view.selected(.market) : nil, into: &buffer, in: inner)
     }
@@ -45,6 +55,7 @@ enum MarketPanel {
     }
 
     static func age(_ seconds: Int64) -> String {
-        seconds < 120 ? "\(seconds)s" : seconds < 3_600 ? "\(seconds / 60)m" : "\(seconds / 3_600)h\(seconds / 60 % 60)m"
+        seconds < 120
+            ? "\(seconds)s" : seconds < 3_600 ? "\(seconds / 60)m" : "\(seconds / 3_600)h\(seconds / 60 % 60)m"
     }
 }

@@ -41,19 +41,26 @@ enum Chrome {
         }
         lines += legend.map { ($0.0, $0.1, false) }
         for (offset, line) in lines.dropFirst(view.helpScroll).prefix(inner.height).enumerated() {
-            buffer.put(Widgets.left(line.0, 14), x: inner.x, y: inner.y + offset, style: Style(line.2 ? .title : .accent, bold: true), clip: inner)
+            buffer.put(
+                Widgets.left(line.0, 14), x: inner.x, y: inner.y + offset,
+                style: Style(line.2 ? .title : .accent, bold: true), clip: inner)
             buffer.put(line.1, x: inner.x + 15, y: inner.y + offset, style: Style(.text), clip: inner)
         }
     }
 
     /// What the colours and flags mean; the health-factor bands come from the thresholds the panels use.
     static var legend: [(String, String)] {
-        [("COLOURS", ""),
-         ("nodes", "columns follow ethstats: green good, yellow warn, orange worse, red bad"),
-         ("HF", Thresholds.healthLegend),
-         ("node flags", "v validator, o oracle reporter, b liquidation bot's host; \"aws-eu!\": that data center has no power"),
-         ("region flags", "DOWN outage, CUT links cut (partition), SLOW links degraded"),
-         ("market", "STALE: the oracle is past its heartbeat; FROZEN: its reporter was stopped (f)")]
+        [
+            ("COLOURS", ""),
+            ("nodes", "columns follow ethstats: green good, yellow warn, orange worse, red bad"),
+            ("HF", Thresholds.healthLegend),
+            (
+                "node flags",
+                "v validator, o oracle reporter, b liquidation bot's host; \"aws-eu!\": that data center has no power"
+            ),
+            ("region flags", "DOWN outage, CUT links cut (partition), SLOW links degraded"),
+            ("market", "STALE: the oracle is past its heartbeat; FROZEN: its reporter was stopped (f)"),
+        ]
     }
 
     /// The dialog, and the exact preview of its shock once the engine has computed it.
@@ -61,11 +68,14 @@ enum Chrome {
         let rect = centered(60, 11, in: area)
         buffer.fill(rect)
         let inner = Widgets.box(&buffer, rect, title: "Price shock", focused: true)
-        func line(_ text: String, _ y: Int, _ style: Style) { buffer.put(text, x: inner.x + 1, y: inner.y + y, style: style, clip: inner) }
+        func line(_ text: String, _ y: Int, _ style: Style) {
+            buffer.put(text, x: inner.x + 1, y: inner.y + y, style: style, clip: inner)
+        }
         let row = dialog.asset < snapshot.market.count ? snapshot.market[dialog.asset] : nil
         line("asset    ◂ \(row?.symbol ?? "?") ▸   (↑/↓ to change)", 0, Style(.text))
-        line("change   \(dialog.text)▏ %" + (dialog.suggested ? "   (type to replace)" : ""), 1,
-             Style(dialog.percent == nil ? .critical : .accent, bold: true))
+        line(
+            "change   \(dialog.text)▏ %" + (dialog.suggested ? "   (type to replace)" : ""), 1,
+            Style(dialog.percent == nil ? .critical : .accent, bold: true))
         if let problem = dialog.problem {
             line(problem, 2, Style(.critical))
         } else if let row, let percent = dialog.percent {
@@ -76,11 +86,14 @@ enum Chrome {
         }
         if let row { line(trackingNote(row, snapshot.market), 6, Style(.dim)) }
         if let preview = snapshot.shockPreview, preview.query == dialog.query {
-            line("liquidatable once the oracle follows  \(Widgets.count(preview.liquidatable)) account\(preview.liquidatable == 1 ? "" : "s")"
-                 + " (\(Widgets.count(preview.newlyLiquidatable)) new)", 3, Style(.warn))
+            line(
+                "liquidatable once the oracle follows  \(Widgets.count(preview.liquidatable)) "
+                    + "account\(preview.liquidatable == 1 ? "" : "s")"
+                    + " (\(Widgets.count(preview.newlyLiquidatable)) new)", 3, Style(.warn))
             line("collateral at risk (today)  \(Widgets.usd(preview.collateralAtRiskUSD))", 4, Style(.warn))
-            line("expected deficit            \(Widgets.usd(preview.expectedDeficitUSD))", 5,
-                 Style(preview.expectedDeficitUSD > 0 ? .critical : .good))
+            line(
+                "expected deficit            \(Widgets.usd(preview.expectedDeficitUSD))", 5,
+                Style(preview.expectedDeficitUSD > 0 ? .critical : .good))
         } else if dialog.query != nil {
             line("computing the exact effect …", 3, Style(.dim))
         }
@@ -91,15 +104,22 @@ enum Chrome {
     static func trackingNote(_ row: Snapshot.MarketRow, _ market: [Snapshot.MarketRow]) -> String {
         if let tracked = row.tracks { return "moves \(row.symbol) against \(tracked) (a depeg); \(tracked) stays" }
         let followers = market.filter { $0.tracks == row.symbol }.map(\.symbol)
-        return followers.isEmpty ? "" : "also moves \(followers.joined(separator: ", ")), which track\(followers.count == 1 ? "s" : "") \(row.symbol)"
+        return followers.isEmpty
+            ? ""
+            : "also moves \(followers.joined(separator: ", ")), which track\(followers.count == 1 ? "s" : "") "
+                + "\(row.symbol)"
     }
 
     static func tooSmall(into buffer: inout ScreenBuffer, minimum: (Int, Int)) {
-        let lines = ["Terminal too small", "\(buffer.width) × \(buffer.height); liqtop needs \(minimum.0) × \(minimum.1)",
-                     "enlarge the window, or press q to quit"]
+        let lines = [
+            "Terminal too small", "\(buffer.width) × \(buffer.height); liqtop needs \(minimum.0) × \(minimum.1)",
+            "enlarge the window, or press q to quit",
+        ]
         for (offset, line) in lines.enumerated() {
             let y = buffer.height / 2 - 1 + offset
-            buffer.put(line, x: max(0, (buffer.width - line.count) / 2), y: max(0, y), style: Style(offset == 0 ? .critical : .text, bold: offset == 0))
+            buffer.put(
+                line, x: max(0, (buffer.width - line.count) / 2), y: max(0, y),
+                style: Style(offset == 0 ? .critical : .text, bold: offset == 0))
         }
     }
 }

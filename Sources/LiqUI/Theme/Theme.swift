@@ -3,7 +3,11 @@ import LiqCore
 /// A 24-bit colour.
 public struct RGB: Equatable, Hashable, Sendable {
     public var r: UInt8, g: UInt8, b: UInt8
-    public init(_ r: UInt8, _ g: UInt8, _ b: UInt8) { self.r = r; self.g = g; self.b = b }
+    public init(_ r: UInt8, _ g: UInt8, _ b: UInt8) {
+        self.r = r
+        self.g = g
+        self.b = b
+    }
 
     /// `#RRGGBB`.
     public init?(hex: String) {
@@ -65,8 +69,10 @@ public struct Theme: Equatable, Sendable {
 
     /// The nearest of the 8 ANSI colours (black, red, green, yellow, blue, magenta, cyan, white).
     public static func ansi8(_ color: RGB) -> Int {
-        let palette: [(Int, Int, Int)] = [(0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205),
-                                          (0, 205, 205), (229, 229, 229)]
+        let palette: [(Int, Int, Int)] = [
+            (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205),
+            (0, 205, 205), (229, 229, 229),
+        ]
         var best = 0, bestDistance = Int.max
         for (index, entry) in palette.enumerated() {
             let dr = Int(color.r) - entry.0, dg = Int(color.g) - entry.1, db = Int(color.b) - entry.2
@@ -92,7 +98,9 @@ public enum ThemeLoader {
         func color(_ key: String) throws(ConfigError) -> RGB? {
             guard let text = try colors.string(key) else { return nil }
             if text.isEmpty { return nil }
-            guard let rgb = RGB(hex: text) else { throw colors.error(key, "\(quoted(text)) is not a colour; write #RRGGBB") }
+            guard let rgb = RGB(hex: text) else {
+                throw colors.error(key, "\(quoted(text)) is not a colour; write #RRGGBB")
+            }
             return rgb
         }
         var foreground: [ColorRole: RGB] = [:]

@@ -61,7 +61,9 @@ public struct Table: Sendable {
     public func layout(width: Int) -> [Placed] {
         var kept = Array(columns.indices)
         func need(_ indices: [Int]) -> Int {
-            indices.enumerated().reduce(0) { $0 + ($1.offset == 0 ? 0 : columns[$1.element].gap) + columns[$1.element].minimum }
+            indices.enumerated().reduce(0) {
+                $0 + ($1.offset == 0 ? 0 : columns[$1.element].gap) + columns[$1.element].minimum
+            }
         }
         while need(kept) > width, kept.count > 1 {
             let drop = kept.min { (columns[$0].priority, -$0) < (columns[$1].priority, -$1) }!
@@ -86,21 +88,30 @@ public struct Table: Sendable {
 
     /// The header in the first line of `rect`, then `rows` from `first`, as many as fit; `selected` (an index
     /// into `rows`) in reverse. A row with fewer cells than columns leaves the rest blank.
-    public func render(_ rows: [[Cell]], first: Int = 0, selected: Int? = nil, headerStyle: Style = Style(.header, bold: true),
-                       into buffer: inout ScreenBuffer, in rect: Rect) {
+    public func render(
+        _ rows: [[Cell]], first: Int = 0, selected: Int? = nil, headerStyle: Style = Style(.header, bold: true),
+        into buffer: inout ScreenBuffer, in rect: Rect
+    ) {
         guard rect.height > 0 else { return }
         let placed = layout(width: rect.width)
         for place in placed {
-            buffer.put(aligned(columns[place.column].title, place), x: rect.x + place.x, y: rect.y, style: headerStyle, clip: rect)
+            buffer.put(
+                aligned(columns[place.column].title, place), x: rect.x + place.x, y: rect.y, style: headerStyle,
+                clip: rect)
         }
         for (offset, row) in rows.dropFirst(first).prefix(rect.height - 1).enumerated() {
             let y = rect.y + 1 + offset
             let isSelected = selected == first + offset
             let selection = Style(.selection, reverse: true)
-            if isSelected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), with: LiqUI.Cell(" ", style: selection)) }
+            if isSelected {
+                buffer.fill(
+                    Rect(x: rect.x, y: y, width: rect.width, height: 1), with: LiqUI.Cell(" ", style: selection))
+            }
             for place in placed where place.column < row.count {
                 let cell = row[place.column]
-                buffer.put(aligned(cell.text, place), x: rect.x + place.x, y: y, style: isSelected ? selection : cell.style, clip: rect)
+                buffer.put(
+                    aligned(cell.text, place), x: rect.x + place.x, y: y, style: isSelected ? selection : cell.style,
+                    clip: rect)
             }
         }
     }

@@ -14,8 +14,9 @@ public enum Widgets {
             buffer.put("│", x: rect.maxX - 1, y: row, style: style)
         }
         buffer.put("└" + horizontal + "┘", x: rect.x, y: rect.maxY - 1, style: style)
-        buffer.put(" \(title) ", x: rect.x + 2, y: rect.y, style: Style(focused ? .accent : .title, bold: true),
-                   clip: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1))
+        buffer.put(
+            " \(title) ", x: rect.x + 2, y: rect.y, style: Style(focused ? .accent : .title, bold: true),
+            clip: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1))
         return rect.inset(1)
     }
 
@@ -27,9 +28,10 @@ public enum Widgets {
         let recent = Array(values.suffix(width))
         guard let low = recent.min(), let high = recent.max(), !recent.isEmpty else { return "" }
         let span = high - low
-        return String(recent.map { value in
-            span <= 0 ? blocks[3] : blocks[max(0, min(7, Int(clamping: (value - low) / span * 7.999)))]
-        })
+        return String(
+            recent.map { value in
+                span <= 0 ? blocks[3] : blocks[max(0, min(7, Int(clamping: (value - low) / span * 7.999)))]
+            })
     }
 
     /// A horizontal bar of `fraction` (0…1) in `width` cells.
@@ -85,7 +87,7 @@ public enum Widgets {
     public static func usd(_ value: Double) -> String {
         let magnitude = abs(value)
         let sign = value < 0 ? "-" : ""
-        if magnitude >= 1e15 { return sign + "$" + fixed(magnitude, 2) }   // exponent form: "$1.50e22"
+        if magnitude >= 1e15 { return sign + "$" + fixed(magnitude, 2) } // exponent form: "$1.50e22"
         if magnitude >= 1e12 { return sign + "$" + fixed(magnitude / 1e12, 2) + "T" }
         if magnitude >= 1e9 { return sign + "$" + fixed(magnitude / 1e9, 2) + "B" }
         if magnitude >= 1e6 { return sign + "$" + fixed(magnitude / 1e6, 2) + "M" }

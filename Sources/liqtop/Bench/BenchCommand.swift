@@ -8,18 +8,18 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The performance suite: timings in a release build, inputs from a fixed seed.",
         discussion: """
-        memory      resident bytes per account of the `large` world (1,000,000 accounts, 2,000 nodes)
-        frame       one 200×60 dashboard frame composed into a ScreenBuffer from a snapshot of that world (µs)
-        shock_scan  a −20 % WETH shock over n accounts: the exact set that became liquidatable, the HF histogram
-                    and the 100 most urgent (ms)
-        quote       exact liquidation quotes per second
-        tick        one engine step (1 simulated second): 100,000 accounts, 1,000 nodes, bots, oracles, gossip (ms)
-        tick_slot   the same, only the ticks that hold a slot: a block, its gossip, the bots' scan (ms)
-        gossip      one block propagated to every node of a 10,000-node network (ms)
-        load        a scenario file of 1,000,000 [[positions]] (85 MB of TOML) read into a scenario and its
-                    lending pool, from text in memory (s)
-        Build with -c release for meaningful figures; --quick runs small sizes in seconds.
-        """)
+            memory      resident bytes per account of the `large` world (1,000,000 accounts, 2,000 nodes)
+            frame       one 200×60 dashboard frame composed into a ScreenBuffer from a snapshot of that world (µs)
+            shock_scan  a −20 % WETH shock over n accounts: the exact set that became liquidatable, the HF histogram
+                        and the 100 most urgent (ms)
+            quote       exact liquidation quotes per second
+            tick        one engine step (1 simulated second): 100,000 accounts, 1,000 nodes, bots, oracles, gossip (ms)
+            tick_slot   the same, only the ticks that hold a slot: a block, its gossip, the bots' scan (ms)
+            gossip      one block propagated to every node of a 10,000-node network (ms)
+            load        a scenario file of 1,000,000 [[positions]] (85 MB of TOML) read into a scenario and its
+                        lending pool, from text in memory (s)
+            Build with -c release for meaningful figures; --quick runs small sizes in seconds.
+            """)
 
     @Flag(help: "One JSON object per line.")
     var json = false
@@ -28,9 +28,13 @@ struct Bench: ParsableCommand {
     var quick = false
 
     func run() throws {
-        let sizes = quick ? (accounts: 20_000, nodes: 200, tickAccounts: 5_000, tickNodes: 200, gossipNodes: 1_000, positions: 20_000)
-                          : (accounts: 1_000_000, nodes: 2_000, tickAccounts: 100_000, tickNodes: 1_000, gossipNodes: 10_000,
-                             positions: 1_000_000)
+        let sizes =
+            quick
+            ? (accounts: 20_000, nodes: 200, tickAccounts: 5_000, tickNodes: 200, gossipNodes: 1_000, positions: 20_000)
+            : (
+                accounts: 1_000_000, nodes: 2_000, tickAccounts: 100_000, tickNodes: 1_000, gossipNodes: 10_000,
+                positions: 1_000_000
+            )
         var results: [BenchResult] = []
         func report(_ result: BenchResult) {
             results.append(result)
@@ -46,7 +50,10 @@ struct Bench: ParsableCommand {
         let before = BenchResult.residentBytes()
         var engine = try Engine(scenario: large, seed: 1)
         let after = BenchResult.residentBytes()
-        report(BenchResult(name: "memory", n: sizes.accounts, unit: "bytes", samples: [Double(max(0, after - before)) / Double(sizes.accounts)]))
+        report(
+            BenchResult(
+                name: "memory", n: sizes.accounts, unit: "bytes",
+                samples: [Double(max(0, after - before)) / Double(sizes.accounts)]))
 
         // frame: a 200×60 frame from a snapshot of that world, a minute into a 25 % fall of WETH.
         engine.apply(.shock(asset: 0, percentBps: -2_500, overSeconds: 30))
@@ -61,20 +68,24 @@ struct Bench: ParsableCommand {
         // shock_scan over the issue's mix of 1–3 collateral and 1–2 debt assets.
         let pool = try BenchWorlds.pool(accounts: sizes.accounts)
         let index = RiskIndex(pool: pool)
-        report(try BenchResult.measure("shock_scan", n: sizes.accounts, unit: "ms", runs: quick ? 10 : 20) {
-            _ = try ShockScan.run(pool, index: index, asset: 0, percentBps: -2_000)
-        })
+        report(
+            try BenchResult.measure("shock_scan", n: sizes.accounts, unit: "ms", runs: quick ? 10 : 20) {
+                _ = try ShockScan.run(pool, index: index, asset: 0, percentBps: -2_000)
+            })
 
         // quote: exact quotes of accounts that are liquidatable after the shock.
         var shocked = pool
         shocked.prices[0] = shocked.prices[0] * 8 / 10
-        let targets = Array(try ShockScan.run(pool, index: index, asset: 0, percentBps: -2_000).liquidatable.prefix(1_000))
+        let targets = Array(
+            try ShockScan.run(pool, index: index, asset: 0, percentBps: -2_000).liquidatable.prefix(1_000))
         if !targets.isEmpty {
             let timing = try BenchResult.measure("quote", n: targets.count, unit: "ms", runs: 5) {
                 for account in targets { _ = try shocked.quotePosition(accountIndex: account) }
             }
-            report(BenchResult(name: "quote", n: targets.count, unit: "per_s",
-                               samples: timing.samples.map { Double(targets.count) / ($0 / 1_000) }))
+            report(
+                BenchResult(
+                    name: "quote", n: targets.count, unit: "per_s",
+                    samples: timing.samples.map { Double(targets.count) / ($0 / 1_000) }))
         }
 
         // tick: 100,000 accounts and 1,000 nodes, bots, oracles and gossip running. Every 12th tick holds a
@@ -86,7 +97,9 @@ struct Bench: ParsableCommand {
         for _ in 0..<30 { try world.step() }
         var slotTicks: [Double] = []
         var lastSlot = world.world.chain.lastSlotProcessed
-        let ticks = try BenchResult.measure("tick", n: sizes.tickAccounts, unit: "ms", runs: quick ? 120 : 360, warmup: 0) {
+        let ticks = try BenchResult.measure(
+            "tick", n: sizes.tickAccounts, unit: "ms", runs: quick ? 120 : 360, warmup: 0
+        ) {
             try world.step()
         } after: { elapsed in
             if world.world.chain.lastSlotProcessed != lastSlot { slotTicks.append(elapsed) }
@@ -100,9 +113,10 @@ struct Bench: ParsableCommand {
         var configuration = NetworkConfiguration()
         configuration.nodeCount = sizes.gossipNodes
         let network = TopologyBuilder.build(configuration, using: &rng)
-        report(try BenchResult.measure("gossip", n: sizes.gossipNodes, unit: "ms", runs: 20) {
-            _ = Gossip.propagate(in: network, from: 0, at: 0, blockBytes: 120_000, using: &rng)
-        })
+        report(
+            try BenchResult.measure("gossip", n: sizes.gossipNodes, unit: "ms", runs: 20) {
+                _ = Gossip.propagate(in: network, from: 0, at: 0, blockBytes: 120_000, using: &rng)
+            })
 
         // load: a scenario file with many positions, as `liqtop quote FILE` reads it.
         let text = BenchFiles.positionsTOML(count: sizes.positions)
@@ -128,8 +142,10 @@ struct BenchResult {
 
     /// Warms up, then times `runs` calls of `body`, in milliseconds.
     /// `after` sees each sample (ms) once it is taken, outside the timing.
-    static func measure(_ name: String, n: Int, unit: String, runs: Int, warmup: Int = 2, _ body: () throws -> Void,
-                        after: (Double) -> Void = { _ in }) throws -> BenchResult {
+    static func measure(
+        _ name: String, n: Int, unit: String, runs: Int, warmup: Int = 2, _ body: () throws -> Void,
+        after: (Double) -> Void = { _ in }
+    ) throws -> BenchResult {
         for _ in 0..<warmup { try body() }
         let clock = ContinuousClock()
         var samples: [Double] = []
@@ -143,7 +159,8 @@ struct BenchResult {
 
     static func residentBytes() -> Int {
         guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
-              let pages = text.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return 0 }
+            let pages = text.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return 0 }
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
@@ -151,13 +168,18 @@ struct BenchResult {
 
     var line: String {
         func number(_ value: Double) -> String { String(format: "%10.3f", value) }
-        return "\(name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(String(format: "%9d", n))  \(unit.padding(toLength: 6, withPad: " ", startingAt: 0)) \(number(median)) \(number(p90)) \(number(minimum)) \(number(maximum))  \(samples.count)"
+        return
+            "\(name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(String(format: "%9d", n))  "
+            + "\(unit.padding(toLength: 6, withPad: " ", startingAt: 0)) \(number(median)) \(number(p90)) "
+            + "\(number(minimum)) \(number(maximum))  \(samples.count)"
     }
 
     var json: String {
         func number(_ value: Double) -> JSONValue { .number(String(format: "%.4f", value)) }
-        return JSONValue.object([("name", .string(name)), ("n", .number(String(n))), ("unit", .string(unit)),
-                                 ("median", number(median)), ("p90", number(p90)), ("min", number(minimum)),
-                                 ("max", number(maximum)), ("runs", .number(String(samples.count)))]).compact()
+        return JSONValue.object([
+            ("name", .string(name)), ("n", .number(String(n))), ("unit", .string(unit)),
+            ("median", number(median)), ("p90", number(p90)), ("min", number(minimum)),
+            ("max", number(maximum)), ("runs", .number(String(samples.count))),
+        ]).compact()
     }
 }

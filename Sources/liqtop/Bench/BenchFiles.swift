@@ -4,23 +4,23 @@ enum BenchFiles {
     /// exports a market writes it (about 85 bytes a position).
     static func positionsTOML(count: Int) -> String {
         var text = """
-        name = "positions"
-        [[assets]]
-        symbol = "WETH"
-        decimals = 18
-        price_usd = "2000"
-        ltv_bps = 8000
-        liquidation_threshold_bps = 8250
-        liquidation_bonus_bps = 10500
-        [[assets]]
-        symbol = "USDC"
-        decimals = 6
-        price_usd = "1"
-        ltv_bps = 7500
-        liquidation_threshold_bps = 7800
-        liquidation_bonus_bps = 10450
+            name = "positions"
+            [[assets]]
+            symbol = "WETH"
+            decimals = 18
+            price_usd = "2000"
+            ltv_bps = 8000
+            liquidation_threshold_bps = 8250
+            liquidation_bonus_bps = 10500
+            [[assets]]
+            symbol = "USDC"
+            decimals = 6
+            price_usd = "1"
+            ltv_bps = 7500
+            liquidation_threshold_bps = 7800
+            liquidation_bonus_bps = 10450
 
-        """
+            """
         text.reserveCapacity(count * 90 + text.utf8.count)
         for index in 0..<count {
             text += "[[positions]]\nid = \"p\(index)\"\ncollateral = { WETH = \"1.\(index % 97)\" }\n"

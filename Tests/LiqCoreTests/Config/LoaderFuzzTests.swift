@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiqCore
 
 /// Random mutations of valid files and fragments of broken ones, fed to the scenario loader (the theme
@@ -8,8 +9,10 @@ import Testing
 @Suite struct LoaderFuzzTests {
     /// Pieces that broke parsers before: headers, quotes, escapes, numbers at the edges, NUL, BOM, CR.
     static let fragments = [
-        "[[", "[[[a]]", "[.a]", "[[ [a]]", "[a]]", "]", "[", "[]", "[[]]", "[assets]", "[[assets]]", "[[positions]]\nid = \"x\"",
-        "\"", "'", "\"\"\"", "'''", "{", "}", "{ a = 1, }", "=", "==", "a.b.", ".", "\\", "\\u", "\\uD800", "\\U0011FFFF",
+        "[[", "[[[a]]", "[.a]", "[[ [a]]", "[a]]", "]", "[", "[]", "[[]]", "[assets]", "[[assets]]",
+        "[[positions]]\nid = \"x\"",
+        "\"", "'", "\"\"\"", "'''", "{", "}", "{ a = 1, }", "=", "==", "a.b.", ".", "\\", "\\u", "\\uD800",
+        "\\U0011FFFF",
         "\u{0}", "\u{FEFF}", "\r\n", "\r", "\n\n", "\t", "#", "# \u{7}", "é", "日本", "😀", "\u{1B}[2J",
         "1e999", "-0", "0x", "0b2", "1__0", "99999999999999999999999", "-9223372036854775809", "nan", "inf", "-inf",
         "1979-05-27T07:32:00Z", "07:32", "true", "tru", "[1, 2", "[1,,2]", "{x={y={z=1}}}", "a = 1\na = 2",
@@ -28,7 +31,8 @@ import Testing
         case 1, 2:
             scalars.insert(contentsOf: fragments[rng.int(in: 0...(fragments.count - 1))].unicodeScalars, at: at)
         case 3:
-            var lines = String(String.UnicodeScalarView(scalars)).split(separator: "\n", omittingEmptySubsequences: false)
+            var lines = String(String.UnicodeScalarView(scalars)).split(
+                separator: "\n", omittingEmptySubsequences: false)
             if !lines.isEmpty {
                 let line = rng.int(in: 0...(lines.count - 1))
                 lines.insert(lines[line], at: rng.int(in: 0...lines.count))
@@ -46,7 +50,9 @@ import Testing
     static func check(_ error: ConfigError, text: String, file: String) {
         let lines = text.unicodeScalars.filter { $0 == "\n" }.count + 1
         #expect(error.file == file)
-        #expect(error.line.map { (1...lines).contains($0) } == true, "line \(String(describing: error.line)) of \(lines): \(error)")
+        #expect(
+            error.line.map { (1...lines).contains($0) } == true,
+            "line \(String(describing: error.line)) of \(lines): \(error)")
         #expect(!error.description.contains("\n"), "\(error)")
     }
 
@@ -75,7 +81,8 @@ import Testing
         let alphabet = Array("[]{}=\"'#.,\n\r\t \\abcxyz0129_-+:eE\u{0}\u{FEFF}é".unicodeScalars)
         for _ in 0..<3_000 {
             let count = rng.int(in: 0...120)
-            let text = String(String.UnicodeScalarView((0..<count).map { _ in alphabet[rng.int(in: 0...(alphabet.count - 1))] }))
+            let text = String(
+                String.UnicodeScalarView((0..<count).map { _ in alphabet[rng.int(in: 0...(alphabet.count - 1))] }))
             do {
                 _ = try ScenarioLoader.load(text: text, file: "noise.toml")
             } catch {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiqCore
 
 /// Aave v3.3's own test literals (aave-dao/aave-v3-origin @ 5431379f, the v3.3.0 merge) and the values the
@@ -16,17 +17,25 @@ import Testing
         #expect(try WadRayMath.wadMul(2_500_000_000_000_000_000, 500_000_000_000_000_000) == 1_250_000_000_000_000_000)
         #expect(try WadRayMath.wadMul(412_200_000_000_000_000_000, wad) == 412_200_000_000_000_000_000)
         #expect(try WadRayMath.wadMul(6 * wad, 2 * wad) == 12 * wad)
-        #expect(try WadRayMath.rayMul(2_500_000_000_000_000_000_000_000_000, 500_000_000_000_000_000_000_000_000)
+        #expect(
+            try WadRayMath.rayMul(2_500_000_000_000_000_000_000_000_000, 500_000_000_000_000_000_000_000_000)
                 == 1_250_000_000_000_000_000_000_000_000)
-        #expect(try WadRayMath.rayMul(412_200_000_000_000_000_000_000_000_000, ray) == 412_200_000_000_000_000_000_000_000_000)
+        #expect(
+            try WadRayMath.rayMul(412_200_000_000_000_000_000_000_000_000, ray)
+                == 412_200_000_000_000_000_000_000_000_000)
         #expect(try WadRayMath.rayMul(6 * ray, 2 * ray) == 12 * ray)
         #expect(try WadRayMath.wadDiv(2_500_000_000_000_000_000, 500_000_000_000_000_000) == 5 * wad)
         #expect(try WadRayMath.wadDiv(412_200_000_000_000_000_000, wad) == 412_200_000_000_000_000_000)
         #expect(try WadRayMath.wadDiv(8_745_000_000_000_000_000, 670_000_000_000_000_000) == 13_052_238_805_970_149_254)
         #expect(try WadRayMath.wadDiv(6 * wad, 2 * wad) == 3 * wad)
-        #expect(try WadRayMath.rayDiv(2_500_000_000_000_000_000_000_000_000, 500_000_000_000_000_000_000_000_000) == 5 * ray)
-        #expect(try WadRayMath.rayDiv(412_200_000_000_000_000_000_000_000_000, ray) == 412_200_000_000_000_000_000_000_000_000)
-        #expect(try WadRayMath.rayDiv(8_745_000_000_000_000_000_000_000_000, 670_000_000_000_000_000_000_000_000)
+        #expect(
+            try WadRayMath.rayDiv(2_500_000_000_000_000_000_000_000_000, 500_000_000_000_000_000_000_000_000) == 5 * ray
+        )
+        #expect(
+            try WadRayMath.rayDiv(412_200_000_000_000_000_000_000_000_000, ray)
+                == 412_200_000_000_000_000_000_000_000_000)
+        #expect(
+            try WadRayMath.rayDiv(8_745_000_000_000_000_000_000_000_000, 670_000_000_000_000_000_000_000_000)
                 == 13_052_238_805_970_149_253_731_343_284)
         #expect(try WadRayMath.rayDiv(6 * ray, 2 * ray) == 3 * ray)
         #expect(try WadRayMath.wadToRay(wad) == ray)
@@ -54,10 +63,13 @@ import Testing
     @Test func percentageMathLiterals() throws {
         #expect(try PercentageMath.percentMul(Self.wad, 5_000) == 500_000_000_000_000_000)
         #expect(try PercentageMath.percentMul(14_251_500_000_000_000_000, 7_442) == 10_605_966_300_000_000_000)
-        #expect(try PercentageMath.percentMul(9_087_312 * Self.ray, 1_333) == 1_211_338_689_600_000_000_000_000_000_000_000)
+        #expect(
+            try PercentageMath.percentMul(9_087_312 * Self.ray, 1_333) == 1_211_338_689_600_000_000_000_000_000_000_000)
         #expect(try PercentageMath.percentDiv(Self.wad, 5_000) == 2 * Self.wad)
         #expect(try PercentageMath.percentDiv(14_251_500_000_000_000_000, 7_442) == 19_150_094_060_736_361_193)
-        #expect(try PercentageMath.percentDiv(9_087_312 * Self.ray, 1_333) == 68_171_882_970_742_685_671_417_854_463_615_904)
+        #expect(
+            try PercentageMath.percentDiv(9_087_312 * Self.ray, 1_333) == 68_171_882_970_742_685_671_417_854_463_615_904
+        )
     }
 
     /// tests/protocol/libraries/math/MathUtils.t.sol, lines 20–50 (v3.3's three-term compounding; v3.4
@@ -69,7 +81,8 @@ import Testing
         #expect(try Interest.compounded(rate: rate, seconds: halfYear) == 1_646_239_361_880_034_706_419_516_000)
         #expect(try Interest.compounded(rate: rate, seconds: 0) == Self.ray)
         // Derived in the reference from the same formula (8 % over 7 years); v3.4's Taylor form differs.
-        #expect(try Interest.compounded(rate: 80_000_000_000_000_000_000_000_000, seconds: 7 * 31_536_000)
+        #expect(
+            try Interest.compounded(rate: 80_000_000_000_000_000_000_000_000, seconds: 7 * 31_536_000)
                 == 1_745_486_836_363_624_056_433_536_000)
     }
 
@@ -77,14 +90,20 @@ import Testing
     /// reserve factor 10 %): the tests assert an expression with literal inputs; these are its exact values.
     /// RS3 and RS4 (lines 87, 125) add unbacked aTokens, which liqtop does not model (no portals).
     @Test(arguments: [
-        (UInt128(800_000_000_000_000_000), UInt128(200_000_000_000_000_000),
-         UInt128(50_000_000_000_000_000_000_000_000), UInt128(36_000_000_000_000_000_000_000_000)),
+        (
+            UInt128(800_000_000_000_000_000), UInt128(200_000_000_000_000_000),
+            UInt128(50_000_000_000_000_000_000_000_000), UInt128(36_000_000_000_000_000_000_000_000)
+        ),
         (1_000_000_000_000_000_000, 0, 650_000_000_000_000_000_000_000_000, 585_000_000_000_000_000_000_000_000),
-        (80_000_000_000_000_000_000, 9_920_000_000_000_000_000_000, 10_400_000_000_000_000_000_000_000, 74_880_000_000_000_000_000_000),
+        (
+            80_000_000_000_000_000_000, 9_920_000_000_000_000_000_000, 10_400_000_000_000_000_000_000_000,
+            74_880_000_000_000_000_000_000
+        ),
     ])
     func twoSlopeRates(debt: UInt128, available: UInt128, borrowRate: UInt128, liquidityRate: UInt128) throws {
-        let strategy = InterestRateStrategy(optimalUsageRatioBps: 8_000, baseVariableBorrowRateBps: 100,
-                                            variableRateSlope1Bps: 400, variableRateSlope2Bps: 6_000)
+        let strategy = InterestRateStrategy(
+            optimalUsageRatioBps: 8_000, baseVariableBorrowRateBps: 100,
+            variableRateSlope1Bps: 400, variableRateSlope2Bps: 6_000)
         let rates = try strategy.rates(totalDebt: debt, availableLiquidity: available, reserveFactorBps: 1_000)
         #expect(rates.variableBorrowRate == borrowRate)
         #expect(rates.liquidityRate == liquidityRate)
@@ -92,8 +111,9 @@ import Testing
 
     /// RS6 (line 466): a strategy of zeros gives zero rates whatever the usage.
     @Test func zeroRateStrategy() throws {
-        let zero = InterestRateStrategy(optimalUsageRatioBps: 8_000, baseVariableBorrowRateBps: 0,
-                                        variableRateSlope1Bps: 0, variableRateSlope2Bps: 0)
+        let zero = InterestRateStrategy(
+            optimalUsageRatioBps: 8_000, baseVariableBorrowRateBps: 0,
+            variableRateSlope1Bps: 0, variableRateSlope2Bps: 0)
         let rates = try zero.rates(totalDebt: 20, availableLiquidity: 30_000 + 1_000 - 50, reserveFactorBps: 1_000)
         #expect(rates == .init(liquidityRate: 0, variableBorrowRate: 0))
     }
@@ -103,34 +123,38 @@ import Testing
     /// passes, then the strategy changes to base 10 % and the new rate must be exactly 107585394738663515131637198.
     /// It chains compounding, the debt's rayMul, the usage and the two-slope rate.
     @Test func rateAfterAYearAndAStrategyChange() throws {
-        var reserve = Reserve(configuration: ReserveConfiguration(
-            symbol: "USDX", decimals: 6, reserveFactorBps: 1_000,
-            rateStrategy: .init(optimalUsageRatioBps: 4_500, baseVariableBorrowRateBps: 0,
-                                variableRateSlope1Bps: 400, variableRateSlope2Bps: 6_000)))
+        var reserve = Reserve(
+            configuration: ReserveConfiguration(
+                symbol: "USDX", decimals: 6, reserveFactorBps: 1_000,
+                rateStrategy: .init(
+                    optimalUsageRatioBps: 4_500, baseVariableBorrowRateBps: 0,
+                    variableRateSlope1Bps: 400, variableRateSlope2Bps: 6_000)))
         reserve.totalScaledSupply = 200_000_000_000
         reserve.availableLiquidity = 200_000_000_000
         reserve.totalScaledVariableDebt = 30_000_000_000
         try reserve.updateInterestRates(liquidityAdded: 0, liquidityTaken: 30_000_000_000)
-        #expect(reserve.currentVariableBorrowRate == 13_333_333_333_333_333_333_333_333)  // line 128
+        #expect(reserve.currentVariableBorrowRate == 13_333_333_333_333_333_333_333_333) // line 128
 
         try reserve.updateState(to: 31_536_000)
-        #expect(reserve.variableBorrowIndex == 1_013_422_222_219_058_487_279_941_333)  // [D] in the reference
-        #expect(try reserve.totalDebt(at: 31_536_000) == 30_402_666_667)  // [D]
-        reserve.configuration.rateStrategy = .init(optimalUsageRatioBps: 8_000, baseVariableBorrowRateBps: 1_000,
-                                                   variableRateSlope1Bps: 400, variableRateSlope2Bps: 6_000)
+        #expect(reserve.variableBorrowIndex == 1_013_422_222_219_058_487_279_941_333) // [D] in the reference
+        #expect(try reserve.totalDebt(at: 31_536_000) == 30_402_666_667) // [D]
+        reserve.configuration.rateStrategy = .init(
+            optimalUsageRatioBps: 8_000, baseVariableBorrowRateBps: 1_000,
+            variableRateSlope1Bps: 400, variableRateSlope2Bps: 6_000)
         try reserve.updateInterestRates(liquidityAdded: 0, liquidityTaken: 0)
-        #expect(reserve.currentVariableBorrowRate == 107_585_394_738_663_515_131_637_198)  // line 152
+        #expect(reserve.currentVariableBorrowRate == 107_585_394_738_663_515_131_637_198) // line 152
     }
 
     /// tests/protocol/pool/Pool.t.sol, test_getters_getUserAccountData (407–430): 0.4 WBTC at $27,000 (LT 86 %)
     /// against 2,000 USDX. The totals are asserted there; the health factor follows from them.
     @Test func accountData() throws {
-        let pool = try AaveFixture.pool(positions: """
-        [[positions]]
-        id = "bob"
-        collateral = { WBTC = "0.4" }
-        debt = { USDX = "2000" }
-        """)
+        let pool = try AaveFixture.pool(
+            positions: """
+                [[positions]]
+                id = "bob"
+                collateral = { WBTC = "0.4" }
+                debt = { USDX = "2000" }
+                """)
         let data = try pool.accountData(pool.accounts[pool.accountIndex(id: "bob")!])
         #expect(data.totalCollateralBase == 1_080_000_000_000)
         #expect(data.totalDebtBase == 200_000_000_000)
@@ -143,35 +167,35 @@ import Testing
 enum AaveFixture {
     static func pool(positions: String) throws -> LendingPool {
         let text = """
-        name = "aave-v3-origin test listing"
-        rules = "aave-v3.3"
-        [[assets]]
-        symbol = "WETH"
-        decimals = 18
-        price_usd = "1800"
-        ltv_bps = 8000
-        liquidation_threshold_bps = 8600
-        liquidation_bonus_bps = 10500
-        liquidation_protocol_fee_bps = 1000
-        [[assets]]
-        symbol = "USDX"
-        decimals = 6
-        price_usd = "1"
-        ltv_bps = 8000
-        liquidation_threshold_bps = 8600
-        liquidation_bonus_bps = 10500
-        liquidation_protocol_fee_bps = 1000
-        [[assets]]
-        symbol = "WBTC"
-        decimals = 8
-        price_usd = "27000"
-        ltv_bps = 8000
-        liquidation_threshold_bps = 8600
-        liquidation_bonus_bps = 10500
-        liquidation_protocol_fee_bps = 1000
+            name = "aave-v3-origin test listing"
+            rules = "aave-v3.3"
+            [[assets]]
+            symbol = "WETH"
+            decimals = 18
+            price_usd = "1800"
+            ltv_bps = 8000
+            liquidation_threshold_bps = 8600
+            liquidation_bonus_bps = 10500
+            liquidation_protocol_fee_bps = 1000
+            [[assets]]
+            symbol = "USDX"
+            decimals = 6
+            price_usd = "1"
+            ltv_bps = 8000
+            liquidation_threshold_bps = 8600
+            liquidation_bonus_bps = 10500
+            liquidation_protocol_fee_bps = 1000
+            [[assets]]
+            symbol = "WBTC"
+            decimals = 8
+            price_usd = "27000"
+            ltv_bps = 8000
+            liquidation_threshold_bps = 8600
+            liquidation_bonus_bps = 10500
+            liquidation_protocol_fee_bps = 1000
 
-        \(positions)
-        """
+            \(positions)
+            """
         return try ScenarioLoader.load(text: text, file: "aave-test-listing.toml").makePool()
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiqCore
 
 /// The DEX pools against Uniswap v2's own tests. Expected values are copied from the sources named.
@@ -20,8 +21,12 @@ import Testing
     @Test(arguments: swapTestCases)
     func swapTestCasesAreTight(amountIn: UInt128, reserveIn: UInt128, reserveOut: UInt128, expected: UInt128) throws {
         #expect(try DexPool.amountOut(amountIn, reserveIn: reserveIn, reserveOut: reserveOut) == expected)
-        #expect(DexPool.keepsInvariant(amountIn: amountIn, amountOut: expected, reserveIn: reserveIn, reserveOut: reserveOut))
-        #expect(!DexPool.keepsInvariant(amountIn: amountIn, amountOut: expected + 1, reserveIn: reserveIn, reserveOut: reserveOut))
+        #expect(
+            DexPool.keepsInvariant(
+                amountIn: amountIn, amountOut: expected, reserveIn: reserveIn, reserveOut: reserveOut))
+        #expect(
+            !DexPool.keepsInvariant(
+                amountIn: amountIn, amountOut: expected + 1, reserveIn: reserveIn, reserveOut: reserveOut))
         var (poolIn, poolOut) = (reserveIn, reserveOut)
         #expect(throws: ArithmeticError.self) {
             try DexPool.swap(amountIn: amountIn, amountOut: expected + 1, reserveIn: &poolIn, reserveOut: &poolOut)

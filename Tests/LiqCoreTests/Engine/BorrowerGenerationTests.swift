@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiqCore
 
 /// Generated borrowers' initial health factors come from a normal truncated at `health_min`: none below
@@ -22,8 +23,10 @@ import Testing
         var counts: [Int: Int] = [:]
         var generated = 0
         // Generated borrowers are "b0", "b1", …; the scenario's own positions have names.
-        for account in world.pool.accounts.indices where world.pool.accounts.id(at: account).dropFirst().allSatisfy(\.isNumber)
-            && world.pool.accounts.id(at: account).hasPrefix("b") {
+        for account in world.pool.accounts.indices
+        where world.pool.accounts.id(at: account).dropFirst().allSatisfy(\.isNumber)
+            && world.pool.accounts.id(at: account).hasPrefix("b")
+        {
             let health = try world.pool.accountData(world.pool.accounts[account]).healthFactor
             let value = Double(health.wad) / 1e18
             // Amounts round to units and the average threshold truncates to basis points: 0.1 % of slack.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiqCore
 
 /// Liquidators compete: strategies drawn from the seed, bids that vary around each bot's share, equal bids
@@ -22,10 +23,12 @@ import Testing
         chain.baseFeeWei = 1_000_000_000
         let request = LiquidationRequest(collateralReserve: 0, debtReserve: 1)
         // Sent first, from North America (node 0); then from Europe (node 1), where the proposer is.
-        let far = chain.submit(.liquidation(liquidator: .bot(0), account: 7, request: request), origin: 0, at: 1_000,
-                               priorityFeeGwei: 20, gas: Transaction.liquidationGas)
-        let near = chain.submit(.liquidation(liquidator: .bot(1), account: 7, request: request), origin: 1, at: 1_050,
-                                priorityFeeGwei: 20, gas: Transaction.liquidationGas)
+        let far = chain.submit(
+            .liquidation(liquidator: .bot(0), account: 7, request: request), origin: 0, at: 1_000,
+            priorityFeeGwei: 20, gas: Transaction.liquidationGas)
+        let near = chain.submit(
+            .liquidation(liquidator: .bot(1), account: 7, request: request), origin: 1, at: 1_050,
+            priorityFeeGwei: 20, gas: Transaction.liquidationGas)
         var paths = Array(repeating: [Double?](repeating: 0, count: 6), count: 6)
         paths[Region.na.rawValue][Region.eu.rawValue] = 124
         paths[Region.eu.rawValue][Region.eu.rawValue] = 11
@@ -39,13 +42,17 @@ import Testing
 
     @Test func aBlocksRaceIsNamedInItsEvents() {
         func liquidation(_ bot: String, _ account: Int) -> Event {
-            Event(timeMs: 0, kind: .liquidation, message: "\(bot) liquidated b\(account): repaid 1 USDC",
-                  fields: [("account", .text("b\(account)")), ("liquidator", .text(bot))], account: account)
+            Event(
+                timeMs: 0, kind: .liquidation, message: "\(bot) liquidated b\(account): repaid 1 USDC",
+                fields: [("account", .text("b\(account)")), ("liquidator", .text(bot))], account: account)
         }
         func failure(_ bot: String, _ account: Int, _ reason: LiquidationFailure) -> Event {
-            Event(timeMs: 0, kind: .failedLiquidation, message: "\(bot) failed on b\(account): \(reason.code)",
-                  fields: [("account", .text("b\(account)")), ("liquidator", .text(bot)), ("reason", .text(reason.code))],
-                  account: account, failure: reason)
+            Event(
+                timeMs: 0, kind: .failedLiquidation, message: "\(bot) failed on b\(account): \(reason.code)",
+                fields: [
+                    ("account", .text("b\(account)")), ("liquidator", .text(bot)), ("reason", .text(reason.code)),
+                ],
+                account: account, failure: reason)
         }
         let named = World.namingTheRace([
             liquidation("bot-1-eu", 1), failure("bot-2-na", 1, .reverted(.healthFactorNotBelowThreshold)),
@@ -72,7 +79,9 @@ import Testing
         var raced = 0
         for _ in 0..<900 {
             for event in try engine.step() where event.kind == .liquidation {
-                if case .text(let name)? = event.fields.first(where: { $0.0 == "liquidator" })?.1 { wins[name, default: 0] += 1 }
+                if case .text(let name)? = event.fields.first(where: { $0.0 == "liquidator" })?.1 {
+                    wins[name, default: 0] += 1
+                }
                 if event.fields.contains(where: { $0.0 == "rivals" && $0.1 != .int(0) }) { raced += 1 }
             }
         }

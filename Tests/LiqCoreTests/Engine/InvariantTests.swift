@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiqCore
 
 /// Invariants over long random runs: tokens conserved across accounts, pool, treasury, liquidators and
@@ -7,7 +8,8 @@ import Testing
     /// Underlying tokens per asset wherever they can be: the reserve, every wallet and the DEX pools.
     static func tokens(_ world: World) -> [UInt128] {
         world.pool.reserves.indices.map { asset in
-            var total = world.pool.reserves[asset].availableLiquidity + world.borrowerWallet[asset]
+            var total =
+                world.pool.reserves[asset].availableLiquidity + world.borrowerWallet[asset]
                 + world.arbitrageur.wallet[asset] + world.user.wallet[asset]
             for bot in world.liquidators { total += bot.wallet[asset] }
             for dex in world.dexPools {
@@ -73,8 +75,10 @@ import Testing
                 let accountsCollateral = world.pool.accounts.reduce(UInt128(0)) { $0 + $1.scaledCollateral[reserve] }
                 let accountsDebt = world.pool.accounts.reduce(UInt128(0)) { $0 + $1.scaledDebt[reserve] }
                 #expect(accountsDebt == state.totalScaledVariableDebt, "scaled debt of reserve \(reserve)")
-                #expect(accountsCollateral + state.treasuryScaledBalance + otherSuppliers[reserve] == state.totalScaledSupply,
-                        "scaled supply of reserve \(reserve)")
+                #expect(
+                    accountsCollateral + state.treasuryScaledBalance + otherSuppliers[reserve]
+                        == state.totalScaledSupply,
+                    "scaled supply of reserve \(reserve)")
             }
             for node in world.network.nodes { #expect(node.head <= world.chain.height) }
         }

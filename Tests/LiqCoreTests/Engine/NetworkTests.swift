@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiqCore
 
 @Suite struct NetworkTests {
@@ -28,7 +29,7 @@ import Testing
         configuration.nodeCount = 200
         let network = TopologyBuilder.build(configuration, using: &rng)
         #expect(network.nodes.count == 200)
-        #expect(network.nodes.filter { $0.region == .eu }.count == 100)   // 49.98 % of 200
+        #expect(network.nodes.filter { $0.region == .eu }.count == 100) // 49.98 % of 200
         for node in network.nodes {
             #expect(!node.peers.isEmpty)
             for peer in node.peers { #expect(network.nodes[peer].peers.contains(node.id)) }
@@ -98,8 +99,11 @@ import Testing
     @Test func uniswapAmountOutMatchesTheReferenceTable() throws {
         // Uniswap v2 getAmountOut, worked by hand: pool 10,000 ETH / 30,000,000 USDC.
         let eth: UInt128 = 1_000_000_000_000_000_000
-        #expect(try DexPool.amountOut(10 * eth, reserveIn: 10_000 * eth, reserveOut: 30_000_000_000_000) == 29_880_209_431)
-        #expect(try DexPool.amountOut(500 * eth, reserveIn: 10_000 * eth, reserveOut: 30_000_000_000_000) == 1_424_489_212_744)
+        #expect(
+            try DexPool.amountOut(10 * eth, reserveIn: 10_000 * eth, reserveOut: 30_000_000_000_000) == 29_880_209_431)
+        #expect(
+            try DexPool.amountOut(500 * eth, reserveIn: 10_000 * eth, reserveOut: 30_000_000_000_000)
+                == 1_424_489_212_744)
         var pool = DexPool(asset: 0, stable: 1, assetReserve: 10_000 * eth, stableReserve: 30_000_000_000_000)
         let out = try pool.sellAsset(10 * eth)
         #expect(pool.assetReserve == 10_010 * eth)
@@ -122,10 +126,14 @@ import Testing
         let eth: UInt128 = 1_000_000_000_000_000_000
         // Pool at $3,000 while the true price is $2,000: the arbitrageur sells ETH into it.
         var pool = DexPool(asset: 0, stable: 1, assetReserve: 10_000 * eth, stableReserve: 30_000_000_000_000)
-        var arbitrageur = Arbitrageur(wallet: [100_000 * eth, 100_000_000_000_000], budgetPerBlock: 100_000_000_000_000)
+        var arbitrageur = Arbitrageur(
+            wallet: [100_000 * eth, 100_000_000_000_000], budgetPerBlock: 100_000_000_000_000)
         let units: [UInt128] = [eth, 1_000_000]
         let trade = try #require(try arbitrageur.plan(pool, truePrices: [200_000_000_000, 100_000_000], units: units))
-        guard case .sellAsset = trade else { Issue.record("a pool above the true price sells the asset: \(trade)"); return }
+        guard case .sellAsset = trade else {
+            Issue.record("a pool above the true price sells the asset: \(trade)")
+            return
+        }
         try arbitrageur.execute(trade, on: &pool)
         let mid = pool.midPrice(assetUnit: eth, stableUnit: 1_000_000, stablePrice: 100_000_000)
         #expect(abs(mid - 2_000) < 10)
@@ -146,14 +154,17 @@ import Testing
     @Test func theFeeCapGatesInclusion() {
         var chain = Chain(slotMs: 12_000, epochSlots: 32)
         chain.baseFeeWei = 10_000_000_000
-        let cheap = chain.submit(.repay(account: 0, reserve: 0, amount: 1), origin: 0, at: 0, priorityFeeGwei: 1, gas: 100_000)
-        let generous = chain.submit(.repay(account: 1, reserve: 0, amount: 1), origin: 0, at: 0, priorityFeeGwei: 1, gas: 100_000,
-                                    baseFeeHeadroom: 10)
+        let cheap = chain.submit(
+            .repay(account: 0, reserve: 0, amount: 1), origin: 0, at: 0, priorityFeeGwei: 1, gas: 100_000)
+        let generous = chain.submit(
+            .repay(account: 1, reserve: 0, amount: 1), origin: 0, at: 0, priorityFeeGwei: 1, gas: 100_000,
+            baseFeeHeadroom: 10)
         // Wallet rule: maxFee = 2 × base fee + priority fee.
         #expect(chain.mempool[0].maxFeeWei == 21_000_000_000)
         #expect(chain.mempool[1].maxFeeWei == 101_000_000_000)
         chain.baseFeeWei = 50_000_000_000
-        let paths: [[Double?]] = Array(repeating: Array(repeating: 0, count: Region.allCases.count), count: Region.allCases.count)
+        let paths: [[Double?]] = Array(
+            repeating: Array(repeating: 0, count: Region.allCases.count), count: Region.allCases.count)
         let chosen = chain.selectTransactions(proposerRegion: .eu, cutoffMs: 1_000, paths: paths, origins: [.eu, .eu])
         #expect(chosen.map { chain.mempool[$0].id } == [generous])
         #expect(cheap != generous)
@@ -163,9 +174,10 @@ import Testing
     /// fee only until others are priced out: it settles instead of climbing without end.
     @Test func backgroundDemandIsElastic() {
         #expect(FeeMarket.backgroundGas(baseFeeWei: FeeMarket.referenceBaseFeeWei, noise: 0) == FeeMarket.gasTarget)
-        #expect(FeeMarket.backgroundGas(baseFeeWei: FeeMarket.referenceBaseFeeWei * 4, noise: 0) == FeeMarket.gasTarget / 4)
+        #expect(
+            FeeMarket.backgroundGas(baseFeeWei: FeeMarket.referenceBaseFeeWei * 4, noise: 0) == FeeMarket.gasTarget / 4)
         var baseFee = FeeMarket.referenceBaseFeeWei
-        for _ in 0..<500 {   // 7.5 M gas of our own in every block
+        for _ in 0..<500 { // 7.5 M gas of our own in every block
             let used = min(FeeMarket.gasLimit, 7_500_000 + FeeMarket.backgroundGas(baseFeeWei: baseFee, noise: 0))
             baseFee = FeeMarket.nextBaseFee(baseFee, gasUsed: used)
         }

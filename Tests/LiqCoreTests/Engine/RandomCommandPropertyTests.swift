@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiqCore
 
 /// Random command sequences, extremes included (prices pinned at $10²² or one unit, ±99.99 % and +1000 %
@@ -32,18 +33,21 @@ import Testing
         case 6: return .regionRecover(region)
         case 7: return .powerLoss(dataCenter: center)
         case 8: return .powerRestore(dataCenter: center)
-        case 9: return .setGenerator(dataCenter: center, delayMs: rng.chance(0.5) ? nil : Int64(rng.int(in: 0...120_000)))
+        case 9:
+            return .setGenerator(dataCenter: center, delayMs: rng.chance(0.5) ? nil : Int64(rng.int(in: 0...120_000)))
         case 10: return .crashNode(node)
         case 11: return .restartNode(node)
         case 12: return .degradeLink(region, other, factor: Double(rng.int(in: 1...1_000)))
         case 13: return .cutLink(region, other)
         case 14: return .restoreLink(region, other)
-        case 15: return rng.chance(0.5) ? .latencySpike(region, ms: rng.int(in: 1...60_000)) : .clearLatencySpike(region)
+        case 15:
+            return rng.chance(0.5) ? .latencySpike(region, ms: rng.int(in: 1...60_000)) : .clearLatencySpike(region)
         case 16: return rng.chance(0.5) ? .freezeOracle(asset: asset) : .unfreezeOracle(asset: asset)
         case 17: return .setBots(enabled: rng.chance(0.6))
         default:
             let account = rng.int(in: 0...(world.pool.accounts.count - 1))
-            var request = LiquidationRequest(collateralReserve: asset, debtReserve: rng.int(in: 0...(world.pool.reserves.count - 1)))
+            var request = LiquidationRequest(
+                collateralReserve: asset, debtReserve: rng.int(in: 0...(world.pool.reserves.count - 1)))
             request.debtToCover = rng.chance(0.5) ? .max : UInt128(rng.int(in: 1...1_000_000_000))
             return .userLiquidation(account: account, request: request)
         }
@@ -56,7 +60,8 @@ import Testing
         for reserve in world.pool.reserves.indices {
             let state = world.pool.reserves[reserve]
             let time = world.pool.time
-            let supplied = try state.totalSupplied(at: time)
+            let supplied =
+                try state.totalSupplied(at: time)
                 + WadRayMath.rayMul(state.accruedToTreasury, state.normalizedIncome(at: time))
             let backing = try state.availableLiquidity + state.totalDebt(at: time) + state.deficit
             let symbol = state.configuration.symbol

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiqCore
 
 /// Behaviours a review of the living world asked for.
@@ -46,16 +47,18 @@ import Testing
         // 40 tiny underwater accounts ($9 each at HF ≈ 0.5) sit at the top of every urgency list.
         var dust = ""
         for index in 0..<40 {
-            dust += "[[positions]]\nid = \"dust\(index)\"\ncollateral = { WETH = \"0.005\" }\ndebt = { USDC = \"9\" }\n\n"
+            dust +=
+                "[[positions]]\nid = \"dust\(index)\"\ncollateral = { WETH = \"0.005\" }\ndebt = { USDC = \"9\" }\n\n"
         }
-        let scenario = try Self.scenario(dust + """
-        [[events]]
-        at_s = 300
-        kind = "shock"
-        asset = "WETH"
-        percent = -35
-        over_s = 60
-        """)
+        let scenario = try Self.scenario(
+            dust + """
+                [[events]]
+                at_s = 300
+                kind = "shock"
+                asset = "WETH"
+                percent = -35
+                over_s = 60
+                """)
         var engine = try Engine(scenario: scenario, seed: 1)
         try Self.run(&engine, until: 1_200)
         #expect(engine.world.statistics.liquidations > 50)
@@ -64,18 +67,19 @@ import Testing
     @Test func aWhaleIsLiquidatedInProfitableSlices() throws {
         // 20,000 WETH against $30 M of USDC: HF ≈ 1.0056; the drop makes it liquidatable. Selling the whole
         // close-factor amount into a $200 M pool would slip more than the bonus, so the bots take slices.
-        let scenario = try Self.scenario("""
-        [[positions]]
-        id = "whale"
-        collateral = { WETH = "20000" }
-        debt = { USDC = "30000000" }
+        let scenario = try Self.scenario(
+            """
+            [[positions]]
+            id = "whale"
+            collateral = { WETH = "20000" }
+            debt = { USDC = "30000000" }
 
-        [[events]]
-        at_s = 300
-        kind = "shock"
-        asset = "WETH"
-        percent = -3
-        """, replacing: [("count = 5000", "count = 0")])
+            [[events]]
+            at_s = 300
+            kind = "shock"
+            asset = "WETH"
+            percent = -3
+            """, replacing: [("count = 5000", "count = 0")])
         var engine = try Engine(scenario: scenario, seed: 1)
         let whale = engine.world.pool.accountIndex(id: "whale")!
         let before = engine.world.pool.accounts[whale].scaledDebt[3]
@@ -86,32 +90,35 @@ import Testing
         // No single liquidation took the close factor's full half of the debt (15,000,000 USDC and interest):
         // each was a slice of it, at most a half of that.
         let repaid = events.compactMap { event in
-            event.fields.first { $0.0 == "debt_repaid" }.flatMap { if case .decimal(let text) = $0.1 { Double(text) } else { nil } }
+            event.fields.first { $0.0 == "debt_repaid" }.flatMap {
+                if case .decimal(let text) = $0.1 { Double(text) } else { nil }
+            }
         }
         #expect(repaid.count == events.count)
         #expect(repaid.allSatisfy { $0 <= 7_600_000 }, "\(repaid)")
     }
 
     @Test func powerLossWithAndWithoutGenerators() throws {
-        let scenario = try Self.scenario("""
-        [[events]]
-        at_s = 10
-        kind = "power_loss"
-        datacenter = "aws-eu"
-        duration_s = 100
+        let scenario = try Self.scenario(
+            """
+            [[events]]
+            at_s = 10
+            kind = "power_loss"
+            datacenter = "aws-eu"
+            duration_s = 100
 
-        [[events]]
-        at_s = 10
-        kind = "power_loss"
-        datacenter = "hetzner-eu"
-        generator = false
+            [[events]]
+            at_s = 10
+            kind = "power_loss"
+            datacenter = "hetzner-eu"
+            generator = false
 
-        [[events]]
-        at_s = 20
-        kind = "crash"
-        node = 0
-        duration_s = 30
-        """)
+            [[events]]
+            at_s = 20
+            kind = "crash"
+            node = 0
+            duration_s = 30
+            """)
         var engine = try Engine(scenario: scenario, seed: 1)
         let network = engine.world.network
         let aws = network.dataCenters.firstIndex { $0.name == "aws-eu" }!
@@ -125,7 +132,8 @@ import Testing
         #expect(engine.world.nowMs == 15_000)
         #expect(!engine.world.network.nodes[0].crashed)
         let nodeZeroSite = network.nodes[0].dataCenter
-        #expect(engine.world.network.isUp(0, at: engine.world.nowMs) == (nodeZeroSite != aws && nodeZeroSite != hetzner))
+        #expect(
+            engine.world.network.isUp(0, at: engine.world.nowMs) == (nodeZeroSite != aws && nodeZeroSite != hetzner))
         try Self.run(&engine, until: 25)
         #expect(!engine.world.network.isUp(0, at: engine.world.nowMs), "crashed at 20 s")
         #expect(engine.world.network.isUp(awsNode, at: engine.world.nowMs), "on generator power")
@@ -140,11 +148,17 @@ import Testing
 
     @Test func scenarioErrorsForTheNewKeys() {
         func key(_ extra: String) -> String? {
-            do { _ = try Self.scenario(extra); return nil } catch { return (error as? ConfigError)?.key }
+            do {
+                _ = try Self.scenario(extra)
+                return nil
+            } catch { return (error as? ConfigError)?.key }
         }
-        #expect(key("[[events]]\nat_s = 1\nkind = \"power_loss\"\ndatacenter = \"aws-mars\"\n") == "events[0].datacenter")
+        #expect(
+            key("[[events]]\nat_s = 1\nkind = \"power_loss\"\ndatacenter = \"aws-mars\"\n") == "events[0].datacenter")
         #expect(key("[[events]]\nat_s = 1\nkind = \"crash\"\nnode = 64\n") == "events[0].node")
-        #expect(key("[[events]]\nat_s = 1\nkind = \"shock\"\nasset = \"WETH\"\npercent = -5\nduration_s = 10\n") == "events[0].duration_s")
+        #expect(
+            key("[[events]]\nat_s = 1\nkind = \"shock\"\nasset = \"WETH\"\npercent = -5\nduration_s = 10\n")
+                == "events[0].duration_s")
         #expect(key("[[events]]\nat_s = 1\nkind = \"meteor\"\n") == "events[0].kind")
     }
 

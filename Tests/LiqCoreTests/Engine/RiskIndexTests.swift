@@ -1,5 +1,6 @@
-import Testing
 import LiqBench
+import Testing
+
 @testable import LiqCore
 
 @Suite struct RiskIndexTests {
@@ -12,7 +13,9 @@ import LiqBench
                 let exact = Double(try pool.accountData(pool.accounts[account]).healthFactor.wad) / 1e18
                 let estimate = index.healthFactor(account: account)
                 // Above by at most the truncated average threshold (1/LT), below by float rounding only.
-                #expect(estimate >= exact * (1 - RiskIndex.certainBelow) && estimate <= exact * (1 + index.upperBand), "account \(account)")
+                #expect(
+                    estimate >= exact * (1 - RiskIndex.certainBelow) && estimate <= exact * (1 + index.upperBand),
+                    "account \(account)")
             }
         }
         try check()
@@ -56,7 +59,11 @@ import LiqBench
             guard hf.isFinite else { continue }
             histogram[edges.firstIndex { hf < $0 } ?? edges.count] += 1
             if hf < 1 + index.upperBand { liquidatable.append((account, hf)) }
-            if hf < 1 - RiskIndex.certainBelow, index.debtUSD(account: account) >= 1 { certain += 1 } else if hf < 1 + index.upperBand { uncertain.append(account) }
+            if hf < 1 - RiskIndex.certainBelow, index.debtUSD(account: account) >= 1 {
+                certain += 1
+            } else if hf < 1 + index.upperBand {
+                uncertain.append(account)
+            }
             for (level, drop) in RiskSummary.curveDrops.enumerated()
             where index.healthFactor(account: account, asset: 0, price: prices[0] * (1 - Double(drop) / 100)) < 1 {
                 curve[level] += index.collateralUSD(account: account)
@@ -65,16 +72,22 @@ import LiqBench
         #expect(summary.bucketAccounts == histogram)
         #expect(summary.liquidatableCount == certain)
         #expect(summary.uncertain == uncertain)
-        #expect(summary.mostUrgent.map(\.account) == liquidatable.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(50).map(\.0))
+        #expect(
+            summary.mostUrgent.map(\.account) == liquidatable.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(50).map(\.0)
+        )
         for level in curve.indices {
-            #expect(abs(summary.curve[level].collateralUSD - curve[level]) <= 1e-6 * max(1, curve[level]), "drop \(RiskSummary.curveDrops[level]) %")
+            #expect(
+                abs(summary.curve[level].collateralUSD - curve[level]) <= 1e-6 * max(1, curve[level]),
+                "drop \(RiskSummary.curveDrops[level]) %")
         }
         #expect(curve.last! > curve.first!, "a 50 % fall must put more collateral at risk than none")
         // Collateral per asset in tokens: the exact balances summed.
         for asset in 0..<pool.reserves.count {
             var tokens = 0.0
             for account in pool.accounts.indices where pool.accounts[account].usingAsCollateral[asset] {
-                tokens += Double(try pool.collateralBalance(pool.accounts[account], reserve: asset)) / Double(pool.reserves[asset].configuration.unit)
+                tokens +=
+                    Double(try pool.collateralBalance(pool.accounts[account], reserve: asset))
+                    / Double(pool.reserves[asset].configuration.unit)
             }
             #expect(abs(summary.collateralTokens[asset] - tokens) <= 1e-6 * max(1, tokens))
         }

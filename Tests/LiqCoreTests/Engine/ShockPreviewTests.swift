@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiqCore
 
 @Suite struct ShockPreviewTests {
@@ -16,7 +17,8 @@ import Testing
             .replacingOccurrences(of: "flash_loans = true", with: "flash_loans = true\nenabled = false")
         var engine = try Engine(scenario: try ScenarioLoader.load(text: text, file: "still.toml"), seed: 3)
         try engine.step()
-        let preview = try #require(engine.snapshot(SnapshotRequest(shock: ShockQuery(asset: 0, percentBps: percentBps))).shockPreview)
+        let preview = try #require(
+            engine.snapshot(SnapshotRequest(shock: ShockQuery(asset: 0, percentBps: percentBps))).shockPreview)
         #expect(preview.query == ShockQuery(asset: 0, percentBps: percentBps))
         // wstETH tracks WETH in the default market: the shock and its preview move both.
         #expect(preview.movedAssets == [0, 1])
@@ -27,10 +29,15 @@ import Testing
         let after = try liquidatable(engine.world)
         #expect(preview.liquidatable == after.count)
         #expect(preview.newlyLiquidatable == after.subtracting(before).count)
-        if percentBps <= -2_000 { #expect(after.count > before.count + 20, "the shock must liquidate some for the test to mean anything") }
+        if percentBps <= -2_000 {
+            #expect(after.count > before.count + 20, "the shock must liquidate some for the test to mean anything")
+        }
     }
 
     func liquidatable(_ world: World) throws -> Set<Int> {
-        Set(try world.pool.accounts.indices.filter { try world.pool.accountData(world.pool.accounts[$0]).healthFactor.isLiquidatable })
+        Set(
+            try world.pool.accounts.indices.filter {
+                try world.pool.accountData(world.pool.accounts[$0]).healthFactor.isLiquidatable
+            })
     }
 }

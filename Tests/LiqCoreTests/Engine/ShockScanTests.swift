@@ -1,5 +1,6 @@
-import Testing
 import LiqBench
+import Testing
+
 @testable import LiqCore
 
 @Suite struct ShockScanTests {
@@ -16,7 +17,9 @@ import LiqBench
             .sorted { ($0.hf, $0.account) < ($1.hf, $1.account) }.prefix(100).map(\.account)
         #expect(result.mostUrgent == ranked)
         #expect(result.mostUrgent.count == min(100, exact.count))
-        if shock.0 <= -2_000 { #expect(exact.count > 50, "the shock must liquidate something for the test to mean anything") }
+        if shock.0 <= -2_000 {
+            #expect(exact.count > 50, "the shock must liquidate something for the test to mean anything")
+        }
         // The histogram of estimates matches one of exact health factors, but for accounts within 2e-4 of an edge.
         let edges = HealthBands.edges
         var expected = Array(repeating: 0, count: edges.count + 1)
@@ -40,11 +43,13 @@ import LiqBench
         // WETH (LT 83 %) and WBTC (LT 78 %) in proportions that make the average 8,099.6 bps → 8,099.
         let wethUSD = 59_920.0, wbtcUSD = 40_080.0
         let weighted = wethUSD * 0.83 + wbtcUSD * 0.78
-        let debtUSD = weighted / 1.00004   // estimate 1.00004 before the shock
-        pool.accounts.append(id: "edge", collateral: [
-            (0, World.amount(usd: wethUSD, price: pool.prices[0], unit: units[0])),
-            (2, World.amount(usd: wbtcUSD, price: pool.prices[2], unit: units[2])),
-        ], debt: [(3, World.amount(usd: debtUSD, price: pool.prices[3], unit: units[3]))])
+        let debtUSD = weighted / 1.00004 // estimate 1.00004 before the shock
+        pool.accounts.append(
+            id: "edge",
+            collateral: [
+                (0, World.amount(usd: wethUSD, price: pool.prices[0], unit: units[0])),
+                (2, World.amount(usd: wbtcUSD, price: pool.prices[2], unit: units[2])),
+            ], debt: [(3, World.amount(usd: debtUSD, price: pool.prices[3], unit: units[3]))])
         let data = try pool.accountData(pool.accounts[0])
         #expect(data.averageLiquidationThresholdBps == 8_099)
         #expect(data.healthFactor.isLiquidatable, "the exact HF is below 1")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiqCore
 
 @Suite struct SnapshotTests {
@@ -43,7 +44,8 @@ import Testing
             var offset = 0
             var matching = Int.max
             while offset < matching {
-                let page = view.pendingRows(world, PendingQuery(filter: filter, order: order, offset: offset, limit: 17), summary: summary)
+                let page = view.pendingRows(
+                    world, PendingQuery(filter: filter, order: order, offset: offset, limit: 17), summary: summary)
                 matching = page.matching
                 // The last page comes back so as to end with the ordering; it overlaps the one before.
                 #expect(page.offset == max(0, min(offset, matching - 17)))

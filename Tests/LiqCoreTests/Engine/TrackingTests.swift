@@ -1,42 +1,45 @@
 import Testing
+
 @testable import LiqCore
 
 /// `tracks`: an asset whose true price follows another's times a ratio (wstETH and ETH). A shock to the
 /// tracked asset moves both; a shock to the tracker alone moves the ratio (a depeg).
 @Suite struct TrackingTests {
     static let text = """
-    name = "tracking"
-    [market]
-    jumps_per_day = 0
-    [[assets]]
-    symbol = "WETH"
-    decimals = 18
-    price_usd = "2000"
-    liquidation_threshold_bps = 8300
-    liquidation_bonus_bps = 10500
-    [[assets]]
-    symbol = "wstETH"
-    decimals = 18
-    price_usd = "2300"
-    liquidation_threshold_bps = 8100
-    liquidation_bonus_bps = 10600
-    tracks = "WETH"
-    [[assets]]
-    symbol = "USDC"
-    decimals = 6
-    price_usd = "1"
-    stable = true
-    """
+        name = "tracking"
+        [market]
+        jumps_per_day = 0
+        [[assets]]
+        symbol = "WETH"
+        decimals = 18
+        price_usd = "2000"
+        liquidation_threshold_bps = 8300
+        liquidation_bonus_bps = 10500
+        [[assets]]
+        symbol = "wstETH"
+        decimals = 18
+        price_usd = "2300"
+        liquidation_threshold_bps = 8100
+        liquidation_bonus_bps = 10600
+        tracks = "WETH"
+        [[assets]]
+        symbol = "USDC"
+        decimals = 6
+        price_usd = "1"
+        stable = true
+        """
 
     static let wad: UInt128 = 1_000_000_000_000_000_000
 
     @Test func theRatioDefaultsToTheTwoPricesAndIsReadExactly() throws {
         let scenario = try ScenarioLoader.load(text: Self.text, file: "t.toml")
         #expect(scenario.simulation.assets[1].tracks == 0)
-        #expect(scenario.simulation.assets[1].tracksRatioWad == 1_150_000_000_000_000_000)   // 2300 / 2000
-        let explicit = try ScenarioLoader.load(text: Self.text.replacingOccurrences(of: "tracks = \"WETH\"",
-                                                                                  with: "tracks = \"WETH\"\ntracks_ratio = \"1.123456789012345678\""),
-                                               file: "t.toml")
+        #expect(scenario.simulation.assets[1].tracksRatioWad == 1_150_000_000_000_000_000) // 2300 / 2000
+        let explicit = try ScenarioLoader.load(
+            text: Self.text.replacingOccurrences(
+                of: "tracks = \"WETH\"",
+                with: "tracks = \"WETH\"\ntracks_ratio = \"1.123456789012345678\""),
+            file: "t.toml")
         #expect(explicit.simulation.assets[1].tracksRatioWad == 1_123_456_789_012_345_678)
     }
 
@@ -44,14 +47,21 @@ import Testing
         ("tracks = \"WETH\"", "tracks = \"WBTC\"", "assets[1].tracks: \"WBTC\" is not a listed asset"),
         ("tracks = \"WETH\"", "tracks = \"wstETH\"", "assets[1].tracks: an asset cannot track itself"),
         ("tracks = \"WETH\"", "tracks = \"USDC\"", "assets[1].tracks: USDC is a stablecoin"),
-        ("tracks = \"WETH\"", "tracks = \"WETH\"\nannual_volatility_bps = 100", "assets[1].annual_volatility_bps: this asset tracks \"WETH\""),
+        (
+            "tracks = \"WETH\"", "tracks = \"WETH\"\nannual_volatility_bps = 100",
+            "assets[1].annual_volatility_bps: this asset tracks \"WETH\""
+        ),
         ("tracks = \"WETH\"", "tracks = \"WETH\"\ntracks_ratio = 0", "assets[1].tracks_ratio: must be more than 0"),
         ("tracks = \"WETH\"", "tracks_ratio = 1.1", "assets[1].tracks_ratio: needs `tracks`"),
-        ("liquidation_bonus_bps = 10500\n", "liquidation_bonus_bps = 10500\ntracks = \"wstETH\"\n", "assets[0].tracks: wstETH tracks another asset itself"),
+        (
+            "liquidation_bonus_bps = 10500\n", "liquidation_bonus_bps = 10500\ntracks = \"wstETH\"\n",
+            "assets[0].tracks: wstETH tracks another asset itself"
+        ),
     ])
     func badTrackingIsAnErrorOnItsKey(original: String, replacement: String, message: String) {
         do {
-            _ = try ScenarioLoader.load(text: Self.text.replacingOccurrences(of: original, with: replacement), file: "t.toml")
+            _ = try ScenarioLoader.load(
+                text: Self.text.replacingOccurrences(of: original, with: replacement), file: "t.toml")
             Issue.record("expected an error")
         } catch {
             #expect(error.description.contains(message), "\(error.description)")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiqCore
 
 /// What the living world must show (issue: "What it must show"), on the built-in scenarios.
@@ -43,11 +44,13 @@ import Testing
     @Test func reportersInTheDownRegionStopAndPricesGoStale() throws {
         // Europe (where the reporters run) down from 600 s for 4,200 s, longer than the 1 h heartbeat,
         // and WETH falls 10 % meanwhile: the on-chain price keeps its old value and its age grows.
-        var engine = try Self.engine("default", schedule: [
-            ScheduledCommand(atMs: 600_000, command: .regionOutage(.eu)),
-            ScheduledCommand(atMs: 900_000, command: .shock(asset: 0, percentBps: -1_000, overSeconds: 0)),
-            ScheduledCommand(atMs: 4_800_000, command: .regionRecover(.eu)),
-        ])
+        var engine = try Self.engine(
+            "default",
+            schedule: [
+                ScheduledCommand(atMs: 600_000, command: .regionOutage(.eu)),
+                ScheduledCommand(atMs: 900_000, command: .shock(asset: 0, percentBps: -1_000, overSeconds: 0)),
+                ScheduledCommand(atMs: 4_800_000, command: .regionRecover(.eu)),
+            ])
         let weth = 0
         #expect(engine.world.network.nodes[engine.world.feeds[weth].reporter].region == .eu)
         try Self.run(&engine, until: 600)
@@ -74,20 +77,26 @@ import Testing
         #expect(healthy.world.liquidators.contains { $0.flashLoans > 0 }, "USDC debts are liquidated with flash loans")
         #expect(events.contains { $0.kind == .failedLiquidation }, "bots compete; the losers fail")
         // The same crash while Europe (one of three bots, every oracle reporter) is down for 15 minutes.
-        var outage = try Self.engine("crash", schedule: [
-            ScheduledCommand(atMs: 590_000, command: .regionOutage(.eu)),
-            ScheduledCommand(atMs: 1_490_000, command: .regionRecover(.eu)),
-        ])
+        var outage = try Self.engine(
+            "crash",
+            schedule: [
+                ScheduledCommand(atMs: 590_000, command: .regionOutage(.eu)),
+                ScheduledCommand(atMs: 1_490_000, command: .regionRecover(.eu)),
+            ])
         try Self.run(&outage, until: 1_480)
-        #expect(outage.world.statistics.oracleUpdates == 0 || outage.world.pool.prices[0] > outage.world.truePrices[0] * 14 / 10,
-                "the oracle did not follow the crash while its reporters were down")
+        #expect(
+            outage.world.statistics.oracleUpdates == 0
+                || outage.world.pool.prices[0] > outage.world.truePrices[0] * 14 / 10,
+            "the oracle did not follow the crash while its reporters were down")
         try Self.run(&outage, until: 3_000)
         #expect(outage.world.statistics.badDebtBase > healthy.world.statistics.badDebtBase)
     }
 
     @Test func theSameSeedAndCommandsGiveTheSameWorld() throws {
-        let schedule = [ScheduledCommand(atMs: 120_000, command: .shock(asset: 0, percentBps: -2_000, overSeconds: 30)),
-                        ScheduledCommand(atMs: 200_000, command: .cutLink(.eu, .na))]
+        let schedule = [
+            ScheduledCommand(atMs: 120_000, command: .shock(asset: 0, percentBps: -2_000, overSeconds: 30)),
+            ScheduledCommand(atMs: 200_000, command: .cutLink(.eu, .na)),
+        ]
         var first = try Self.engine("default", seed: 42, schedule: schedule)
         var second = try Self.engine("default", seed: 42, schedule: schedule)
         var firstEvents: [Event] = [], secondEvents: [Event] = []
@@ -111,7 +120,9 @@ import Testing
         scenario.simulation.bots.flashLoans = false
         var world = try World(scenario: scenario, seed: 1)
         for bot in world.liquidators.indices {
-            for asset in world.pool.reserves.indices where world.settings.assets[asset].isStable { world.liquidators[bot].wallet[asset] = 0 }
+            for asset in world.pool.reserves.indices where world.settings.assets[asset].isStable {
+                world.liquidators[bot].wallet[asset] = 0
+            }
         }
         var events: [Event] = []
         while world.nowMs < 900_000 { events += try world.step() }
@@ -123,6 +134,10 @@ import Testing
             .map { "\($0.fields.first { $0.0 == "liquidator" }!.1)|\($0.fields.first { $0.0 == "asset" }!.1)" }
         #expect(!keys.isEmpty)
         #expect(Set(keys).count == keys.count)
-        #expect(!events.contains { $0.kind == .failedLiquidation && $0.fields.contains { $0.0 == "reason" && $0.1 == .text("INSUFFICIENT_BALANCE") } })
+        #expect(
+            !events.contains {
+                $0.kind == .failedLiquidation
+                    && $0.fields.contains { $0.0 == "reason" && $0.1 == .text("INSUFFICIENT_BALANCE") }
+            })
     }
 }

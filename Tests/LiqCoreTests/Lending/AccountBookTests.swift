@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiqCore
 
 /// The columnar book must behave exactly like an array of dense accounts.
@@ -6,10 +7,14 @@ import Testing
     static func randomAccount(_ rng: inout SeededGenerator, id: String, reserves: Int) -> Account {
         var account = Account(id: id, reserveCount: reserves, eModeCategory: UInt8(rng.int(in: 0...2)))
         for reserve in 0..<reserves {
-            if rng.chance(0.4) { account.scaledCollateral[reserve] = UInt128(rng.int(in: 1...1_000_000)) << rng.int(in: 0...100) }
+            if rng.chance(0.4) {
+                account.scaledCollateral[reserve] = UInt128(rng.int(in: 1...1_000_000)) << rng.int(in: 0...100)
+            }
             // The flag can be on without a balance and off with one; both must survive the round trip.
             account.usingAsCollateral[reserve] = rng.chance(0.5)
-            if rng.chance(0.3) { account.scaledDebt[reserve] = UInt128(rng.int(in: 1...1_000_000)) << rng.int(in: 0...100) }
+            if rng.chance(0.3) {
+                account.scaledDebt[reserve] = UInt128(rng.int(in: 1...1_000_000)) << rng.int(in: 0...100)
+            }
         }
         return account
     }
@@ -37,7 +42,10 @@ import Testing
         }
         #expect(book.count == model.count)
         #expect(Array(book) == model)
-        #expect(book.indices.allSatisfy { book.id(at: $0) == model[$0].id && book.eModeCategory(at: $0) == model[$0].eModeCategory })
+        #expect(
+            book.indices.allSatisfy {
+                book.id(at: $0) == model[$0].id && book.eModeCategory(at: $0) == model[$0].eModeCategory
+            })
         let held = model.reduce(0) { total, account in
             total + (0..<reserves).filter { account.scaledCollateral[$0] != 0 || account.usingAsCollateral[$0] }.count
                 + account.scaledDebt.filter { $0 != 0 }.count
@@ -48,8 +56,10 @@ import Testing
 
     @Test func appendingPositionsEqualsAppendingTheDenseAccount() {
         var dense = Account(id: "x", reserveCount: 4, eModeCategory: 1)
-        dense.scaledCollateral[0] = 5; dense.usingAsCollateral[0] = true
-        dense.scaledCollateral[2] = 7; dense.usingAsCollateral[2] = true
+        dense.scaledCollateral[0] = 5
+        dense.usingAsCollateral[0] = true
+        dense.scaledCollateral[2] = 7
+        dense.usingAsCollateral[2] = true
         dense.scaledDebt[3] = 9
         var a = AccountBook(reserveCount: 4), b = AccountBook(reserveCount: 4)
         a.append(dense)
@@ -57,7 +67,9 @@ import Testing
         #expect(a == b)
         #expect(b[0] == dense)
         var seen: [String] = []
-        b.forEachPosition(of: 0) { reserve, amount, isDebt, used in seen.append("\(reserve):\(amount):\(isDebt):\(used)") }
+        b.forEachPosition(of: 0) { reserve, amount, isDebt, used in
+            seen.append("\(reserve):\(amount):\(isDebt):\(used)")
+        }
         #expect(seen == ["0:5:false:true", "2:7:false:true", "3:9:true:false"])
     }
 }

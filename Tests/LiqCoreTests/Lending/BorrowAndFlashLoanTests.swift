@@ -1,21 +1,23 @@
 import Testing
+
 @testable import LiqCore
 
 @Suite struct BorrowTests {
     /// 10 WETH × $2,000 with LTV 75 %: up to 15,000 USDC; the liquidation threshold (80 %) plays no part.
     func pool() throws -> LendingPool {
-        try Fixtures.pool("""
-        [[positions]]
-        id = "b"
-        collateral = { WETH = "10" }
+        try Fixtures.pool(
+            """
+            [[positions]]
+            id = "b"
+            collateral = { WETH = "10" }
 
-        [[positions]]
-        id = "nothing"
+            [[positions]]
+            id = "nothing"
 
-        [[positions]]
-        id = "saver"
-        collateral = { USDC = "1000000" }
-        """)
+            [[positions]]
+            id = "saver"
+            collateral = { USDC = "1000000" }
+            """)
     }
 
     @Test func borrowingIsLimitedByLtvNotTheThreshold() throws {
@@ -27,7 +29,7 @@ import Testing
         }
         try pool.borrow(accountIndex: 0, reserve: usdc, amount: Fixtures.units("15000", 6))
         #expect(try pool.debtBalance(pool.accounts[0], reserve: usdc) == Fixtures.units("15000", 6))
-        #expect(try pool.healthFactor("b").description == "1.066666666666666667")  // 16,000 / 15,000
+        #expect(try pool.healthFactor("b").description == "1.066666666666666667") // 16,000 / 15,000
         #expect(throws: BorrowError.collateralCannotCoverNewBorrow) {
             try pool.borrow(accountIndex: 0, reserve: usdc, amount: 1)
         }
@@ -37,9 +39,13 @@ import Testing
         var pool = try pool()
         let usdc = pool.reserveIndex(symbol: "USDC")!
         #expect(throws: BorrowError.invalidAmount) { try pool.borrow(accountIndex: 0, reserve: usdc, amount: 0) }
-        #expect(throws: BorrowError.collateralBalanceIsZero) { try pool.borrow(accountIndex: 1, reserve: usdc, amount: 1) }
+        #expect(throws: BorrowError.collateralBalanceIsZero) {
+            try pool.borrow(accountIndex: 1, reserve: usdc, amount: 1)
+        }
         pool.sentinel = PriceOracleSentinel(sequencerUp: false, secondsSinceUp: 0, gracePeriodSeconds: 3600)
-        #expect(throws: BorrowError.priceOracleSentinelCheckFailed) { try pool.borrow(accountIndex: 0, reserve: usdc, amount: 1) }
+        #expect(throws: BorrowError.priceOracleSentinelCheckFailed) {
+            try pool.borrow(accountIndex: 0, reserve: usdc, amount: 1)
+        }
     }
 
     @Test func cannotBorrowMoreThanTheReserveHolds() throws {
@@ -52,11 +58,12 @@ import Testing
 
 @Suite struct FlashLoanTests {
     func pool() throws -> LendingPool {
-        try Fixtures.pool("""
-        [[positions]]
-        id = "saver"
-        collateral = { USDC = "2000000" }
-        """)
+        try Fixtures.pool(
+            """
+            [[positions]]
+            id = "saver"
+            collateral = { USDC = "2000000" }
+            """)
     }
 
     @Test func repaidFlashLoanPaysThePremium() throws {
@@ -80,9 +87,11 @@ import Testing
         var pool = try pool()
         let before = pool
         let usdc = pool.reserveIndex(symbol: "USDC")!
-        #expect(throws: FlashLoanError.notRepaid(owed: Fixtures.units("1000500", 6), returned: Fixtures.units("1000000", 6))) {
+        #expect(
+            throws: FlashLoanError.notRepaid(owed: Fixtures.units("1000500", 6), returned: Fixtures.units("1000000", 6))
+        ) {
             try pool.flashLoan(reserve: usdc, amount: Fixtures.units("1000000", 6)) { inner, amount, _ in
-                inner.prices[usdc] = 1   // anything done inside is undone
+                inner.prices[usdc] = 1 // anything done inside is undone
                 // Accounts too, changed twice and grown by new positions (undone from the book's journal).
                 inner.accounts[0].scaledDebt[usdc] += 5
                 inner.accounts[0].scaledCollateral[0] += 7
@@ -102,22 +111,26 @@ import Testing
     @Test func aLiquidationFundedByAFlashLoan() throws {
         // The liquidator borrows the USDC, liquidates, and would need to sell the WETH to repay; here it
         // repays from its own pocket, the premium being 5 bps of the 10,500 USDC borrowed = 5.25 USDC.
-        var pool = try Fixtures.pool("""
-        [[positions]]
-        id = "saver"
-        collateral = { USDC = "2000000" }
+        var pool = try Fixtures.pool(
+            """
+            [[positions]]
+            id = "saver"
+            collateral = { USDC = "2000000" }
 
-        [[positions]]
-        id = "carol"
-        collateral = { WETH = "12" }
-        debt = { USDC = "20000" }
-        """)
+            [[positions]]
+            id = "carol"
+            collateral = { WETH = "12" }
+            debt = { USDC = "20000" }
+            """)
         let weth = pool.reserveIndex(symbol: "WETH")!, usdc = pool.reserveIndex(symbol: "USDC")!
         let carol = pool.accountIndex(id: "carol")!
         var seized: UInt128 = 0
         try pool.flashLoan(reserve: usdc, amount: Fixtures.units("10000", 6)) { inner, amount, premium in
-            let quote = try inner.liquidate(accountIndex: carol, LiquidationRequest(collateralReserve: weth, debtReserve: usdc,
-                                                                                   debtToCover: amount))
+            let quote = try inner.liquidate(
+                accountIndex: carol,
+                LiquidationRequest(
+                    collateralReserve: weth, debtReserve: usdc,
+                    debtToCover: amount))
             seized = quote.liquidatorReceives
             return amount + premium
         }

@@ -1,18 +1,19 @@
 import Testing
+
 @testable import LiqCore
 
 @Suite struct LiquidationExecutionTests {
     static let under = """
-    [[positions]]
-    id = "under"
-    collateral = { WETH = "2" }
-    debt = { USDC = "4000" }
+        [[positions]]
+        id = "under"
+        collateral = { WETH = "2" }
+        debt = { USDC = "4000" }
 
-    [[positions]]
-    id = "other"
-    collateral = { WETH = "100" }
-    debt = { USDC = "1000" }
-    """
+        [[positions]]
+        id = "other"
+        collateral = { WETH = "100" }
+        debt = { USDC = "1000" }
+        """
 
     @Test func executingAppliesTheQuoteToAccountAndReserves() throws {
         var pool = try Fixtures.pool(Self.under)
@@ -24,11 +25,19 @@ import Testing
         #expect(!pool.accounts[0].usingAsCollateral[weth])
         #expect(pool.accounts[0].scaledDebt[usdc] == 0)
         #expect(pool.reserves[usdc].deficit == Fixtures.units("190.47619", 6))
-        #expect(pool.reserves[usdc].availableLiquidity == before.reserves[usdc].availableLiquidity + Fixtures.units("3809.52381", 6))
-        #expect(pool.reserves[usdc].totalScaledVariableDebt == before.reserves[usdc].totalScaledVariableDebt - Fixtures.units("4000", 6))
+        #expect(
+            pool.reserves[usdc].availableLiquidity == before.reserves[usdc].availableLiquidity
+                + Fixtures.units("3809.52381", 6))
+        #expect(
+            pool.reserves[usdc].totalScaledVariableDebt == before.reserves[usdc].totalScaledVariableDebt
+                - Fixtures.units("4000", 6))
         #expect(pool.reserves[weth].treasuryScaledBalance == Fixtures.wad("0.009523809523809524"))
-        #expect(pool.reserves[weth].totalScaledSupply == before.reserves[weth].totalScaledSupply - Fixtures.wad("1.990476190476190476"))
-        #expect(pool.reserves[weth].availableLiquidity == before.reserves[weth].availableLiquidity - quote.liquidatorReceives)
+        #expect(
+            pool.reserves[weth].totalScaledSupply == before.reserves[weth].totalScaledSupply
+                - Fixtures.wad("1.990476190476190476"))
+        #expect(
+            pool.reserves[weth].availableLiquidity == before.reserves[weth].availableLiquidity
+                - quote.liquidatorReceives)
         #expect(pool.accounts[1] == before.accounts[1])
         // Liquidating again: the account has no debt any more.
         #expect(throws: LiquidationError.healthFactorNotBelowThreshold) {
@@ -47,13 +56,15 @@ import Testing
 
     @Test func badDebtInOtherReservesIsBurntToo() throws {
         // 1 WETH = $2,000 against 1,500 USDC + 1,000 DAI: all WETH goes for USDC; the DAI is written off.
-        var pool = try Fixtures.pool("""
-        [[positions]]
-        id = "p"
-        collateral = { WETH = "1" }
-        debt = { USDC = "1500", DAI = "1000" }
-        """)
-        let weth = pool.reserveIndex(symbol: "WETH")!, usdc = pool.reserveIndex(symbol: "USDC")!, dai = pool.reserveIndex(symbol: "DAI")!
+        var pool = try Fixtures.pool(
+            """
+            [[positions]]
+            id = "p"
+            collateral = { WETH = "1" }
+            debt = { USDC = "1500", DAI = "1000" }
+            """)
+        let weth = pool.reserveIndex(symbol: "WETH")!, usdc = pool.reserveIndex(symbol: "USDC")!,
+            dai = pool.reserveIndex(symbol: "DAI")!
         // HF = 1,600 / 2,500 = 0.64. Max 1,500 USDC needs 0.7875 WETH: not capped, and WETH remains.
         let first = try pool.liquidate(accountIndex: 0, LiquidationRequest(collateralReserve: weth, debtReserve: usdc))
         #expect(first.collateralSeized == Fixtures.wad("0.7875"))
@@ -68,12 +79,13 @@ import Testing
     }
 
     @Test func interestAccruedDebtIsWhatGetsLiquidated() throws {
-        var pool = try Fixtures.pool("""
-        [[positions]]
-        id = "p"
-        collateral = { WETH = "10" }
-        debt = { USDC = "15900" }
-        """)
+        var pool = try Fixtures.pool(
+            """
+            [[positions]]
+            id = "p"
+            collateral = { WETH = "10" }
+            debt = { USDC = "15900" }
+            """)
         let usdc = pool.reserveIndex(symbol: "USDC")!
         #expect(try !pool.healthFactor("p").isLiquidatable)
         // A year of interest pushes HF = 16,000 / 15,900 below 1.

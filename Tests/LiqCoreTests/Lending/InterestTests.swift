@@ -1,8 +1,9 @@
 import Testing
+
 @testable import LiqCore
 
-/// Aave v3 MathUtils and the two-slope strategy (docs/mechanics.md, Interest). Compounded values were computed from the same three-term formula
-/// with Python's big integers, independently of this code.
+/// Aave v3 MathUtils and the two-slope strategy (docs/mechanics.md, Interest). Compounded values were
+/// computed from the same three-term formula with Python's big integers, independently of this code.
 @Suite struct InterestTests {
     let ray = WadRayMath.ray
     let year: UInt64 = 365 * 24 * 3600
@@ -21,8 +22,9 @@ import Testing
     }
 
     @Test func twoSlopeRatesBelowAndAboveTheOptimalPoint() throws {
-        let strategy = InterestRateStrategy(optimalUsageRatioBps: 8_000, baseVariableBorrowRateBps: 0,
-                                            variableRateSlope1Bps: 400, variableRateSlope2Bps: 7_500)
+        let strategy = InterestRateStrategy(
+            optimalUsageRatioBps: 8_000, baseVariableBorrowRateBps: 0,
+            variableRateSlope1Bps: 400, variableRateSlope2Bps: 7_500)
         // U = 50 %: 4 % × 0.5 / 0.8 = 2.5 %; supply = 2.5 % × 0.5 × 0.9 = 1.125 %.
         let half = try strategy.rates(totalDebt: 50, availableLiquidity: 50, reserveFactorBps: 1_000)
         #expect(half.variableBorrowRate == ray / 40)
@@ -32,12 +34,14 @@ import Testing
         #expect(high.variableBorrowRate == ray * 415 / 1_000)
         #expect(high.liquidityRate == ray * 33_615 / 100_000)
         // No debt: the base rate, no supply rate.
-        let withBase = InterestRateStrategy(optimalUsageRatioBps: 8_000, baseVariableBorrowRateBps: 25,
-                                            variableRateSlope1Bps: 400, variableRateSlope2Bps: 7_500)
+        let withBase = InterestRateStrategy(
+            optimalUsageRatioBps: 8_000, baseVariableBorrowRateBps: 25,
+            variableRateSlope1Bps: 400, variableRateSlope2Bps: 7_500)
         let idle = try withBase.rates(totalDebt: 0, availableLiquidity: 10, reserveFactorBps: 1_000)
-        #expect(idle == .init(liquidityRate: 0, variableBorrowRate: ray / 400))   // 0.25 %
+        #expect(idle == .init(liquidityRate: 0, variableBorrowRate: ray / 400)) // 0.25 %
         // The base rate adds to the slope: U = 50 % -> 0.25 % + 2.5 %.
-        #expect(try withBase.rates(totalDebt: 50, availableLiquidity: 50, reserveFactorBps: 0).variableBorrowRate
+        #expect(
+            try withBase.rates(totalDebt: 50, availableLiquidity: 50, reserveFactorBps: 0).variableBorrowRate
                 == ray / 400 + ray / 40)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiqCore
 
 /// Liquidations worked by hand from LiquidationLogic (docs/mechanics.md).
@@ -9,28 +10,28 @@ import Testing
         // Collateral 10,500/2,100 = 5 WETH, × 1.05 = 5.25; fee 10 % of the 0.25 bonus = 0.025.
         // After: 6.75 WETH × 2,100 × 0.83 = 11,765.25 / 10,500 = 1.1205.
         let toml = """
-        name = "one borrower"
-        [[assets]]
-        symbol = "WETH"
-        decimals = 18
-        price_usd = "2100"
-        ltv_bps = 8050
-        liquidation_threshold_bps = 8300
-        liquidation_bonus_bps = 10500
-        liquidation_protocol_fee_bps = 1000
-        [[assets]]
-        symbol = "USDC"
-        decimals = 6
-        price_usd = "1"
-        ltv_bps = 7700
-        liquidation_threshold_bps = 8000
-        liquidation_bonus_bps = 10450
-        liquidation_protocol_fee_bps = 1000
-        [[positions]]
-        id = "carol"
-        collateral = { WETH = "12" }
-        debt = { USDC = "21000" }
-        """
+            name = "one borrower"
+            [[assets]]
+            symbol = "WETH"
+            decimals = 18
+            price_usd = "2100"
+            ltv_bps = 8050
+            liquidation_threshold_bps = 8300
+            liquidation_bonus_bps = 10500
+            liquidation_protocol_fee_bps = 1000
+            [[assets]]
+            symbol = "USDC"
+            decimals = 6
+            price_usd = "1"
+            ltv_bps = 7700
+            liquidation_threshold_bps = 8000
+            liquidation_bonus_bps = 10450
+            liquidation_protocol_fee_bps = 1000
+            [[positions]]
+            id = "carol"
+            collateral = { WETH = "12" }
+            debt = { USDC = "21000" }
+            """
         let pool = try ScenarioLoader.load(text: toml, file: "example.toml").makePool()
         let quote = try #require(try pool.quote("carol").liquidation)
         #expect(quote.healthFactorBefore.description == "0.996")
@@ -48,25 +49,27 @@ import Testing
     func healthFactorExactly095TakesTheFullCloseFactor(rules: String) throws {
         // 20 WETH × $2,000 = $40,000 with LT 76 % (custom asset below) = $30,400 against $32,000: HF = 0.95.
         // 100 %: 32,000 USDC -> 16 WETH × 1.05 = 16.8 WETH; fee = 10 % of 0.8 = 0.08.
-        let pool = try ScenarioLoader.load(text: """
-        name = "edge 0.95"
-        rules = "\(rules)"
-        [[assets]]
-        symbol = "WETH"
-        decimals = 18
-        price_usd = "2000"
-        liquidation_threshold_bps = 7600
-        liquidation_bonus_bps = 10500
-        liquidation_protocol_fee_bps = 1000
-        [[assets]]
-        symbol = "USDC"
-        decimals = 6
-        price_usd = "1"
-        [[positions]]
-        id = "p"
-        collateral = { WETH = "20" }
-        debt = { USDC = "32000" }
-        """, file: "t.toml").makePool()
+        let pool = try ScenarioLoader.load(
+            text: """
+                name = "edge 0.95"
+                rules = "\(rules)"
+                [[assets]]
+                symbol = "WETH"
+                decimals = 18
+                price_usd = "2000"
+                liquidation_threshold_bps = 7600
+                liquidation_bonus_bps = 10500
+                liquidation_protocol_fee_bps = 1000
+                [[assets]]
+                symbol = "USDC"
+                decimals = 6
+                price_usd = "1"
+                [[positions]]
+                id = "p"
+                collateral = { WETH = "20" }
+                debt = { USDC = "32000" }
+                """, file: "t.toml"
+        ).makePool()
         let quote = try #require(try pool.quote("p").liquidation)
         #expect(quote.healthFactorBefore == .closeFactorThreshold)
         #expect(quote.closeFactorRule == (rules == "aave-v3.1" ? .v31Full : .v33FullBelowHealthFactorThreshold))
@@ -79,12 +82,14 @@ import Testing
 
     @Test func v31JustAboveThresholdTakesHalfOfTheReserveDebt() throws {
         // 10 WETH, $16,000 of threshold-weighted collateral against 16,800 USDC: HF = 0.952… > 0.95 -> 50 %.
-        let pool = try Fixtures.pool(rules: "aave-v3.1", """
-        [[positions]]
-        id = "p"
-        collateral = { WETH = "10" }
-        debt = { USDC = "16800" }
-        """)
+        let pool = try Fixtures.pool(
+            rules: "aave-v3.1",
+            """
+            [[positions]]
+            id = "p"
+            collateral = { WETH = "10" }
+            debt = { USDC = "16800" }
+            """)
         let quote = try #require(try pool.quote("p").liquidation)
         #expect(quote.closeFactorRule == .v31Half)
         #expect(quote.maxLiquidatableDebt == Fixtures.units("8400", 6))
@@ -95,12 +100,13 @@ import Testing
     @Test func smallPositionsTakeTheFullCloseFactorInV33() throws {
         // 1 WETH = $2,000 is not below the threshold, so use 0.9 WETH = $1,800 against 1,500 USDC:
         // HF = 1,440/1,500 = 0.96 > 0.95, but the collateral is worth < $2,000 -> the whole 1,500 USDC.
-        let pool = try Fixtures.pool("""
-        [[positions]]
-        id = "small"
-        collateral = { WETH = "0.9" }
-        debt = { USDC = "1500" }
-        """)
+        let pool = try Fixtures.pool(
+            """
+            [[positions]]
+            id = "small"
+            collateral = { WETH = "0.9" }
+            debt = { USDC = "1500" }
+            """)
         let quote = try #require(try pool.quote("small").liquidation)
         #expect(quote.healthFactorBefore.description == "0.96")
         #expect(quote.closeFactorRule == .v33FullSmallCollateral)
@@ -114,12 +120,13 @@ import Testing
         // the debt repaid is 4,000.percentDiv(10500) = (4,000e6 × 10,000 + 5,250) / 10,500 = 3,809.52381 USDC.
         // Fee: bonus = 2 − 2.percentDiv(10500) = 2 − 1.904761904761904762 = 0.095238095238095238 WETH,
         // 10 % of it = 0.009523809523809524 WETH (half up). v3.3: no collateral left, so 190.47619 USDC is deficit.
-        let pool = try Fixtures.pool("""
-        [[positions]]
-        id = "under"
-        collateral = { WETH = "2" }
-        debt = { USDC = "4000" }
-        """)
+        let pool = try Fixtures.pool(
+            """
+            [[positions]]
+            id = "under"
+            collateral = { WETH = "2" }
+            debt = { USDC = "4000" }
+            """)
         let quote = try #require(try pool.quote("under").liquidation)
         #expect(quote.cappedByCollateral)
         #expect(quote.maxLiquidatableDebt == Fixtures.units("4000", 6))
@@ -133,12 +140,14 @@ import Testing
     }
 
     @Test func v31LeavesTheBadDebtOnTheAccount() throws {
-        let pool = try Fixtures.pool(rules: "aave-v3.1", """
-        [[positions]]
-        id = "under"
-        collateral = { WETH = "2" }
-        debt = { USDC = "4000" }
-        """)
+        let pool = try Fixtures.pool(
+            rules: "aave-v3.1",
+            """
+            [[positions]]
+            id = "under"
+            collateral = { WETH = "2" }
+            debt = { USDC = "4000" }
+            """)
         let quote = try #require(try pool.quote("under").liquidation)
         #expect(quote.debtRepaid == Fixtures.units("3809.52381", 6))
         #expect(quote.deficit == 0)
@@ -148,41 +157,48 @@ import Testing
 
     @Test func dustRuleRejectsALiquidationThatLeavesUnder1000Dollars() throws {
         // WETH 1.25 = $2,500 (LT 80 %) + WBTC 0.1 = $3,000 (LT 70 %) against 4,200 USDC:
-        // HF = (2,000 + 2,100) / 4,200 = 0.976. Largest collateral is WBTC ($3,000); seize WETH instead: max = 50 % × 4,200 = 2,100 USDC ->
+        // HF = (2,000 + 2,100) / 4,200 = 0.976. Largest collateral is WBTC ($3,000); seize WETH instead:
+        // max = 50 % × 4,200 = 2,100 USDC ->
         // 1.05 × 1.05 = 1.1025 WETH, leaving 0.1475 WETH = $295 < $1,000 while debt stays: MUST_NOT_LEAVE_DUST.
-        let pool = try Fixtures.pool("""
-        [[positions]]
-        id = "dusty"
-        collateral = { WETH = "1.25", WBTC = "0.1" }
-        debt = { USDC = "4200" }
-        """)
+        let pool = try Fixtures.pool(
+            """
+            [[positions]]
+            id = "dusty"
+            collateral = { WETH = "1.25", WBTC = "0.1" }
+            debt = { USDC = "4200" }
+            """)
         let quote = try pool.quote("dusty", collateral: "WETH")
         #expect(quote.reason == .mustNotLeaveDust)
         // Covering only 1,000 USDC seizes 0.525 WETH and leaves $1,450 of WETH and $3,200 of debt: allowed.
-        #expect(try pool.quote("dusty", collateral: "WETH", cover: Fixtures.units("1000", 6)).liquidation?.collateralSeized
+        #expect(
+            try pool.quote("dusty", collateral: "WETH", cover: Fixtures.units("1000", 6)).liquidation?.collateralSeized
                 == Fixtures.wad("0.525"))
         // Seizing WBTC leaves $3,000 − 2,205 = $795 of WBTC: dust as well.
         #expect(try pool.quote("dusty", collateral: "WBTC").reason == .mustNotLeaveDust)
         // v3.1 has no dust rule: 50 % of the USDC debt.
-        let v31 = try Fixtures.pool(rules: "aave-v3.1", """
-        [[positions]]
-        id = "dusty"
-        collateral = { WETH = "1.25", WBTC = "0.1" }
-        debt = { USDC = "4200" }
-        """)
+        let v31 = try Fixtures.pool(
+            rules: "aave-v3.1",
+            """
+            [[positions]]
+            id = "dusty"
+            collateral = { WETH = "1.25", WBTC = "0.1" }
+            debt = { USDC = "4200" }
+            """)
         #expect(try v31.quote("dusty", collateral: "WETH").liquidation?.collateralSeized == Fixtures.wad("1.1025"))
     }
 
     @Test func dustRuleOnTheDebtSide() throws {
         // 1.1 WETH = $2,200 against 1,900 USDC: HF = 1,760/1,900 = 0.926. Covering 1,000 leaves $900 of debt.
-        let pool = try Fixtures.pool("""
-        [[positions]]
-        id = "p"
-        collateral = { WETH = "1.1" }
-        debt = { USDC = "1900" }
-        """)
+        let pool = try Fixtures.pool(
+            """
+            [[positions]]
+            id = "p"
+            collateral = { WETH = "1.1" }
+            debt = { USDC = "1900" }
+            """)
         #expect(try pool.quote("p", cover: Fixtures.units("1000", 6)).reason == .mustNotLeaveDust)
-        #expect(try pool.quote("p", cover: Fixtures.units("900", 6)).liquidation?.debtRepaid == Fixtures.units("900", 6))
+        #expect(
+            try pool.quote("p", cover: Fixtures.units("900", 6)).liquidation?.debtRepaid == Fixtures.units("900", 6))
         #expect(try pool.quote("p").liquidation?.debtRepaid == Fixtures.units("1900", 6))
     }
 
@@ -191,12 +207,13 @@ import Testing
         // 6,000 × 1.05 / 2,000 = 3.15 WETH > 2: capped at 2 WETH, repaying 3,809.52381 USDC.
         // After: $3,000 WBTC × 0.70 = 2,100 against 2,190.47619: HF 0.958695652382325142 (computed with
         // the formula in Python big integers), and no deficit since WBTC remains.
-        let pool = try Fixtures.pool("""
-        [[positions]]
-        id = "two"
-        collateral = { WETH = "2", WBTC = "0.1" }
-        debt = { USDC = "6000" }
-        """)
+        let pool = try Fixtures.pool(
+            """
+            [[positions]]
+            id = "two"
+            collateral = { WETH = "2", WBTC = "0.1" }
+            debt = { USDC = "6000" }
+            """)
         let quote = try #require(try pool.quote("two").liquidation)
         #expect(quote.request.collateralReserve == pool.reserveIndex(symbol: "WETH"))
         #expect(quote.debtRepaid == Fixtures.units("3809.52381", 6))
@@ -210,12 +227,13 @@ import Testing
         // Collateral = 1e8 × 11,000e18 × 1e8 / (30,000e8 × 1e18) = 36,666,666 sats (truncated);
         // × 1.05 = (36,666,666 × 10,500 + 5,000) / 10,000 = 38,499,999 sats;
         // fee: bonus = 38,499,999 − 36,666,666 = 1,833,333; 10 % = 183,333 (half up of 183,333.3).
-        let pool = try Fixtures.pool("""
-        [[positions]]
-        id = "btc"
-        collateral = { WBTC = "1" }
-        debt = { DAI = "22000" }
-        """)
+        let pool = try Fixtures.pool(
+            """
+            [[positions]]
+            id = "btc"
+            collateral = { WBTC = "1" }
+            debt = { DAI = "22000" }
+            """)
         let quote = try #require(try pool.quote("btc").liquidation)
         #expect(quote.healthFactorBefore.description == "0.954545454545454545")
         #expect(quote.debtRepaid == Fixtures.wad("11000"))
@@ -229,13 +247,14 @@ import Testing
     @Test func eModeUsesTheCategoryBonus() throws {
         // eMode HF 0.98936 > 0.95 -> 50 % of 9.4 WETH = 4.7 WETH; same price, bonus 1 % (not wstETH's 6 %):
         // 4.747 wstETH, fee 10 % of 0.047 = 0.0047. After: 5.253 × 2,000 × 0.93 / 9,400 = 1.039423404255319149.
-        let pool = try Fixtures.pool("""
-        [[positions]]
-        id = "e"
-        collateral = { wstETH = "10" }
-        debt = { WETH = "9.4" }
-        emode = 1
-        """)
+        let pool = try Fixtures.pool(
+            """
+            [[positions]]
+            id = "e"
+            collateral = { wstETH = "10" }
+            debt = { WETH = "9.4" }
+            emode = 1
+            """)
         let quote = try #require(try pool.quote("e").liquidation)
         #expect(quote.liquidationBonusBps == 10_100)
         #expect(quote.debtRepaid == Fixtures.wad("4.7"))
@@ -245,29 +264,31 @@ import Testing
     }
 
     @Test func validationErrorsAreTheProtocolsNames() throws {
-        let pool = try Fixtures.pool("""
-        [[positions]]
-        id = "p"
-        collateral = { WETH = "1.1" }
-        debt = { USDC = "1900" }
-        """)
+        let pool = try Fixtures.pool(
+            """
+            [[positions]]
+            id = "p"
+            collateral = { WETH = "1.1" }
+            debt = { USDC = "1900" }
+            """)
         #expect(try pool.quote("p", collateral: "WBTC").reason == .collateralCannotBeLiquidated)
         #expect(try pool.quote("p", debt: "DAI").reason == .specifiedCurrencyNotBorrowedByUser)
     }
 
     @Test func sentinelBlocksLiquidationDuringDowntimeAboveHF095() throws {
         func pool(up: Bool, since: Int, debt: String) throws -> LendingPool {
-            try Fixtures.pool("""
-            [[positions]]
-            id = "p"
-            collateral = { WETH = "10" }
-            debt = { USDC = "\(debt)" }
+            try Fixtures.pool(
+                """
+                [[positions]]
+                id = "p"
+                collateral = { WETH = "10" }
+                debt = { USDC = "\(debt)" }
 
-            [oracle_sentinel]
-            sequencer_up = \(up)
-            seconds_since_up = \(since)
-            grace_period_s = 3600
-            """)
+                [oracle_sentinel]
+                sequencer_up = \(up)
+                seconds_since_up = \(since)
+                grace_period_s = 3600
+                """)
         }
         // HF = 16,000/16,500 = 0.9697: blocked while down and during the grace period, allowed after it.
         #expect(try pool(up: false, since: 0, debt: "16500").quote("p").reason == .priceOracleSentinelCheckFailed)
@@ -280,12 +301,13 @@ import Testing
     }
 
     @Test func zeroDebtToCoverRevertsWithInvalidBurnAmount() throws {
-        let pool = try Fixtures.pool("""
-        [[positions]]
-        id = "p"
-        collateral = { WETH = "1.1" }
-        debt = { USDC = "1900" }
-        """)
+        let pool = try Fixtures.pool(
+            """
+            [[positions]]
+            id = "p"
+            collateral = { WETH = "1.1" }
+            debt = { USDC = "1900" }
+            """)
         #expect(try pool.quote("p", cover: 0).reason == .invalidBurnAmount)
     }
 }

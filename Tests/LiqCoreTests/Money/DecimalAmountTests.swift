@@ -1,9 +1,9 @@
-import Testing
 import LiqCore
+import Testing
 
 @Suite struct DecimalAmountTests {
     @Test func parsesDecimalStringsIntoUnits() throws {
-        #expect(try DecimalAmount.parse("0.2", decimals: 8) == 20_000_000)        // 0.2 WBTC
+        #expect(try DecimalAmount.parse("0.2", decimals: 8) == 20_000_000) // 0.2 WBTC
         #expect(try DecimalAmount.parse("17000", decimals: 6) == 17_000_000_000)
         #expect(try DecimalAmount.parse("2100", decimals: 8) == 210_000_000_000)
         #expect(try DecimalAmount.parse("1_000.5", decimals: 1) == 10_005)
@@ -54,7 +54,8 @@ import LiqCore
 
     @Test func roundTripsEveryAmount() throws {
         for (units, decimals) in [(UInt128(1), 18), (123_456_789, 8), (UInt128.max, 36), (100, 2)] {
-            #expect(try DecimalAmount.parse(DecimalAmount.format(units, decimals: decimals), decimals: decimals) == units)
+            #expect(
+                try DecimalAmount.parse(DecimalAmount.format(units, decimals: decimals), decimals: decimals) == units)
         }
     }
 }

@@ -1,11 +1,14 @@
 import Testing
+
 @testable import LiqCore
 
 /// Inputs that once trapped or lost precision.
 @Suite struct MoneyEdgeCaseTests {
     @Test func aDigitWithACombiningMarkIsNotADigit() {
-        #expect(throws: DecimalAmount.ParseError.notANumber("1\u{301}")) { try DecimalAmount.parse("1\u{301}", decimals: 6) }
-        #expect(throws: DecimalAmount.ParseError.self) { try DecimalAmount.parse("５", decimals: 6) }  // fullwidth five
+        #expect(throws: DecimalAmount.ParseError.notANumber("1\u{301}")) {
+            try DecimalAmount.parse("1\u{301}", decimals: 6)
+        }
+        #expect(throws: DecimalAmount.ParseError.self) { try DecimalAmount.parse("５", decimals: 6) } // fullwidth five
     }
 
     @Test func underscoresOnlyBetweenDigits() throws {
@@ -16,7 +19,9 @@ import Testing
     }
 
     @Test func extremeExponentsAreErrorsNotTraps() {
-        #expect(throws: DecimalAmount.ParseError.self) { try DecimalAmount.parse("1e-9223372036854775808", decimals: 6) }
+        #expect(throws: DecimalAmount.ParseError.self) {
+            try DecimalAmount.parse("1e-9223372036854775808", decimals: 6)
+        }
         #expect(throws: DecimalAmount.ParseError.tooLarge("1e99999999999999999999")) {
             try DecimalAmount.parse("1e99999999999999999999", decimals: 6)
         }
@@ -28,7 +33,8 @@ import Testing
         // $5,400 of a 27-decimal asset against WETH at $2,000: 1e8 × 5,400e27 × 1e18 / (2,000e8 × 1e27) = 2.7e18.
         // a·b = 5.4e38 does not fit in 128 bits.
         let ray = WadRayMath.ray
-        #expect(try FullWidth.mulMulDiv(100_000_000, 5_400 * ray, WadRayMath.wad, 200_000_000_000, ray)
+        #expect(
+            try FullWidth.mulMulDiv(100_000_000, 5_400 * ray, WadRayMath.wad, 200_000_000_000, ray)
                 == 2_700_000_000_000_000_000)
         // d·e = 1e40 does not fit either: 3 × 1e30 × 1e30 / (1e20 × 1e20) = 3e20.
         let e30: UInt128 = 1_000_000_000_000_000_000_000_000_000_000

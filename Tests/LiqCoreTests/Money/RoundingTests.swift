@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiqCore
 
 /// Expected values come from the formulas of docs/mechanics.md, worked by hand.
@@ -60,13 +61,13 @@ import Testing
     @Test func rayMulAndRayDivRoundHalfUp() throws {
         #expect(try WadRayMath.rayMul(1, ray / 2) == 1)
         #expect(try WadRayMath.rayMul(1, ray / 2 - 1) == 0)
-        #expect(try WadRayMath.rayDiv(1, 2 * ray) == 1)          // 0.5 -> 1
-        #expect(try WadRayMath.rayDiv(1, 2 * ray + 1) == 0)      // just under 0.5 -> 0
+        #expect(try WadRayMath.rayDiv(1, 2 * ray) == 1) // 0.5 -> 1
+        #expect(try WadRayMath.rayDiv(1, 2 * ray + 1) == 0) // just under 0.5 -> 0
         #expect(try WadRayMath.rayDiv(10, ray) == 10)
     }
 
     @Test func conversionsBetweenWadAndRay() throws {
-        #expect(WadRayMath.rayToWad(1_500_000_000) == 2)   // 1.5 -> 2
+        #expect(WadRayMath.rayToWad(1_500_000_000) == 2) // 1.5 -> 2
         #expect(WadRayMath.rayToWad(1_499_999_999) == 1)
         #expect(try WadRayMath.wadToRay(wad) == ray)
     }
@@ -91,16 +92,18 @@ import Testing
     @Test func roundingModes() throws {
         #expect(try FullWidth.mulDiv(7, 1, 2, rounding: .down) == 3)
         #expect(try FullWidth.mulDiv(7, 1, 2, rounding: .halfUp) == 4)
-        #expect(try FullWidth.mulDiv(5, 1, 3, rounding: .halfUp) == 2)   // 1.67 -> 2
-        #expect(try FullWidth.mulDiv(4, 1, 3, rounding: .halfUp) == 1)   // 1.33 -> 1
+        #expect(try FullWidth.mulDiv(5, 1, 3, rounding: .halfUp) == 2) // 1.67 -> 2
+        #expect(try FullWidth.mulDiv(4, 1, 3, rounding: .halfUp) == 1) // 1.33 -> 1
         #expect(try FullWidth.mulDiv(4, 1, 3, rounding: .up) == 2)
         #expect(try FullWidth.mulDiv(6, 1, 3, rounding: .up) == 2)
     }
 
     @Test func tripleProductTruncatesOnce() throws {
         // 1e8 * 10500e6 * 1e18 / (2100e8 * 1e6) = 5e18 (the collateral for 10,500 USDC at $2,100).
-        #expect(try FullWidth.mulMulDiv(100_000_000, 10_500_000_000, 1_000_000_000_000_000_000,
-                                        210_000_000_000, 1_000_000) == 5_000_000_000_000_000_000)
+        #expect(
+            try FullWidth.mulMulDiv(
+                100_000_000, 10_500_000_000, 1_000_000_000_000_000_000,
+                210_000_000_000, 1_000_000) == 5_000_000_000_000_000_000)
         // 7 * 1 * 1 / (2 * 2) = 1.75 -> 1, whether or not d*e overflows.
         #expect(try FullWidth.mulMulDiv(7, 1, 1, 2, 2) == 1)
         #expect(try FullWidth.mulMulDiv(.max, 1, 4, UInt128(1) << 127, 4) == 1)

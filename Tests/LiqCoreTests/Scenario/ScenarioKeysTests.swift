@@ -1,24 +1,25 @@
 import Foundation
 import Testing
+
 @testable import LiqCore
 
 /// The scenario keys are declared once (ScenarioKeys); these tests hold the loader, the settings' defaults
 /// and the documentation to that declaration.
 @Suite struct ScenarioKeysTests {
     static let minimal = """
-    name = "t"
-    [[assets]]
-    symbol = "WETH"
-    decimals = 18
-    price_usd = "2000"
-    liquidation_threshold_bps = 8000
-    liquidation_bonus_bps = 10500
-    [[assets]]
-    symbol = "USDC"
-    decimals = 6
-    price_usd = "1"
-    stable = true
-    """
+        name = "t"
+        [[assets]]
+        symbol = "WETH"
+        decimals = 18
+        price_usd = "2000"
+        liquidation_threshold_bps = 8000
+        liquidation_bonus_bps = 10500
+        [[assets]]
+        symbol = "USDC"
+        decimals = 6
+        price_usd = "1"
+        stable = true
+        """
 
     /// The kind that reads each `[[events]]` key, so that the probe reaches it.
     static let eventKind = [
@@ -45,7 +46,11 @@ import Testing
     static func lines(_ entries: [(String, String)], setting key: String? = nil, to value: String = "") -> String {
         var entries = entries
         if let key {
-            if let index = entries.firstIndex(where: { $0.0 == key }) { entries[index].1 = value } else { entries.append((key, value)) }
+            if let index = entries.firstIndex(where: { $0.0 == key }) {
+                entries[index].1 = value
+            } else {
+                entries.append((key, value))
+            }
         }
         return entries.map { "\($0.0) = \($0.1)" }.joined(separator: "\n")
     }
@@ -53,8 +58,10 @@ import Testing
     /// A file that is valid but for `key` of `section`, set to a value of the wrong type (an array of tables).
     static func probe(_ section: any ScenarioKeySection, _ key: String) -> String {
         let wrong = "[{ x = 1 }]"
-        let weth: [(String, String)] = [("symbol", "\"WETH\""), ("decimals", "18"), ("price_usd", "\"2000\""),
-                                        ("liquidation_threshold_bps", "8000"), ("liquidation_bonus_bps", "10500")]
+        let weth: [(String, String)] = [
+            ("symbol", "\"WETH\""), ("decimals", "18"), ("price_usd", "\"2000\""),
+            ("liquidation_threshold_bps", "8000"), ("liquidation_bonus_bps", "10500"),
+        ]
         let usdc = "[[assets]]\nsymbol = \"USDC\"\ndecimals = 6\nprice_usd = \"1\"\nstable = true\n"
         let top: [(String, String)] = [("name", "\"t\"")]
         switch section.table {
@@ -63,8 +70,10 @@ import Testing
         case "assets":
             return "name = \"t\"\n[[assets]]\n" + lines(weth, setting: key, to: wrong) + "\n" + usdc
         case "emode":
-            let valid: [(String, String)] = [("id", "1"), ("ltv_bps", "8000"), ("liquidation_threshold_bps", "8500"),
-                                              ("liquidation_bonus_bps", "10100"), ("assets", "[\"WETH\"]")]
+            let valid: [(String, String)] = [
+                ("id", "1"), ("ltv_bps", "8000"), ("liquidation_threshold_bps", "8500"),
+                ("liquidation_bonus_bps", "10100"), ("assets", "[\"WETH\"]"),
+            ]
             return minimal + "\n[[emode]]\n" + lines(valid, setting: key, to: wrong) + "\n"
         case "positions":
             return minimal + "\n[[positions]]\n" + lines([("id", "\"p\"")], setting: key, to: wrong) + "\n"
@@ -85,7 +94,8 @@ import Testing
                     _ = try ScenarioLoader.load(text: text, file: "k.toml")
                     Issue.record("\(section.heading) \(key.name): a wrong value was accepted")
                 } catch {
-                    #expect(!error.message.hasPrefix("unknown key"), "\(section.heading) \(key.name): \(error.description)")
+                    #expect(
+                        !error.message.hasPrefix("unknown key"), "\(section.heading) \(key.name): \(error.description)")
                     #expect(error.key.contains(key.name), "\(section.heading) \(key.name): \(error.description)")
                 }
             }
@@ -118,7 +128,9 @@ import Testing
         #expect(settings.assets[1].volatilityBps == 0 && settings.assets[1].heartbeatSeconds == 86_400)
         #expect(settings.assets[1].deviationBps == 25)
         #expect(scenario.flashLoanPremiumBps == 5 && scenario.flashLoanPremiumToProtocolBps == 4)
-        #expect(scenario.assets[0].reserveFactorBps == 1_000 && scenario.assets[0].rateStrategy.variableRateSlope2Bps == 7_500)
+        #expect(
+            scenario.assets[0].reserveFactorBps == 1_000
+                && scenario.assets[0].rateStrategy.variableRateSlope2Bps == 7_500)
         // Settings built in code start from the same defaults as a file without the keys.
         var fresh = SimulationSettings()
         fresh.assets = settings.assets
@@ -142,12 +154,15 @@ import Testing
         let text = try String(contentsOf: root.appendingPathComponent("docs/interfaces.md"), encoding: .utf8)
         let begin = "<!-- scenario keys: generated by `liqtop scenarios --keys` -->\n"
         let end = "<!-- end of scenario keys -->"
-        guard let start = text.range(of: begin), let stop = text.range(of: end, range: start.upperBound..<text.endIndex) else {
+        guard let start = text.range(of: begin), let stop = text.range(of: end, range: start.upperBound..<text.endIndex)
+        else {
             Issue.record("docs/interfaces.md lacks the generated scenario-key tables")
             return
         }
         let documented = String(text[start.upperBound..<stop.lowerBound]).trimmingCharacters(in: .newlines)
         let declared = ScenarioKeys.markdown().trimmingCharacters(in: .newlines)
-        #expect(documented == declared, "docs/interfaces.md is out of date: paste `liqtop scenarios --keys` between its markers")
+        #expect(
+            documented == declared,
+            "docs/interfaces.md is out of date: paste `liqtop scenarios --keys` between its markers")
     }
 }

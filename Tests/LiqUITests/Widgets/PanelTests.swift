@@ -1,11 +1,14 @@
 import LiqCore
 import Testing
+
 @testable import LiqUI
 
 /// Each panel drawn from a snapshot built by hand, checked line by line.
 @Suite struct PanelTests {
-    static func draw(_ render: (Snapshot, ViewState, inout ScreenBuffer, Rect) -> Void, _ snapshot: Snapshot,
-                     width: Int, height: Int) -> [String] {
+    static func draw(
+        _ render: (Snapshot, ViewState, inout ScreenBuffer, Rect) -> Void, _ snapshot: Snapshot,
+        width: Int, height: Int
+    ) -> [String] {
         var buffer = ScreenBuffer(width: width, height: height)
         render(snapshot, ViewState(), &buffer, Rect(x: 0, y: 0, width: width, height: height))
         return buffer.lines
@@ -39,10 +42,15 @@ import Testing
 
     @Test func regionRowsFitLargeCountsAndTheGaugeLineTellsTheLastBlock() {
         let snapshot = HandSnapshot.make(
-            regions: [HandSnapshot.region(.na, up: 1_998, of: 2_000), HandSnapshot.region(.eu, up: 9_996, of: 10_000, p90: 12_345)],
+            regions: [
+                HandSnapshot.region(.na, up: 1_998, of: 2_000),
+                HandSnapshot.region(.eu, up: 9_996, of: 10_000, p90: 12_345),
+            ],
             missedSlots: 3, lastBlockAgeMs: 30_000)
         let lines = Self.draw({ NodeHealthPanel.render($0, $1, into: &$2, in: $3) }, snapshot, width: 100, height: 8)
-        #expect(lines[1].hasPrefix("│stake online ████████████████████│█████████ 100.0 % (2/3 line)  last block 30 s ago · 3 missed "))
+        #expect(
+            lines[1].hasPrefix(
+                "│stake online ████████████████████│█████████ 100.0 % (2/3 line)  last block 30 s ago · 3 missed "))
         #expect(lines[2].hasPrefix("│REGION     UP/ALL   LAT  LAG PEERS  P50ms  P90ms  UPTIME STAKE"))
         // "1,998/2,000" does not fit UP/ALL's 9 columns, "1998/2000" does; "9996/10000" does not, so the
         // total is shortened and the count of nodes up stays exact.
@@ -56,8 +64,11 @@ import Testing
     }
 
     @Test func marketPricesAreGroupedAndStablecoinsKeepFourDecimals() {
-        let market = [HandSnapshot.market("WBTC", price: 34_814_14000000), HandSnapshot.market("USDC", price: 1_00012000)]
-        let lines = Self.draw({ MarketPanel.render($0, $1, into: &$2, in: $3) }, HandSnapshot.make(market: market), width: 90, height: 5)
+        let market = [
+            HandSnapshot.market("WBTC", price: 34_814_14000000), HandSnapshot.market("USDC", price: 1_00012000),
+        ]
+        let lines = Self.draw(
+            { MarketPanel.render($0, $1, into: &$2, in: $3) }, HandSnapshot.make(market: market), width: 90, height: 5)
         #expect(lines[2].hasPrefix("│WBTC   34,814.14  34,814.14"), "\(lines[2])")
         #expect(lines[3].hasPrefix("│USDC      1.0001     1.0001"), "\(lines[3])")
     }

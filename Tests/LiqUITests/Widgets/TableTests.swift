@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiqUI
 
 /// The Table widget, line by line (as ratatui tests its widgets: a buffer, then the literal lines).
@@ -10,35 +11,41 @@ import Testing
 
     static func lines(_ width: Int, selected: Int? = nil, first: Int = 0, height: Int = 3) -> [String] {
         var buffer = ScreenBuffer(width: width, height: height)
-        let rows: [[Table.Cell]] = [[.init("alpha"), .init("12"), .init("fine"), .init("a")],
-                                    [.init("beta"), .init("3,456"), .init("a long note"), .init("b")],
-                                    [.init("gamma"), .init("7")]]
-        table.render(rows, first: first, selected: selected, into: &buffer, in: Rect(x: 0, y: 0, width: width, height: height))
+        let rows: [[Table.Cell]] = [
+            [.init("alpha"), .init("12"), .init("fine"), .init("a")],
+            [.init("beta"), .init("3,456"), .init("a long note"), .init("b")],
+            [.init("gamma"), .init("7")],
+        ]
+        table.render(
+            rows, first: first, selected: selected, into: &buffer, in: Rect(x: 0, y: 0, width: width, height: height))
         return buffer.lines
     }
 
     @Test func wideEnoughEveryColumnFlexibleTakesUpToItsMaximum() {
         // 6 + 1 + 6 + 1 + 10 + 1 + 3 = 28 of 30 (lines come without trailing blanks); a cut cell ends in "…".
-        #expect(Self.lines(30) == [
-            "NAME    COUNT NOTE         X",
-            "alpha      12 fine         a",
-            "beta    3,456 a long no…   b",
-        ])
+        #expect(
+            Self.lines(30) == [
+                "NAME    COUNT NOTE         X",
+                "alpha      12 fine         a",
+                "beta    3,456 a long no…   b",
+            ])
     }
 
     @Test func narrowerTheFlexibleColumnShrinksThenTheLowestPriorityDrops() {
         // 6 + 1 + 6 + 1 + 4 + 1 + 3 = 22 keeps all four, with NOTE at its minimum.
-        #expect(Self.lines(22) == [
-            "NAME    COUNT NOTE   X",
-            "alpha      12 fine   a",
-            "beta    3,456 a l…   b",
-        ])
+        #expect(
+            Self.lines(22) == [
+                "NAME    COUNT NOTE   X",
+                "alpha      12 fine   a",
+                "beta    3,456 a l…   b",
+            ])
         // At 21, X (priority 1) goes first, and NOTE takes the 3 columns left over (7).
-        #expect(Self.lines(21) == [
-            "NAME    COUNT NOTE",
-            "alpha      12 fine",
-            "beta    3,456 a long…",
-        ])
+        #expect(
+            Self.lines(21) == [
+                "NAME    COUNT NOTE",
+                "alpha      12 fine",
+                "beta    3,456 a long…",
+            ])
         // At 12, NOTE goes too; the first column never does.
         #expect(Self.layout(12).map(\.column) == [0])
         #expect(Self.layout(13).map(\.column) == [0, 1])
@@ -57,10 +64,11 @@ import Testing
     }
 
     @Test func rowsStartAtFirstAndStopAtTheRectsEnd() {
-        #expect(Self.lines(30, first: 1, height: 3) == [
-            "NAME    COUNT NOTE         X",
-            "beta    3,456 a long no…   b",
-            "gamma       7",
-        ])
+        #expect(
+            Self.lines(30, first: 1, height: 3) == [
+                "NAME    COUNT NOTE         X",
+                "beta    3,456 a long no…   b",
+                "gamma       7",
+            ])
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiqUI
 
 @Suite struct WidgetsTests {
@@ -8,10 +9,10 @@ import Testing
         #expect(Widgets.count(1_000) == "1,000")
         #expect(Widgets.count(-1_234_567) == "-1,234,567")
         #expect(Widgets.count(12_345, width: 6) == "12,345")
-        #expect(Widgets.count(123_456, width: 6) == "123k")       // "123,456" is 7
+        #expect(Widgets.count(123_456, width: 6) == "123k") // "123,456" is 7
         #expect(Widgets.count(1_234_567, width: 6) == "1.2M")
-        #expect(Widgets.count(99_960_000, width: 5) == "100M")    // 99.96 rounds to 100: no decimal
-        #expect(Widgets.count(1_500, width: 4) == "2k")           // too narrow for "1.5k"
+        #expect(Widgets.count(99_960_000, width: 5) == "100M") // 99.96 rounds to 100: no decimal
+        #expect(Widgets.count(1_500, width: 4) == "2k") // too narrow for "1.5k"
         #expect(Widgets.count(1_500, width: 5) == "1,500")
     }
 
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func hugeValuesTakeTheExponentFormAndCarryRounding() {
-        #expect(Widgets.fixed(9.996e21, 2) == "1.00e22")   // not "10.00e21"
+        #expect(Widgets.fixed(9.996e21, 2) == "1.00e22") // not "10.00e21"
         #expect(Widgets.fixed(1.8e18, 2) == "1.80e18")
         #expect(Widgets.price(1e22) == "1.00e22")
         #expect(MarketPanel.changeText(-34.84) == "−34.8 %")

@@ -16,8 +16,10 @@ package struct ScenarioKey<Value: Sendable>: Sendable, DocumentedKey {
     package let defaultText: String
     let reader: Reader
 
-    init(_ name: String, _ summary: String, values valuesText: String, default defaultValue: Value?,
-         stableDefault: Value? = nil, defaultText: String, reader: @escaping Reader) {
+    init(
+        _ name: String, _ summary: String, values valuesText: String, default defaultValue: Value?,
+        stableDefault: Value? = nil, defaultText: String, reader: @escaping Reader
+    ) {
         self.name = name
         self.summary = summary
         self.valuesText = valuesText

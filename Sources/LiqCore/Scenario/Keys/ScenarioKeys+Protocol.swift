@@ -6,23 +6,27 @@ extension ScenarioKeys {
         package let heading = "the top level"
         package let summary = "the scenario itself"
         let name = ScenarioKey.text("name", maxLength: 80, default: nil, "the scenario's name")
-        let description = ScenarioKey.text("description", maxLength: 200, default: "",
-                                           "one line, shown by `liqtop scenarios`", defaultText: "empty")
-        let rules = ScenarioKey.string("rules", values: "`\"aave-v3.3\"` or `\"aave-v3.1\"`", default: "aave-v3.3",
-                                       "the liquidation rule set (see docs/mechanics.md)")
+        let description = ScenarioKey.text(
+            "description", maxLength: 200, default: "",
+            "one line, shown by `liqtop scenarios`", defaultText: "empty")
+        let rules = ScenarioKey.string(
+            "rules", values: "`\"aave-v3.3\"` or `\"aave-v3.1\"`", default: "aave-v3.3",
+            "the liquidation rule set (see docs/mechanics.md)")
     }
 
     package struct Assets: ScenarioKeySection {
         package let table = "assets"
         package let heading = "[[assets]]"
         package let summary = "one entry per reserve: its Aave parameters, then its market"
-        let symbol = ScenarioKey.string("symbol", values: "1 to 16 letters, digits, `.`, `_` or `-`; unique",
-                                        default: nil, "the asset's symbol")
+        let symbol = ScenarioKey.string(
+            "symbol", values: "1 to 16 letters, digits, `.`, `_` or `-`; unique",
+            default: nil, "the asset's symbol")
         let decimals = ScenarioKey.integer("decimals", 0...36, default: nil, "the token's decimals")
         let priceUSD = ScenarioKey<Void>.documented(
             "price_usd", values: "more than 0, at most 10^22, 8 decimals", defaultText: "required",
             "the oracle's price in USD, held with 8 decimals as Aave's base currency is")
-        let ltv = ScenarioKey.basisPoints("ltv_bps", default: 0, "loan to value, used for borrowing; at most the threshold")
+        let ltv = ScenarioKey.basisPoints(
+            "ltv_bps", default: 0, "loan to value, used for borrowing; at most the threshold")
         let liquidationThreshold = ScenarioKey.basisPoints(
             "liquidation_threshold_bps", default: 0, "used for the health factor; 0 means it cannot be collateral")
         let liquidationBonus = ScenarioKey.basisPoints(
@@ -30,7 +34,8 @@ extension ScenarioKeys {
             "Aave's form, 10500 is a 5 % bonus; above 10000 for collateral, and threshold × bonus ≤ 100 %")
         let liquidationProtocolFee = ScenarioKey.basisPoints(
             "liquidation_protocol_fee_bps", default: 0, "the protocol's share of the bonus")
-        let reserveFactor = ScenarioKey.basisPoints("reserve_factor_bps", default: 1_000, "the treasury's share of interest")
+        let reserveFactor = ScenarioKey.basisPoints(
+            "reserve_factor_bps", default: 1_000, "the treasury's share of interest")
         let optimalUsageRatio = ScenarioKey.integer(
             "optimal_usage_ratio_bps", 100...9_900, default: 8_000, "the kink of the two-slope rate model, bps")
         let baseVariableBorrowRate = ScenarioKey.basisPoints(
@@ -73,8 +78,9 @@ extension ScenarioKeys {
         package let heading = "[[emode]]"
         package let summary = "efficiency-mode categories"
         let id = ScenarioKey.integer("id", 1...255, default: nil, "the category's id; unique")
-        let label = ScenarioKey.text("label", maxLength: 40, default: nil, "a name for the category",
-                                     defaultText: "\"category N\"")
+        let label = ScenarioKey.text(
+            "label", maxLength: 40, default: nil, "a name for the category",
+            defaultText: "\"category N\"")
         let ltv = ScenarioKey.basisPoints("ltv_bps", default: nil, "the category's LTV")
         let liquidationThreshold = ScenarioKey.basisPoints(
             "liquidation_threshold_bps", default: nil, "the category's threshold; more than 0")
@@ -89,7 +95,8 @@ extension ScenarioKeys {
         package let summary = "explicit accounts"
         let id = ScenarioKey.text("id", maxLength: 64, default: nil, "the account's id; unique, not empty")
         let collateral = ScenarioKey<Void>.documented(
-            "collateral", values: "an inline table `{ SYMBOL = amount }`", defaultText: "empty", "what the account supplies")
+            "collateral", values: "an inline table `{ SYMBOL = amount }`", defaultText: "empty",
+            "what the account supplies")
         let debt = ScenarioKey<Void>.documented(
             "debt", values: "an inline table `{ SYMBOL = amount }`", defaultText: "empty", "what the account borrows")
         let eMode = ScenarioKey.integer("emode", 0...255, default: 0, "the account's eMode category; 0 for none")
@@ -100,10 +107,12 @@ extension ScenarioKeys {
         package let heading = "[oracle_sentinel]"
         package let summary = "an L2 sequencer uptime check (Aave's PriceOracleSentinel)"
         let sequencerUp = ScenarioKey.flag("sequencer_up", default: true, "the sequencer is up")
-        let secondsSinceUp = ScenarioKey.integer("seconds_since_up", 0...Int.max, default: 0,
-                                                 "seconds since it came up")
-        let gracePeriod = ScenarioKey.integer("grace_period_s", 0...Int.max, default: 3_600,
-                                              "seconds after coming up during which only HF < 0.95 may be liquidated")
+        let secondsSinceUp = ScenarioKey.integer(
+            "seconds_since_up", 0...Int.max, default: 0,
+            "seconds since it came up")
+        let gracePeriod = ScenarioKey.integer(
+            "grace_period_s", 0...Int.max, default: 3_600,
+            "seconds after coming up during which only HF < 0.95 may be liquidated")
     }
 
     package struct FlashLoans: ScenarioKeySection {

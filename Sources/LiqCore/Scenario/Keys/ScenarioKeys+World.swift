@@ -4,8 +4,9 @@ extension ScenarioKeys {
         package let table = "clock"
         package let heading = "[clock]"
         package let summary = "simulated time"
-        let tickMs = ScenarioKey.integer("tick_ms", 10...3_600_000, default: 1_000,
-                                         "simulated milliseconds per tick; at most a slot")
+        let tickMs = ScenarioKey.integer(
+            "tick_ms", 10...3_600_000, default: 1_000,
+            "simulated milliseconds per tick; at most a slot")
         let slotSeconds = ScenarioKey.integer("slot_seconds", 1...600, default: 12, "a slot's length in seconds")
         let epochSlots = ScenarioKey.integer("epoch_slots", 1...1_024, default: 32, "slots per epoch")
     }
@@ -52,8 +53,9 @@ extension ScenarioKeys {
         let collateral = ScenarioKey.strings(
             "collateral", values: "listed symbols with a liquidation threshold", default: nil,
             "the assets they supply; required with `count`")
-        let debt = ScenarioKey.strings("debt", values: "listed symbols", default: nil,
-                                       "the assets they borrow; required with `count`")
+        let debt = ScenarioKey.strings(
+            "debt", values: "listed symbols", default: nil,
+            "the assets they borrow; required with `count`")
         let medianDebt = ScenarioKey.number("median_debt_usd", 1...1e9, default: 20_000, "the median debt, USD")
         let sizeSigma = ScenarioKey.number("size_sigma", 0...5, default: 1, "the spread of the log-normal debt size")
         let healthMean = ScenarioKey.number("health_mean", 0.5...100, default: 1.6, "the mean initial health factor")
@@ -81,7 +83,9 @@ extension ScenarioKeys {
         let enabled = ScenarioKey.flag("enabled", default: true, "whether the bots start switched on")
         let flashLoans = ScenarioKey.flag(
             "flash_loans", default: false,
-            "fund a liquidation with a flash loan of the debt, repaid by selling the collateral on a DEX pool pairing the two")
+            "fund a liquidation with a flash loan of the debt, repaid by selling the collateral on a DEX pool pairing "
+                + "the two"
+        )
     }
 
     package struct Events: ScenarioKeySection {
@@ -105,9 +109,11 @@ extension ScenarioKeys {
         let dataCenter = ScenarioKey.string(
             "datacenter", values: "provider-region, e.g. `\"aws-eu\"`", default: nil, "the site that loses power")
         let generatorDelay = ScenarioKey.number(
-            "generator_delay_s", 0...86_400, default: nil, "overrides the site's generator start-up delay", defaultText: "the site's")
-        let generator = ScenarioKey.flag("generator", default: nil, "false: the site has no generator",
-                                         defaultText: "the site's")
+            "generator_delay_s", 0...86_400, default: nil, "overrides the site's generator start-up delay",
+            defaultText: "the site's")
+        let generator = ScenarioKey.flag(
+            "generator", default: nil, "false: the site has no generator",
+            defaultText: "the site's")
         let node = ScenarioKey<Void>.documented(
             "node", values: "a node's index, 0 to nodes − 1", defaultText: "required", "the node that crashes")
         let enabled = ScenarioKey.flag("enabled", default: nil, "bots on or off")
