@@ -1,0 +1,107 @@
+import LiqCore
+import Testing
+
+@testable import LiqUI
+
+/// Lists: filtering, sorting and scrolling the pending liquidations, page keys, and the help.
+extension ReducerTests {
+    @Test func filterAndSortPendingLiquidations() throws {
+        var session = try Self.session()
+        session.press(.char("/"), .char("b"), .char("7"))
+        #expect(session.view.filtering)
+        let rows = Reducer.liquidationRows(session.snapshot(), session.view)
+        #expect(rows.allSatisfy { $0.accountID.contains("b7") })
+        session.press(.enter, .char("s"))
+        #expect(session.view.sort == .debt)
+        let sorted = Reducer.liquidationRows(session.snapshot(), session.view).map(\.debtUSD)
+        #expect(sorted == sorted.sorted(by: >))
+    }
+
+    /// The filter, the order and the scrolling reach every liquidatable account, not just the rows of the
+    /// first window: the engine filters and orders them all, and sends the rows around the cursor.
+    @Test func pendingLiquidationsCoverEveryAccountNotJustTheFirstWindow() throws {
+        // Bots off: the crash leaves every account it made liquidatable, more than a window holds.
+        var session = Session(engine: try Frames.crashedEngine(bots: false, borrowers: 3_000))
+        let world = session.engine.world
+        let index = world.riskIndex
+        // Brute force: every account the exact arithmetic finds liquidatable.
+        let all = try world.pool.accounts.indices.filter {
+            try world.pool.accountData(world.pool.accounts[$0]).healthFactor.isLiquidatable
+        }
+        // All of them count; the few the default pair cannot liquidate (the dust rule, say) cannot be listed.
+        let listable = all.filter { (try? world.pool.quotePosition(accountIndex: $0).liquidation) != nil }
+        #expect(session.snapshot().liquidatableAccounts == all.count)
+        #expect(session.snapshot().pendingMatching == all.count)
+        #expect(all.count > Reducer.pendingWindow + 50, "more than a window, for the test to mean anything")
+
+        // Every account whose id contains "b9" (there are far more than 20 liquidatable ones in all).
+        session.press(.tab, .tab, .tab)
+        #expect(session.view.focus == .liquidations)
+        session.press(.char("/"), .char("b"), .char("9"), .enter)
+        let matching = all.filter { world.pool.accounts.id(at: $0).contains("b9") }
+        let filtered = session.snapshot()
+        #expect(filtered.pendingMatching == matching.count)
+        #expect(Set(filtered.pendingLiquidations.map(\.account)).isSubset(of: Set(matching)))
+        #expect(session.screen().joined().contains("(\(matching.count) of \(all.count) match)"))
+        session.press(.escape)
+
+        // Largest debt first, over all of them: the first row is the largest debt of the whole set
+        // (among the accounts the exact arithmetic confirms).
+        session.press(.char("s"))
+        let byDebt = session.snapshot().pendingLiquidations
+        let largest = all.max { (index.debtUSD(account: $0), -$0) < (index.debtUSD(account: $1), -$1) }
+        #expect(byDebt.first?.account == largest)
+        session.press(.char("s"), .char("s")) // back to HF
+
+        // Scrolling past the first window: the query moves with the cursor, and the rows follow.
+        session.press(.end)
+        let last = session.view.selected(.liquidations)
+        #expect(last == all.count - 1)
+        let query = Reducer.pendingQuery(session.view)
+        #expect(query.offset > 0 && query.offset <= last && last < query.offset + query.limit)
+        let deep = session.snapshot()
+        // A window past the end comes back to the last page: exactly the listable accounts at the window's
+        // positions of the whole ordering (estimate, then account).
+        let windowStart = max(0, min(query.offset, all.count - query.limit))
+        #expect(windowStart > 0, "the last rows are not in the first window")
+        let ordered = all.sorted { (index.healthFactor(account: $0), $0) < (index.healthFactor(account: $1), $1) }
+        let expected = ordered.dropFirst(windowStart).prefix(query.limit).filter { listable.contains($0) }
+        #expect(deep.pendingLiquidations.map(\.account) == Array(expected))
+        #expect(deep.pendingLiquidations.last.map { $0.position } ?? 0 < all.count)
+        #expect(!deep.pendingLiquidations.isEmpty)
+        #expect(session.screen().joined().contains("\(deep.pendingLiquidations.last!.accountID) "))
+        session.press(.home)
+        #expect(session.view.selected(.liquidations) == 0)
+        #expect(Reducer.pendingQuery(session.view).offset == 0)
+    }
+
+    /// PgDn moves by the focused panel's visible rows, as the layout gives them.
+    @Test func pageKeysMoveByTheVisibleRows() throws {
+        var session = try Self.session()
+        session.press(.tab, .tab, .tab)
+        #expect(session.view.focus == .liquidations)
+        let rows = Dashboard.pageRows(width: 200, height: 60, focus: .liquidations)
+        // 200×60 is the grid: the liquidations panel is the lower half of the right column, less border and header.
+        let rect = try #require(Dashboard.panelRects(width: 200, height: 60, focus: .liquidations)[.liquidations])
+        #expect(rows == rect.height - 3 && rows > 10)
+        session.view.pageRows = rows
+        session.press(.pageDown)
+        #expect(session.view.selected(.liquidations) == rows)
+        session.press(.pageUp)
+        #expect(session.view.selected(.liquidations) == 0)
+    }
+
+    @Test func helpListsEveryKey() throws {
+        var session = try Self.session()
+        session.press(.char("?"))
+        let lines = session.screen(200, 60).joined(separator: "\n")
+        for mode in Mode.allCases {
+            for binding in KeyMap.bindings(for: mode) where binding.inHelp {
+                #expect(lines.contains(binding.help), "\(binding.label)")
+            }
+        }
+        #expect(!lines.contains("move down"), "duplicates stay out of the help")
+        session.press(.escape)
+        #expect(session.view.overlay == .none)
+    }
+}
