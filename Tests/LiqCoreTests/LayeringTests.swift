@@ -83,4 +83,14 @@ import Testing
             }
         }
     }
+
+    /// Files stay small enough to read in one sitting: none over 300 lines.
+    @Test func noSourceFileIsOver300Lines() throws {
+        for module in ["LiqCore", "LiqUI", "LiqTerminal", "LiqBench", "liqtop"] {
+            for file in try Self.files(module) {
+                let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false).count
+                #expect(lines <= 301, "\(file.name) has \(lines) lines")
+            }
+        }
+    }
 }
