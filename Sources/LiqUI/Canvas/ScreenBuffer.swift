@@ -28,9 +28,18 @@ public struct ScreenBuffer: Equatable, Sendable {
         let bounds = clip ?? area
         guard y >= bounds.y, y < bounds.maxY, y >= 0, y < height else { return 0 }
         var column = x
-        for character in Self.displayable(text) {
-            if column >= bounds.maxX || column >= width { break }
-            if column >= bounds.x, column >= 0 { cells[y * width + column] = Cell(character, style: style) }
+        let end = min(bounds.maxX, width)
+        for character in text {
+            if column >= end { break }
+            // Printable ASCII, most of any frame, needs no look at Unicode's tables.
+            let shown: Character
+            if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
+                shown = character
+            } else {
+                guard let cell = Self.displayable(character) else { continue }
+                shown = cell
+            }
+            if column >= bounds.x, column >= 0 { cells[y * width + column] = Cell(shown, style: style) }
             column += 1
         }
         return column - x
@@ -61,22 +70,16 @@ public struct ScreenBuffer: Equatable, Sendable {
 
     /// Control and format characters become "?", combining marks are dropped, and characters that take
     /// two columns (CJK, most emoji) become "?": one cell is one column.
-    static func displayable(_ text: String) -> [Character] {
-        var result: [Character] = []
-        for character in text {
-            let scalars = character.unicodeScalars
-            guard let first = scalars.first else { continue }
-            let category = first.properties.generalCategory
-            if category == .control || category == .format || category == .lineSeparator
-                || category == .paragraphSeparator
-            {
-                result.append("?")
-            } else if first.properties.isEmojiPresentation || first.isWide {
-                result.append("?")
-            } else {
-                result.append(Character(first))
-            }
+    static func displayable(_ text: String) -> [Character] { text.compactMap(displayable) }
+
+    /// One character as a cell shows it; nil for nothing at all.
+    static func displayable(_ character: Character) -> Character? {
+        guard let first = character.unicodeScalars.first else { return nil }
+        let category = first.properties.generalCategory
+        if category == .control || category == .format || category == .lineSeparator || category == .paragraphSeparator {
+            return "?"
         }
-        return result
+        if first.properties.isEmojiPresentation || first.isWide { return "?" }
+        return Character(first)
     }
 }
