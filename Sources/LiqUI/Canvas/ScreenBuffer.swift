@@ -76,7 +76,8 @@ public struct ScreenBuffer: Equatable, Sendable {
     static func displayable(_ character: Character) -> Character? {
         guard let first = character.unicodeScalars.first else { return nil }
         let category = first.properties.generalCategory
-        if category == .control || category == .format || category == .lineSeparator || category == .paragraphSeparator {
+        if category == .control || category == .format || category == .lineSeparator || category == .paragraphSeparator
+        {
             return "?"
         }
         if first.properties.isEmojiPresentation || first.isWide { return "?" }
