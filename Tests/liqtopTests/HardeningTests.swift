@@ -16,6 +16,22 @@ import Testing
         #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{7}"), sourceLocation: sourceLocation)
     }
 
+    /// A long `sim --events` run in a fresh directory, sent `signal` once its partial file exists; a run that
+    /// ignores the signal is killed (never hanging the suite) and fails the caller's checks.
+    func simWritingEvents(thenSend signal: Int32) throws -> (CLI.Result, String) {
+        let directory = try CLI.temporaryDirectory()
+        let partial = directory + "/.events.jsonl.partial"
+        let result = try CLI.run(["sim", "default", "--ticks", "5000000", "--events", directory + "/events.jsonl"]) {
+            pid in
+            for _ in 0..<600 where !FileManager.default.fileExists(atPath: partial) { usleep(50_000) }
+            usleep(300_000)
+            kill(pid, signal)
+            for _ in 0..<200 where kill(pid, 0) == 0 { usleep(100_000) }
+            kill(pid, SIGKILL)
+        }
+        return (result, directory)
+    }
+
     /// toml++ 3.4.0 aborted the process (exit 134) on these, in quote, sim, run and --theme.
     @Test(arguments: ["[[", "[[[a]]", "[.a]", "[[ [a]]"])
     func headersThatAbortedTheParserAreOneLineErrors(text: String) throws {
@@ -80,17 +96,7 @@ import Testing
 
     @Test(arguments: [(SIGINT, Int32(130), "SIGINT (Ctrl-C)"), (SIGTERM, Int32(143), "SIGTERM")])
     func anInterruptedRunLeavesNothingBehind(signal: Int32, status: Int32, name: String) throws {
-        let directory = try CLI.temporaryDirectory()
-        let partial = directory + "/.events.jsonl.partial"
-        let result = try CLI.run(["sim", "default", "--ticks", "5000000", "--events", directory + "/events.jsonl"]) {
-            pid in
-            for _ in 0..<600 where !FileManager.default.fileExists(atPath: partial) { usleep(50_000) }
-            usleep(300_000)
-            kill(pid, signal)
-            // Never hang the suite: a run that ignored the signal is killed, and fails the test below.
-            for _ in 0..<200 where kill(pid, 0) == 0 { usleep(100_000) }
-            kill(pid, SIGKILL)
-        }
+        let (result, directory) = try simWritingEvents(thenSend: signal)
         #expect(result.status == status)
         #expect(result.stderr.contains("interrupted by \(name) at tick"), "\(result.stderr)")
         #expect(result.stderr.contains("events.jsonl was not written"))
@@ -104,16 +110,7 @@ import Testing
         (SIGSEGV, "crashed with SIGSEGV"),
     ])
     func everySignalThatEndsARunRemovesThePartialFile(signal: Int32, note: String) throws {
-        let directory = try CLI.temporaryDirectory()
-        let partial = directory + "/.events.jsonl.partial"
-        let result = try CLI.run(["sim", "default", "--ticks", "5000000", "--events", directory + "/events.jsonl"]) {
-            pid in
-            for _ in 0..<600 where !FileManager.default.fileExists(atPath: partial) { usleep(50_000) }
-            usleep(300_000)
-            kill(pid, signal)
-            for _ in 0..<200 where kill(pid, 0) == 0 { usleep(100_000) }
-            kill(pid, SIGKILL)
-        }
+        let (result, directory) = try simWritingEvents(thenSend: signal)
         // Ended by the signal itself (a shell shows 128 + the signal; Process reports the signal).
         #expect(result.status == signal)
         #expect(result.stderr.hasPrefix("liqtop: \(note)"), "\(result.stderr.prefix(300))")

@@ -127,6 +127,18 @@ public enum DecimalAmount {
         return result
     }
 
+    /// An integer with thousands separators: "138,577", "-1,234,567".
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        grouped.reserveCapacity(digits.count + digits.count / 3 + 1)
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
     /// Formats integer units as an exact decimal string without trailing zeros ("0" for zero).
     public static func format(_ units: UInt128, decimals: Int) -> String {
         let digits = String(units)

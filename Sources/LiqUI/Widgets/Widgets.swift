@@ -58,15 +58,7 @@ public enum Widgets {
     }
 
     /// A count with thousands separators: "138,577".
-    public static func count(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return (value < 0 ? "-" : "") + grouped
-    }
+    public static func count(_ value: Int) -> String { DecimalAmount.grouped(value) }
 
     /// A count for a column `width` wide: with thousands separators when they fit ("12,345"), else
     /// shortened ("123k", "1.2M").

@@ -123,15 +123,7 @@ enum KeyText {
         return "\(value) (\(stable) for stablecoins)"
     }
 
-    static func integer(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var grouped = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return (value < 0 ? "-" : "") + grouped
-    }
+    static func integer(_ value: Int) -> String { DecimalAmount.grouped(value) }
 
     static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
