@@ -169,7 +169,12 @@ public final class DashboardApp: @unchecked Sendable {
     private func carryOut(_ effect: Effect) {
         switch effect {
         case .engine(let command): driver.send(command)
-        case .playback(let playback): driver.play(playback)
+        case .playback(let playback):
+            driver.play(playback)
+            if var shown = latest {
+                playback.apply(to: &shown)
+                latest = shown
+            }
         case .request(let request): driver.request(request)
         case .theme(let name): if let theme = BuiltInThemes.theme(name) { screen.setTheme(theme) }
         case .quit: finish(0)
@@ -199,6 +204,7 @@ public final class DashboardApp: @unchecked Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         let (width, height) = screen.size
         view.pageRows = Dashboard.pageRows(width: width, height: height, focus: view.focus)
+        view.helpRows = Dashboard.helpRows(height: height)
         let buffer = Dashboard.render(snapshot, view, width: width, height: height, frameMicros: lastFrameMicros)
         screen.draw(buffer)
         lastFrameMicros = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000)

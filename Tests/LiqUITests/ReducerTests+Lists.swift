@@ -93,8 +93,21 @@ extension ReducerTests {
 
     @Test func helpListsEveryKey() throws {
         var session = try Self.session()
+        session.view.helpRows = Dashboard.helpRows(height: 60)
         session.press(.char("?"))
-        let lines = session.screen(200, 60).joined(separator: "\n")
+        // Page through it: every key's line is on one of the pages.
+        var lines = ""
+        for _ in 0..<8 {
+            lines += session.screen(200, 60).joined(separator: "\n")
+            session.press(.pageDown)
+        }
+        // Scrolling stops at the end, and g / G go to the top and the end.
+        let end = Chrome.helpLines().count - session.view.helpRows
+        #expect(end > 0 && session.view.helpScroll == end)
+        session.press(.char("j"), .char("g"))
+        #expect(session.view.helpScroll == 0)
+        session.press(.char("G"))
+        #expect(session.view.helpScroll == end)
         for mode in Mode.allCases {
             for binding in KeyMap.bindings(for: mode) where binding.inHelp {
                 #expect(lines.contains(binding.help), "\(binding.label)")

@@ -152,6 +152,32 @@ import Testing
             .enter)
         #expect(session.view.status == "2000 % is out of range; " + ShockDialog.rangeMessage)
         #expect(session.screen().contains { $0.contains("2000 % is out of range") })
+        // A letter is refused with a reason, not dropped in silence; ? opens the help over the dialog.
+        session.press(.char("a"))
+        #expect(session.view.status == "a percentage is digits, '.', '-' and '+' (\"a\" is not)")
+        let dialog2 = session.view.overlay
+        session.press(.char("?"))
+        #expect(session.view.mode == .help)
+        session.press(.char("q"))
+        #expect(session.view.overlay == dialog2)
+    }
+
+    /// Four quick + before the driver's next snapshot: each starts from the speed the last one set.
+    @Test func quickSpeedKeysEachTakeAStep() throws {
+        var session = try Self.session()
+        var snapshot = session.snapshot()
+        snapshot.speed = 10
+        var view = ViewState()
+        for _ in 0..<4 {
+            let (next, effects) = Reducer.reduce(view, .char("+"), snapshot: snapshot)
+            view = next
+            for case .playback(let playback) in effects { playback.apply(to: &snapshot) }
+        }
+        #expect(snapshot.speed == 200)
+        for case .playback(let playback) in Reducer.reduce(view, .char(" "), snapshot: snapshot).1 {
+            playback.apply(to: &snapshot)
+        }
+        #expect(snapshot.paused)
     }
 
     /// Every mode's hint bar comes from its keymap: what a key does is always on screen.
@@ -165,8 +191,16 @@ import Testing
         #expect(session.view.mode == .filter)
         #expect(hints().contains("enter keep") && hints().contains("esc clear"))
         session.press(.escape, .enter) // the filter put the focus on Pending liquidations
-        //expect(session.view.mode == .walkthrough)
-        #expect(hints().contains("→/enter next") && hints().contains("x execute"))
+        #expect(session.view.mode == .walkthrough)
+        #expect(hints().contains("→/l/enter next") && hints().contains("x execute") && hints().contains("? help"))
+        // Help over the walkthrough opens at the walkthrough's keys, and closing it comes back.
+        session.view.helpRows = Dashboard.helpRows(height: 60)
+        let step = session.view.overlay
+        session.press(.char("?"))
+        #expect(session.view.mode == .help)
+        #expect(session.screen(200, 60).contains { $0.contains("WALKTHROUGH") })
+        session.press(.escape)
+        #expect(session.view.overlay == step)
         session.press(.char("x"))
         #expect(session.view.mode == .confirm)
         #expect(hints().contains("y confirm") && hints().contains("any other key cancel"))

@@ -8,7 +8,10 @@ import Testing
         #expect(buffer.put("hello world", x: 2, y: 0) == 8)
         buffer.put("abcdef", x: 0, y: 1, clip: Rect(x: 2, y: 1, width: 3, height: 1))
         buffer.put("outside", x: 0, y: 5)
-        #expect(buffer.lines == ["  hello wo", "  cde", ""])
+        // What the buffer or the clip cuts ends in "…"; blanks cut off need none.
+        #expect(buffer.lines == ["  hello w…", "  cd…", ""])
+        buffer.put("ab   ", x: 0, y: 2, clip: Rect(x: 0, y: 2, width: 3, height: 1))
+        #expect(buffer.line(2) == "ab")
     }
 
     @Test func controlAndWideCharactersTakeOneCellAsQuestionMarks() {

@@ -42,6 +42,11 @@ else
     fail "starts and shows every panel"
 fi
 
+# Four quick + in one burst take four steps along the speed ladder (×10 → ×200), not one.
+tm send-keys -t e2e + + + +
+if wait_for "×200" 5; then ok "four quick + take four steps"; else fail "four quick + take four steps"; fi
+tm send-keys -t e2e - - - -
+
 # 2. A shock shows in the events: market panel, WETH −20 %.
 tm send-keys -t e2e Tab
 tm send-keys -t e2e 3
@@ -104,7 +109,7 @@ if wait_for "liqtop · large" 20 && wait_for "1000/1000" 5; then
     if wait_for "WETH −20 %" 10 && wait_for "PAUSED" 5; then
         tm send-keys -t e2e " "
     fi
-    if wait_for "WETH oracle 14" 30; then
+    if wait_for "WETH oracle 1,4" 30; then
         tm send-keys -t e2e q
         if wait_for "EXIT=0" 10; then ok "the large world runs and takes a shock"; else fail "q from the large world"; fi
     else

@@ -129,14 +129,19 @@ public enum DecimalAmount {
 
     /// An integer with thousands separators: "138,577", "-1,234,567".
     public static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
+        (value < 0 ? "-" : "") + groupingThousands(String(value.magnitude))
+    }
+
+    /// Digits with a comma every three from the right.
+    static func groupingThousands(_ digits: some StringProtocol) -> String {
+        guard digits.count > 3 else { return String(digits) }
         var grouped = ""
-        grouped.reserveCapacity(digits.count + digits.count / 3 + 1)
+        grouped.reserveCapacity(digits.count + digits.count / 3)
         for (offset, digit) in digits.enumerated() {
             if offset > 0, (digits.count - offset) % 3 == 0 { grouped.append(",") }
             grouped.append(digit)
         }
-        return (value < 0 ? "-" : "") + grouped
+        return grouped
     }
 
     /// Formats integer units as an exact decimal string without trailing zeros ("0" for zero).
@@ -153,8 +158,19 @@ public enum DecimalAmount {
         return fraction.isEmpty ? String(whole) : "\(whole).\(String(fraction))"
     }
 
-    /// Formats with exactly `places` decimals, rounding half up (for tables, never for JSON).
+    /// Formats with exactly `places` decimals, rounding half up, the whole part grouped by thousands
+    /// ("32,601.25"): for people (tables, messages), never for JSON.
     public static func format(_ units: UInt128, decimals: Int, places: Int) -> String {
+        grouping(ungrouped(units, decimals: decimals, places: places))
+    }
+
+    /// A decimal string with its whole part grouped by thousands: "1451.02520824" → "1,451.02520824".
+    public static func grouping(_ text: String) -> String {
+        let point = text.firstIndex(of: ".") ?? text.endIndex
+        return groupingThousands(text[..<point]) + text[point...]
+    }
+
+    static func ungrouped(_ units: UInt128, decimals: Int, places: Int) -> String {
         var value = units
         if places < decimals, let divisor = try? FullWidth.pow10(decimals - places) {
             let (quotient, remainder) = units.quotientAndRemainder(dividingBy: divisor)

@@ -14,7 +14,7 @@ public enum BuiltInScenarios {
     ]
 
     static let defaultSummary = "a calm day on Aave v3 Ethereum: 64 nodes, 5,000 borrowers, 3 bots"
-    static let euOutageSummary = "Europe, the region with the most stake, loses power from 30 min to 90 min"
+    static let euOutageSummary = "Europe, the region with the most stake, goes down from 30 min to 90 min"
     static let crashSummary = "ETH falls 35 % within a minute at 10 min (wstETH, tracking it, too), the network healthy"
     static let largeSummary =
         "the default market at scale: 2,000 nodes, 1,000,000 borrowers, DEX pools 50× deeper, 3 bots"

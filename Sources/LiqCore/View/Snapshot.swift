@@ -72,6 +72,16 @@ public struct Snapshot: Sendable {
         case pending, inMempool, failed(LiquidationFailure)
     }
 
+    public struct BlockedLiquidation: Sendable, Equatable {
+        public var position: Int
+        public var account: Int
+        public var accountID: String
+        public var healthFactor: HealthFactor
+        public var collateralUSD: Double
+        public var debtUSD: Double
+        public var reason: LiquidationError
+    }
+
     public struct PendingLiquidation: Sendable, Equatable {
         public var account: Int
         public var accountID: String
@@ -127,6 +137,9 @@ public struct Snapshot: Sendable {
     /// A window of the pending liquidations the dashboard asked for (`PendingQuery`): its rows (each with its
     /// place in the whole ordering), and how many accounts match in all.
     public var pendingLiquidations: [PendingLiquidation]
+    /// Accounts of the window that are liquidatable but cannot be liquidated through their largest debt and
+    /// collateral (the dust rule, say): listed with the protocol's reason, at their place in the ordering.
+    public var blockedLiquidations: [BlockedLiquidation] = []
     public var pendingMatching: Int
     public var liquidatableAccounts: Int
     public var totalSuppliedUSD: Double

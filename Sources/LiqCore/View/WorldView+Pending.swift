@@ -88,12 +88,11 @@ extension WorldView {
     }
 
     /// The rows of the window, in its order, quoted exactly, each with its position. An account the default
-    /// pair cannot liquidate (the dust rule, say) keeps its position without a row, so that windows taken one
-    /// after another never list an account twice.
+    /// pair cannot liquidate (the dust rule, say) is a blocked row at its position, with the protocol's reason.
     func pendingRows(
         _ world: World, _ query: PendingQuery, summary: RiskSummary
     )
-        -> (rows: [Snapshot.PendingLiquidation], offset: Int, matching: Int)
+        -> (rows: [Snapshot.PendingLiquidation], blocked: [Snapshot.BlockedLiquidation], offset: Int, matching: Int)
     {
         let window = pendingWindow(world, query, summary: summary)
         var inMempool = Set<Int>()
@@ -101,12 +100,25 @@ extension WorldView {
             if case .liquidation(_, let account, _) = transaction.kind { inMempool.insert(account) }
         }
         var rows: [Snapshot.PendingLiquidation] = []
+        var blocked: [Snapshot.BlockedLiquidation] = []
         for (index, account) in window.accounts.enumerated() {
-            guard var row = pendingRow(world, account, inMempool: inMempool) else { continue }
+            guard var row = pendingRow(world, account, inMempool: inMempool) else {
+                if let quote = try? world.pool.quotePosition(accountIndex: account),
+                    case .failure(let reason) = quote.result
+                {
+                    blocked.append(
+                        Snapshot.BlockedLiquidation(
+                            position: window.offset + index, account: account, accountID: quote.accountID,
+                            healthFactor: quote.healthFactor,
+                            collateralUSD: world.riskIndex.collateralUSD(account: account),
+                            debtUSD: world.riskIndex.debtUSD(account: account), reason: reason))
+                }
+                continue
+            }
             row.position = window.offset + index
             rows.append(row)
         }
-        return (rows, window.offset, window.matching)
+        return (rows, blocked, window.offset, window.matching)
     }
 
     /// One account's row: the exact quote, the profit's parts, and its status.

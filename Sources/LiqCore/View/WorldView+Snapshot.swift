@@ -141,7 +141,7 @@ extension WorldView {
             links: network.links, regionDown: network.regionDown, nodes: Array(nodes),
             propagationHistogram: histogram, market: market, healthHistogram: buckets, assets: assets,
             curveAsset: pool.reserves[curveIndex].configuration.symbol, liquidationCurve: curve,
-            pendingLiquidations: pending.rows, pendingMatching: pending.matching,
+            pendingLiquidations: pending.rows, blockedLiquidations: pending.blocked, pendingMatching: pending.matching,
             liquidatableAccounts: summary.liquidatableCount,
             totalSuppliedUSD: totalSupplied, totalBorrowedUSD: assets.reduce(0) { $0 + $1.borrowedUSD },
             totalDeficitUSD: assets.reduce(0) { $0 + $1.deficitUSD }, userOutcome: userOutcome,

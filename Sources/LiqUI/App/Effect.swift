@@ -8,6 +8,17 @@ public enum Playback: Sendable, Equatable {
     case step
     /// Simulated seconds per real second.
     case setSpeed(Double)
+
+    /// The snapshot on screen as the playback leaves it, until the driver's next snapshot says so itself:
+    /// keys pressed in between (four quick +) then start from the new speed, not the old one.
+    public func apply(to snapshot: inout Snapshot) {
+        switch self {
+        case .pause: snapshot.paused = true
+        case .resume: snapshot.paused = false
+        case .step: break
+        case .setSpeed(let speed): snapshot.speed = speed
+        }
+    }
 }
 
 /// What a key asks of the world outside the view: the reducer is pure and returns these, and the run loop

@@ -89,7 +89,13 @@ public enum KeyMap {
     public static let help: [KeyBinding] = [
         key([.down, .char("j")], "↑↓/jk", "scroll", "scroll the help", .down),
         key([.up, .char("k")], "↑", "up", "scroll up", .up, bar: false, inHelp: false),
-        key([.escape, .char("?"), .char("q"), .enter], "esc", "close", "close the help (also ?, q, enter)", .close),
+        key([.pageDown, .char(" ")], "PgDn/PgUp", "page", "a page down or up", .pageDown),
+        key([.pageUp], "PgUp", "page up", "a page up", .pageUp, bar: false, inHelp: false),
+        key([.home, .char("g")], "Home/End", "top/end", "the top or the end (also g, G)", .first, bar: false),
+        key([.end, .char("G")], "End", "end", "the end", .last, bar: false, inHelp: false),
+        key(
+            [.escape, .char("?"), .char("q"), .enter], "esc", "close",
+            "close the help, back to where you were (also ?, q, enter)", .close),
     ]
 
     public static let shock: [KeyBinding] = [
@@ -99,14 +105,16 @@ public enum KeyMap {
         key([.backspace], "backspace", "erase", "erase the last character", .erase, bar: false),
         key([.enter], "enter", "apply", "apply the shock to the true price", .apply),
         key([.escape], "esc", "cancel", "cancel", .close),
+        key([.char("?")], "?", "help", "every key", .help),
     ]
 
     public static let walkthrough: [KeyBinding] = [
-        key([.left, .char("h")], "←", "back", "previous step", .stepBack),
-        key([.right, .char("l"), .enter], "→/enter", "next", "next step", .stepForward),
+        key([.left, .char("h")], "←/h", "back", "previous step", .stepBack),
+        key([.right, .char("l"), .enter], "→/l/enter", "next", "next step", .stepForward),
         key([.char("x")], "x", "execute", "liquidate as yourself (asks to confirm)", .execute),
         key([.char(" ")], "space", "pause", "pause or resume, to watch your transaction land", .togglePause),
         key([.escape, .char("q")], "esc", "close", "close the walkthrough (also q)", .close),
+        key([.char("?")], "?", "help", "every key", .help),
     ]
 
     public static let confirm: [KeyBinding] = [

@@ -14,8 +14,12 @@ public enum Reducer {
             effects = []
             switch mode {
             case .shock:
-                if case .char(let c) = key, c.isNumber || c == "-" || c == "." || c == "+" {
-                    updateShock(&view) { $0.type(c) }
+                if case .char(let c) = key {
+                    if c.isNumber || c == "-" || c == "." || c == "+" {
+                        updateShock(&view) { $0.type(c) }
+                    } else {
+                        view.status = "a percentage is digits, '.', '-' and '+' (\"\(c)\" is not)"
+                    }
                 }
             case .filter: if case .char(let c) = key, !c.isNewline { type(c, into: &view) }
             case .confirm: cancelConfirmation(&view)
@@ -41,10 +45,17 @@ public enum Reducer {
         switch mode {
         case .main: return performMain(action, &view, snapshot: snapshot)
         case .help:
+            let last = max(0, Chrome.helpLines().count - view.helpRows)
             switch action {
-            case .down: view.helpScroll += 1
+            case .down: view.helpScroll = min(last, view.helpScroll + 1)
             case .up: view.helpScroll = max(0, view.helpScroll - 1)
-            default: view.overlay = .none
+            case .pageDown: view.helpScroll = min(last, view.helpScroll + max(1, view.helpRows - 1))
+            case .pageUp: view.helpScroll = max(0, view.helpScroll - max(1, view.helpRows - 1))
+            case .first: view.helpScroll = 0
+            case .last: view.helpScroll = last
+            default:
+                view.overlay = view.underHelp
+                view.underHelp = .none
             }
         case .shock: return performShock(action, &view, snapshot: snapshot)
         case .walkthrough, .confirm: return performWalkthrough(action, &view, snapshot: snapshot)
@@ -156,10 +167,19 @@ public enum Reducer {
         view.overlay = .shock(dialog)
     }
 
+    /// The help over an overlay, opened at the section of the mode underneath; closing it comes back.
+    static func openHelp(over overlay: Overlay, mode: Mode, _ view: inout ViewState) {
+        view.underHelp = overlay
+        view.overlay = .help
+        let heading = Chrome.helpLines().firstIndex { $0.heading && $0.key == mode.title.uppercased() } ?? 0
+        view.helpScroll = min(heading, max(0, Chrome.helpLines().count - view.helpRows))
+    }
+
     static func performShock(_ action: Action, _ view: inout ViewState, snapshot: Snapshot) -> [Effect] {
         guard case .shock(let dialog) = view.overlay else { return [] }
         let assets = max(1, snapshot.market.count)
         switch action {
+        case .help: openHelp(over: view.overlay, mode: .shock, &view)
         case .close: view.overlay = .none
         case .apply:
             guard let query = dialog.query else {
@@ -191,6 +211,9 @@ public enum Reducer {
         guard case .walkthrough(var walkthrough) = view.overlay else { return [] }
         var effects: [Effect] = []
         switch action {
+        case .help:
+            openHelp(over: view.overlay, mode: .walkthrough, &view)
+            return []
         case .confirm:
             walkthrough.confirming = false
             walkthrough.submitted = true

@@ -105,6 +105,10 @@ public struct ViewState: Equatable, Sendable {
     /// The built-in theme on screen (`t` moves to the next).
     public var themeIndex = 0
     public var helpScroll = 0
+    /// The help's visible rows (the terminal's driver sets it from the layout), to stop scrolling at the end.
+    public var helpRows = 20
+    /// What the help was opened over (the shock dialog, the walkthrough): it comes back when the help closes.
+    public var underHelp: Overlay = .none
     public var eventScroll = 0
     public var status: String?
     /// The account under the cursor in Pending liquidations: the cursor follows it as rows reorder.

@@ -23,14 +23,24 @@ public struct ScreenBuffer: Equatable, Sendable {
     }
 
     /// Writes `text` from (x, y), clipped to `clip` (default: the whole buffer); returns the columns used.
+    /// Text the clip cuts ends in "…" (never silently: a cut number would read as another number).
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
         let bounds = clip ?? area
         guard y >= bounds.y, y < bounds.maxY, y >= 0, y < height else { return 0 }
         var column = x
         let end = min(bounds.maxX, width)
-        for character in text {
-            if column >= end { break }
+        var characters = text.makeIterator()
+        while let character = characters.next() {
+            if column >= end {
+                // Cut: unless only blanks were left, the last cell says so.
+                var rest = character
+                while rest == " ", let next = characters.next() { rest = next }
+                if rest != " ", column - 1 >= max(bounds.x, 0) {
+                    cells[y * width + column - 1] = Cell("…", style: style)
+                }
+                break
+            }
             // Printable ASCII, most of any frame, needs no look at Unicode's tables.
             let shown: Character
             if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {

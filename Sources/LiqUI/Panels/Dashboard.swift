@@ -113,6 +113,10 @@ public enum Dashboard {
     }
 
     /// Rows a page key moves in the focused panel: its height less the border and the column header.
+    /// The rows of help text a screen `height` tall shows: the body (less the header and the hint bar), less
+    /// the help box's margin and borders (Chrome.helpRect).
+    public static func helpRows(height: Int) -> Int { max(1, height - 8) }
+
     public static func pageRows(width: Int, height: Int, focus: Panel) -> Int {
         max(1, (panelRects(width: width, height: height, focus: focus)[focus]?.height ?? 12) - 3)
     }

@@ -39,7 +39,8 @@ extension Chrome {
         if snapshot.finalityStalledEpochs > 0 {
             fields.append(
                 Field(
-                    long: "finality stalled for \(snapshot.finalityStalledEpochs) epochs",
+                    long: "finality stalled for \(snapshot.finalityStalledEpochs) epoch"
+                        + (snapshot.finalityStalledEpochs == 1 ? "" : "s"),
                     short: "stalled \(snapshot.finalityStalledEpochs) ep", role: .critical, importance: 8))
         }
         fields += [

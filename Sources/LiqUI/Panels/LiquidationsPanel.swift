@@ -46,16 +46,19 @@ enum LiquidationsPanel {
             buffer.put(message, x: inner.x, y: inner.y + 1, style: Style(.dim), clip: inner)
             return
         }
-        // Positions are in the whole ordering; the snapshot holds the rows around the cursor. A position without
-        // a row (not sent yet, the frame after a long jump; or an account its default pair cannot liquidate)
-        // shows as a placeholder.
+        // Positions are in the whole ordering; the snapshot holds the rows around the cursor. An account its
+        // largest debt and collateral cannot liquidate shows why; a position without a row yet (the frame after
+        // a long jump) shows as a placeholder.
         let cursor = Reducer.liquidationCursor(view, snapshot: snapshot)
         let visible = max(0, inner.height - 1)
         let first = max(0, min(cursor - visible + 1, total - visible))
         let byPosition = Dictionary(
             snapshot.pendingLiquidations.map { ($0.position, $0) }, uniquingKeysWith: { first, _ in first })
+        let blocked = Dictionary(
+            snapshot.blockedLiquidations.map { ($0.position, $0) }, uniquingKeysWith: { first, _ in first })
         let rows = (first..<min(total, first + visible)).map { position in
-            byPosition[position].map { cells($0, snapshot) } ?? [Table.Cell("…", Style(.dim))]
+            byPosition[position].map { cells($0, snapshot) } ?? blocked[position].map(cells)
+                ?? [Table.Cell("…", Style(.dim))]
         }
         table.render(rows, selected: view.focus == .liquidations ? cursor - first : nil, into: &buffer, in: inner)
     }
@@ -78,6 +81,17 @@ enum LiquidationsPanel {
             .init(Widgets.fixed(Double(quote.liquidationBonusBps) / 100 - 100, 1) + "%", Style(.dim)),
             .init(Widgets.usd(row.estimatedProfitUSD), Style(row.estimatedProfitUSD > 0 ? .good : .critical)),
             .init(status.0, Style(status.1)),
+        ]
+    }
+
+    /// A liquidatable account its largest pair cannot liquidate: the figures, and the protocol's reason.
+    static func cells(_ row: Snapshot.BlockedLiquidation) -> [Table.Cell] {
+        let hf = row.healthFactor.approximateValue
+        return [
+            .init(sanitized(row.accountID)), .init(Widgets.fixed(hf, 4), Style(Thresholds.health(hf))),
+            .init(Widgets.usd(row.collateralUSD)), .init(Widgets.usd(row.debtUSD)), .init("-", Style(.dim)),
+            .init("-", Style(.dim)), .init("-", Style(.dim)),
+            .init("cannot: " + LiquidationFailure.reverted(row.reason).summary, Style(.dim)),
         ]
     }
 

@@ -71,21 +71,29 @@ enum NodeHealthPanel {
     /// and the slots missed (ethstats' "last block"), which an outage makes grow.
     static func gauge(_ snapshot: Snapshot, into buffer: inout ScreenBuffer, in inner: Rect) {
         let online = snapshot.onlineStake
-        let gaugeWidth = max(10, min(30, inner.width - 34))
+        let role: ColorRole = online >= 2.0 / 3 ? .good : .critical
+        let share = " \(Widgets.fixed(online * 100, 1)) %"
+        // The chain's pulse comes first: the gauge gives up width (down to 10) before it is dropped.
+        let seconds = snapshot.lastBlockAgeMs.map { "\($0 / 1_000) s" }
+        let missed = snapshot.missedSlots == 0 ? "" : " · \(Widgets.count(snapshot.missedSlots)) missed"
+        let pulses = [
+            "  last block " + (seconds.map { $0 + " ago" } ?? "not yet") + missed,
+            "  block " + (seconds ?? "none") + missed, "  " + (seconds ?? "-") + missed,
+        ]
+        let fixed = "stake online ".count + share.count
+        let pulse =
+            pulses.first { fixed + 10 + " (2/3 line)".count + $0.count <= inner.width }
+            ?? pulses.first { fixed + 10 + $0.count <= inner.width } ?? ""
+        let label = fixed + 10 + " (2/3 line)".count + pulse.count <= inner.width ? " (2/3 line)" : ""
+        let gaugeWidth = max(10, min(30, inner.width - fixed - label.count - pulse.count))
         var gauge = Array(Widgets.bar(online, width: gaugeWidth))
         gauge[min(gaugeWidth - 1, gaugeWidth * 2 / 3)] = "│"
-        let role: ColorRole = online >= 2.0 / 3 ? .good : .critical
         var x = inner.x + buffer.put("stake online ", x: inner.x, y: inner.y, style: Style(.dim), clip: inner)
         x += buffer.put(String(gauge), x: x, y: inner.y, style: Style(role), clip: inner)
-        x += buffer.put(
-            " \(Widgets.fixed(online * 100, 1)) % (2/3 line)", x: x, y: inner.y, style: Style(role), clip: inner)
-        let age = snapshot.lastBlockAgeMs.map { "last block \($0 / 1_000) s ago" } ?? "no block yet"
-        let missed = snapshot.missedSlots == 0 ? "" : " · \(Widgets.count(snapshot.missedSlots)) missed"
-        let text = "  " + age + missed
-        guard x + text.count <= inner.maxX else { return }
+        x += buffer.put(share + label, x: x, y: inner.y, style: Style(role), clip: inner)
         let slow = (snapshot.lastBlockAgeMs ?? 0) > 2 * snapshot.slotMs
         buffer.put(
-            text, x: x, y: inner.y, style: Style(slow ? .critical : snapshot.missedSlots > 0 ? .warn : .dim),
+            pulse, x: x, y: inner.y, style: Style(slow ? .critical : snapshot.missedSlots > 0 ? .warn : .dim),
             clip: inner)
     }
 
@@ -174,7 +182,9 @@ enum NodeHealthPanel {
             .init(
                 node.status == .down ? "-" : "\(node.peers)",
                 Style(node.status == .down ? .dim : Thresholds.peers(node.peers))),
-            .init(Widgets.count(node.latencyMs, width: 5), Style(Thresholds.latency(node.latencyMs))),
+            node.status == .down
+                ? .init("-", Style(.dim))
+                : .init(Widgets.count(node.latencyMs, width: 5), Style(Thresholds.latency(node.latencyMs))),
             .init(Widgets.count(node.head, width: 5)),
             .init("\(node.lag)", Style(Thresholds.lag(node.lag))),
             .init(

@@ -26,12 +26,9 @@ enum Chrome {
         return Rect(x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h)
     }
 
-    /// Every key of every mode, from the keymap, then what the colours and flags mean.
-    static func help(_ view: ViewState, into buffer: inout ScreenBuffer, area: Rect) {
-        let rect = centered(min(area.width - 4, 120), area.height - 4, in: area)
-        buffer.fill(rect)
-        let inner = Widgets.box(&buffer, rect, title: "Help · every key (esc closes, ↑↓ scroll)", focused: true)
-        var lines: [(String, String, Bool)] = []
+    /// The help's lines: every key of every mode, from the keymap, then what the colours and flags mean.
+    static func helpLines() -> [(key: String, text: String, heading: Bool)] {
+        var lines: [(key: String, text: String, heading: Bool)] = []
         for mode in Mode.allCases {
             lines.append((mode.title.uppercased(), "", true))
             for binding in KeyMap.bindings(for: mode) where binding.inHelp {
@@ -39,12 +36,23 @@ enum Chrome {
             }
             lines.append(("", "", false))
         }
-        lines += legend.map { ($0.0, $0.1, false) }
-        for (offset, line) in lines.dropFirst(view.helpScroll).prefix(inner.height).enumerated() {
+        return lines + legend.map { ($0.0, $0.1, false) }
+    }
+
+    static func helpRect(_ area: Rect) -> Rect { centered(min(area.width - 4, 120), area.height - 4, in: area) }
+
+    static func help(_ view: ViewState, into buffer: inout ScreenBuffer, area: Rect) {
+        let rect = helpRect(area)
+        buffer.fill(rect)
+        let lines = helpLines()
+        let inner = Widgets.box(
+            &buffer, rect, title: "Help · every key (esc closes, ↑↓ PgUp PgDn scroll)", focused: true)
+        let first = min(view.helpScroll, max(0, lines.count - inner.height))
+        for (offset, line) in lines.dropFirst(first).prefix(inner.height).enumerated() {
             buffer.put(
-                Widgets.left(line.0, 14), x: inner.x, y: inner.y + offset,
-                style: Style(line.2 ? .title : .accent, bold: true), clip: inner)
-            buffer.put(line.1, x: inner.x + 15, y: inner.y + offset, style: Style(.text), clip: inner)
+                Widgets.left(line.key, 14), x: inner.x, y: inner.y + offset,
+                style: Style(line.heading ? .title : .accent, bold: true), clip: inner)
+            buffer.put(line.text, x: inner.x + 15, y: inner.y + offset, style: Style(.text), clip: inner)
         }
     }
 
@@ -65,7 +73,7 @@ enum Chrome {
 
     /// The dialog, and the exact preview of its shock once the engine has computed it.
     static func shock(_ dialog: ShockDialog, _ snapshot: Snapshot, into buffer: inout ScreenBuffer, area: Rect) {
-        let rect = centered(60, 11, in: area)
+        let rect = centered(76, 11, in: area)
         buffer.fill(rect)
         let inner = Widgets.box(&buffer, rect, title: "Price shock", focused: true)
         func line(_ text: String, _ y: Int, _ style: Style) {

@@ -16,9 +16,13 @@ enum WalkthroughPanel {
         }
         let cs = snapshot.market[c].symbol, ds = snapshot.market[d].symbol
         let cd = snapshot.market[c].decimals, dd = snapshot.market[d].decimals
-        func amount(_ units: UInt128, _ decimals: Int) -> String { DecimalAmount.format(units, decimals: decimals) }
+        func amount(_ units: UInt128, _ decimals: Int) -> String {
+            DecimalAmount.grouping(DecimalAmount.format(units, decimals: decimals))
+        }
         func usd(_ base: UInt128) -> String { "$" + DecimalAmount.format(base, decimals: 8, places: 2) }
-        func price(_ value: UInt128) -> String { "$" + DecimalAmount.format(value, decimals: 8) }
+        func price(_ value: UInt128) -> String {
+            "$" + DecimalAmount.grouping(DecimalAmount.format(value, decimals: 8))
+        }
         switch walkthrough.step {
         case 0:
             return [
@@ -163,7 +167,11 @@ enum WalkthroughPanel {
             "Liquidation walkthrough · \(sanitized(walkthrough.accountID)) · step \(walkthrough.step + 1) of "
             + "\(Walkthrough.steps): \(titles[walkthrough.step])"
         let inner = Widgets.box(&buffer, rect, title: title, focused: true)
-        for (offset, line) in lines(walkthrough, snapshot).enumerated() where offset < inner.height - 2 {
+        // Lines too long for a narrow screen wrap at a space, the rest indented.
+        let wrapped = lines(walkthrough, snapshot).flatMap { line in
+            Widgets.wrap(line.0, width: inner.width - 1, indent: 4).map { ($0, line.1) }
+        }
+        for (offset, line) in wrapped.enumerated() where offset < inner.height - 2 {
             buffer.put(line.0, x: inner.x + 1, y: inner.y + 1 + offset, style: Style(line.1), clip: inner)
         }
         let profit = walkthrough.row.estimatedProfitUSD

@@ -99,7 +99,20 @@ public struct Table: Sendable {
                 aligned(columns[place.column].title, place), x: rect.x + place.x, y: rect.y, style: headerStyle,
                 clip: rect)
         }
-        for (offset, row) in rows.dropFirst(first).prefix(rect.height - 1).enumerated() {
+        // Rows that do not fit are never dropped in silence: the last line counts them, and the selected row
+        // stays in view.
+        let capacity = rect.height - 1
+        var first = first
+        let overflow = rows.count - first > capacity
+        let shown = overflow ? max(0, capacity - 1) : capacity
+        if let selected, shown > 0, selected >= first + shown { first = selected - shown + 1 }
+        if rows.count - first > capacity, capacity > 0 {
+            let more = rows.count - first - shown
+            buffer.put(
+                "… \(Widgets.count(more)) more", x: rect.x, y: rect.y + capacity, style: Style(.dim), clip: rect)
+        }
+        for (offset, row) in rows.dropFirst(first).prefix(rows.count - first > capacity ? shown : capacity).enumerated()
+        {
             let y = rect.y + 1 + offset
             let isSelected = selected == first + offset
             let selection = Style(.selection, reverse: true)

@@ -53,6 +53,25 @@ public enum Widgets {
         text.count > width ? cut(text, width) : text + String(repeating: " ", count: width - text.count)
     }
 
+    /// `text` in lines of at most `width` columns, broken at spaces where it can be, each line after the first
+    /// indented by `indent`.
+    public static func wrap(_ text: String, width: Int, indent: Int) -> [String] {
+        guard width > indent + 8, text.count > width else { return [text] }
+        var lines: [String] = []
+        var rest = Substring(text)
+        var limit = width
+        while rest.count > limit {
+            let head = rest.prefix(limit)
+            let space = head.lastIndex(of: " ").flatMap { $0 > head.startIndex ? $0 : nil }
+            let cut = space ?? head.endIndex
+            lines.append((lines.isEmpty ? "" : String(repeating: " ", count: indent)) + rest[..<cut])
+            rest = rest[cut...].drop { $0 == " " }
+            limit = width - indent
+        }
+        if !rest.isEmpty { lines.append((lines.isEmpty ? "" : String(repeating: " ", count: indent)) + rest) }
+        return lines
+    }
+
     static func cut(_ text: String, _ width: Int) -> String {
         width <= 0 ? "" : width == 1 ? "…" : String(text.prefix(width - 1)) + "…"
     }
@@ -84,6 +103,7 @@ public enum Widgets {
         if magnitude >= 1e9 { return sign + "$" + fixed(magnitude / 1e9, 2) + "B" }
         if magnitude >= 1e6 { return sign + "$" + fixed(magnitude / 1e6, 2) + "M" }
         if magnitude >= 1e4 { return sign + "$" + fixed(magnitude / 1e3, 1) + "k" }
+        if magnitude == 0 { return "$0" }
         return sign + "$" + (magnitude < 10 ? fixed(magnitude, 2) : count(Int(magnitude.rounded())))
     }
 

@@ -50,6 +50,10 @@ import Testing
         #expect(DecimalAmount.format(1_235_000, decimals: 6, places: 2) == "1.24")
         #expect(DecimalAmount.format(1_000_000, decimals: 6, places: 2) == "1.00")
         #expect(DecimalAmount.format(5, decimals: 0, places: 2) == "5.00")
+        // For people: the whole part grouped by thousands.
+        #expect(DecimalAmount.format(32_601_254_999, decimals: 6, places: 2) == "32,601.25")
+        #expect(DecimalAmount.format(2_949_957_730_000_000, decimals: 8, places: 2) == "29,499,577.30")
+        #expect(DecimalAmount.grouped(-1_234_567) == "-1,234,567")
     }
 
     @Test func roundTripsEveryAmount() throws {

@@ -35,7 +35,7 @@ import Testing
         let snapshot = HandSnapshot.make(market: market, curve: curve)
         let lines = Self.draw({ CollateralPanel.render($0, $1, into: &$2, in: $3) }, snapshot, width: 80, height: 14)
         // The right half is 38 wide: the curve's bars get 38 − 26 = 12 columns, scaled to the largest ($5M).
-        #expect(lines[5].hasSuffix("  now  1,000.00                   $0.00│"), "\(lines[5])")
+        #expect(lines[5].hasSuffix("  now  1,000.00                      $0│"), "\(lines[5])")
         #expect(lines[6].hasSuffix(" −10%    900.00 ▬▬▬▬▬▬           $2.50M│"), "\(lines[6])")
         #expect(lines[7].hasSuffix(" −20%    800.00 ▬▬▬▬▬▬▬▬▬▬▬▬     $5.00M│"), "\(lines[7])")
     }

@@ -9,7 +9,7 @@ import Testing
         .init("NOTE", .flexible(min: 4, max: 10), priority: 2), .init("X", .fixed(3), .right, priority: 1),
     ])
 
-    static func lines(_ width: Int, selected: Int? = nil, first: Int = 0, height: Int = 3) -> [String] {
+    static func lines(_ width: Int, selected: Int? = nil, first: Int = 0, height: Int = 4) -> [String] {
         var buffer = ScreenBuffer(width: width, height: height)
         let rows: [[Table.Cell]] = [
             [.init("alpha"), .init("12"), .init("fine"), .init("a")],
@@ -28,6 +28,7 @@ import Testing
                 "NAME    COUNT NOTE         X",
                 "alpha      12 fine         a",
                 "beta    3,456 a long no…   b",
+                "gamma       7",
             ])
     }
 
@@ -38,6 +39,7 @@ import Testing
                 "NAME    COUNT NOTE   X",
                 "alpha      12 fine   a",
                 "beta    3,456 a l…   b",
+                "gamma       7",
             ])
         // At 21, X (priority 1) goes first, and NOTE takes the 3 columns left over (7).
         #expect(
@@ -45,6 +47,7 @@ import Testing
                 "NAME    COUNT NOTE",
                 "alpha      12 fine",
                 "beta    3,456 a long…",
+                "gamma       7",
             ])
         // At 12, NOTE goes too; the first column never does.
         #expect(Self.layout(12).map(\.column) == [0])
@@ -70,5 +73,14 @@ import Testing
                 "beta    3,456 a long no…   b",
                 "gamma       7",
             ])
+    }
+
+    /// Rows that do not fit are counted on the last line, and the selected row scrolls into view.
+    @Test func rowsThatDoNotFitAreCountedAndTheSelectionStaysInView() {
+        #expect(
+            Self.lines(30, height: 3) == ["NAME    COUNT NOTE         X", "alpha      12 fine         a", "… 2 more"])
+        // Selecting the last row scrolls to it (nothing is left below it to count).
+        let selected = Self.lines(30, selected: 2, height: 3)
+        #expect(selected == ["NAME    COUNT NOTE         X", "gamma       7", ""])
     }
 }

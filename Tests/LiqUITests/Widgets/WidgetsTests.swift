@@ -29,6 +29,7 @@ import Testing
 
     @Test func dollarsShortenFromTenThousandAndGroupBelow() {
         #expect(Widgets.usd(0.5) == "$0.50")
+        #expect(Widgets.usd(0) == "$0")
         #expect(Widgets.usd(12.4) == "$12")
         #expect(Widgets.usd(9_077.6) == "$9,078")
         #expect(Widgets.usd(12_900) == "$12.9k")
@@ -53,5 +54,15 @@ import Testing
         #expect(Widgets.right("42", 5) == "   42")
         #expect(Widgets.left("42", 1) == "…")
         #expect(Widgets.left("42", 0) == "")
+    }
+
+    @Test func longLinesWrapAtSpacesWithTheRestIndented() {
+        #expect(Widgets.wrap("short", width: 20, indent: 4) == ["short"])
+        #expect(
+            Widgets.wrap("base collateral = 2,100 × 12 / 1,816.85 = 13.87", width: 20, indent: 4)
+                == ["base collateral =", "    2,100 × 12 /", "    1,816.85 = 13.87"])
+        // A word longer than the line is cut where it must be.
+        #expect(
+            Widgets.wrap("0123456789012345678901234", width: 20, indent: 4) == ["01234567890123456789", "    01234"])
     }
 }
