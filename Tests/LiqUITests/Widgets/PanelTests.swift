@@ -1,6 +1,6 @@
-import LiqCore
 import Testing
 
+@testable import LiqCore
 @testable import LiqUI
 
 /// Each panel drawn from a snapshot built by hand, checked line by line.
@@ -71,5 +71,22 @@ import Testing
             { MarketPanel.render($0, $1, into: &$2, in: $3) }, HandSnapshot.make(market: market), width: 90, height: 5)
         #expect(lines[2].hasPrefix("│WBTC   34,814.14  34,814.14"), "\(lines[2])")
         #expect(lines[3].hasPrefix("│USDC      1.0001     1.0001"), "\(lines[3])")
+    }
+
+    /// A liquidatable account its largest debt and collateral cannot liquidate shows the protocol's reason.
+    @Test func blockedAccountsSayWhy() {
+        var snapshot = HandSnapshot.make()
+        snapshot.pendingMatching = 1
+        snapshot.liquidatableAccounts = 1
+        snapshot.blockedLiquidations = [
+            .init(
+                position: 0, account: 7, accountID: "dusty", healthFactor: HealthFactor(wad: 980_000_000_000_000_000),
+                collateralUSD: 1_500, debtUSD: 1_480, reason: .mustNotLeaveDust)
+        ]
+        let lines = Self.draw({ LiquidationsPanel.render($0, $1, into: &$2, in: $3) }, snapshot, width: 100, height: 4)
+        #expect(
+            lines[2].hasPrefix(
+                "│dusty       0.9800    $1,500    $1,480          -      -         -  cannot: would leave dust"),
+            "\(lines[2])")
     }
 }
