@@ -50,17 +50,15 @@ public struct Arbitrageur: Sendable, Equatable {
                 stableReserve: stableReserve, assetReserve: assetReserve, assetUnit: units[a], stableUnit: units[s],
                 stablePrice: truePrices[s], assetPrice: truePrices[a])
         }
+        // The true price as stablecoin units per asset unit, for the estimates only.
+        let ratio =
+            truePrices[a].doubleValue * units[s].doubleValue / (truePrices[s].doubleValue * units[a].doubleValue)
         if below(stableReserve: pool.stableReserve, assetReserve: pool.assetReserve) {
             // Buy the asset with the stablecoin until the pool price reaches the true price.
-            var low: UInt128 = 0, high = min(budgetPerBlock, wallet[s])
-            while low < high {
-                let mid = low + (high - low + 1) / 2
+            let estimate = Self.estimate(reserveIn: pool.stableReserve, reserveOut: pool.assetReserve, target: ratio)
+            let low = try Self.largest(upTo: min(budgetPerBlock, wallet[s]), near: estimate) { mid in
                 let out = try DexPool.amountOut(mid, reserveIn: pool.stableReserve, reserveOut: pool.assetReserve)
-                if below(stableReserve: pool.stableReserve + mid, assetReserve: pool.assetReserve - out) {
-                    low = mid
-                } else {
-                    high = mid - 1
-                }
+                return below(stableReserve: pool.stableReserve + mid, assetReserve: pool.assetReserve - out)
             }
             return low > 0 ? .buyAsset(paying: low) : nil
         }
@@ -68,16 +66,71 @@ public struct Arbitrageur: Sendable, Equatable {
         // more of the asset than 2^128 units is more than any wallet holds anyway.
         let budgetInAsset =
             (try? FullWidth.mulMulDiv(budgetPerBlock, truePrices[s], units[a], truePrices[a], units[s])) ?? .max
-        var low: UInt128 = 0, high = min(budgetInAsset, wallet[a])
+        let estimate = Self.estimate(reserveIn: pool.assetReserve, reserveOut: pool.stableReserve, target: 1 / ratio)
+        let low = try Self.largest(upTo: min(budgetInAsset, wallet[a]), near: estimate) { mid in
+            let out = try DexPool.amountOut(mid, reserveIn: pool.assetReserve, reserveOut: pool.stableReserve)
+            return !below(stableReserve: pool.stableReserve - out, assetReserve: pool.assetReserve + mid)
+        }
+        return low > 0 ? .sellAsset(low) : nil
+    }
+
+    /// About how much to pay in for the pool's price after the trade (what goes in per unit that comes out)
+    /// to reach `target`: with the 0.3 % fee, (R_in + x)(R_in + 0.997x) = target·R_in·R_out. Only a starting
+    /// point for `largest`, which decides exactly.
+    static func estimate(reserveIn: UInt128, reserveOut: UInt128, target: Double) -> UInt128 {
+        let r = reserveIn.doubleValue, k = target * r * reserveOut.doubleValue
+        let b = 1.997 * r, c = r * r - k
+        guard c < 0, target.isFinite else { return 0 }
+        let x = (-b + (b * b - 4 * 0.997 * c).squareRoot()) / (2 * 0.997)
+        return x.isFinite && x >= 1 && x < 0x1p127 ? UInt128(integral: x.rounded(.down)) : 0
+    }
+
+    /// The largest x in 0…`high` for which `holds` is true, for a `holds` that is true up to some x and false
+    /// after it (0 when it holds nowhere above 0): the answer of a plain binary search over 0…high, found by
+    /// galloping out from `estimate` to bracket it and bisecting the bracket. With a good estimate that is
+    /// a few dozen exact checks instead of one per bit of `high`.
+    static func largest(
+        upTo high: UInt128, near estimate: UInt128, _ holds: (UInt128) throws -> Bool
+    ) throws
+        -> UInt128
+    {
+        var low: UInt128 = 0, high = high
+        let start = min(estimate, high)
+        var step = max(1, start >> 30)
+        if start > 0 {
+            if try holds(start) {
+                low = start
+                while low < high {
+                    let probe = high - low > step ? low + step : high
+                    guard try holds(probe) else {
+                        high = probe - 1
+                        break
+                    }
+                    low = probe
+                    step = step > UInt128.max / 2 ? step : step * 2
+                }
+            } else {
+                high = start - 1
+                while low < high {
+                    guard high - low > step else { break }
+                    let probe = high - step
+                    if try holds(probe) {
+                        low = probe
+                        break
+                    }
+                    high = probe - 1
+                    step = step > UInt128.max / 2 ? step : step * 2
+                }
+            }
+        }
         while low < high {
             let mid = low + (high - low + 1) / 2
-            let out = try DexPool.amountOut(mid, reserveIn: pool.assetReserve, reserveOut: pool.stableReserve)
-            if !below(stableReserve: pool.stableReserve - out, assetReserve: pool.assetReserve + mid) {
+            if try holds(mid) {
                 low = mid
             } else {
                 high = mid - 1
             }
         }
-        return low > 0 ? .sellAsset(low) : nil
+        return low
     }
 }

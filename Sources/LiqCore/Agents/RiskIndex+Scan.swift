@@ -6,9 +6,18 @@ extension RiskIndex {
     /// Accounts whose estimate at the reference prices is below `limit`, in account order.
     public func candidates(below limit: Double) -> [(account: Int, healthFactor: Double)] {
         var found: [(account: Int, healthFactor: Double)] = []
-        for account in 0..<count where owed[account] > 0 {
-            let estimate = weighted[account] / owed[account]
-            if estimate < limit { found.append((account, estimate)) }
+        // A multiplication rules out nearly every account before the division decides (w/o < limit implies
+        // w < limit·o·(1 + 1e-9) whatever the rounding), so the answer is the division's.
+        let loose = limit * (1 + 1e-9)
+        weighted.withUnsafeBufferPointer { weighted in
+            owed.withUnsafeBufferPointer { owed in
+                for account in 0..<count {
+                    let w = weighted[account], o = owed[account]
+                    guard o > 0, w < loose * o else { continue }
+                    let estimate = w / o
+                    if estimate < limit { found.append((account, estimate)) }
+                }
+            }
         }
         return found
     }

@@ -86,19 +86,39 @@ public enum DeterministicMath {
             m /= 2
             k += 1
         }
-        // ln m = 2 atanh(s), s = (m − 1)/(m + 1), |s| ≤ 0.172: 12 odd terms reach double precision.
+        // ln m = 2 atanh(s), s = (m − 1)/(m + 1), |s| ≤ 0.172: 12 odd terms reach double precision. Written
+        // out term by term (the same operations in the same order as a loop over n = 1, 3, …, 23, so the same
+        // bits): a Monte Carlo path calls this for every gossip hop.
         let s = (m - 1) / (m + 1), s2 = s * s
-        var term = s, sum = 0.0, n = 1.0
-        for _ in 0..<12 {
-            sum += term / n
-            term *= s2
-            n += 2
-        }
+        var term = s, sum = 0.0
+        sum += term / 1
+        term *= s2
+        sum += term / 3
+        term *= s2
+        sum += term / 5
+        term *= s2
+        sum += term / 7
+        term *= s2
+        sum += term / 9
+        term *= s2
+        sum += term / 11
+        term *= s2
+        sum += term / 13
+        term *= s2
+        sum += term / 15
+        term *= s2
+        sum += term / 17
+        term *= s2
+        sum += term / 19
+        term *= s2
+        sum += term / 21
+        term *= s2
+        sum += term / 23
         return 2 * sum + Double(k) * ln2
     }
 
     /// 1/n! for n = 0…17, each from the previous by one exact-rounded division (the same on every machine).
-    static let inverseFactorials: [Double] = {
+    package static let inverseFactorials: [Double] = {
         var values = [1.0]
         for n in 1...17 { values.append(values[n - 1] / Double(n)) }
         return values
@@ -110,10 +130,27 @@ public enum DeterministicMath {
         let q = x / ln2
         let k = Double(Int(q >= 0 ? q + 0.5 : q - 0.5)) // nearest integer without libm
         let r = x - k * ln2 // |r| ≤ ln 2 / 2
-        // Horner over 1/n!: 17 terms reach double precision for |r| ≤ 0.35.
-        let c = inverseFactorials
-        var sum = c[17]
-        for n in stride(from: 16, through: 0, by: -1) { sum = sum * r + c[n] }
+        // Horner over 1/n!: 17 terms reach double precision for |r| ≤ 0.35. Written out with the table's
+        // entries as literals (`inverseFactorials`, checked equal by a test): the same operations in the same
+        // order as a loop over the table, so the same bits.
+        var sum = 0x1.952c77030ad4bp-49
+        sum = sum * r + 0x1.ae7f3e733b820p-45 // 1/16!
+        sum = sum * r + 0x1.ae7f3e733b820p-41 // 1/15!
+        sum = sum * r + 0x1.93974a8c07c9ep-37 // 1/14!
+        sum = sum * r + 0x1.6124613a86d0ap-33 // 1/13!
+        sum = sum * r + 0x1.1eed8eff8d898p-29 // 1/12!
+        sum = sum * r + 0x1.ae64567f544e4p-26 // 1/11!
+        sum = sum * r + 0x1.27e4fb7789f5dp-22 // 1/10!
+        sum = sum * r + 0x1.71de3a556c734p-19 // 1/9!
+        sum = sum * r + 0x1.a01a01a01a01ap-16 // 1/8!
+        sum = sum * r + 0x1.a01a01a01a01ap-13 // 1/7!
+        sum = sum * r + 0x1.6c16c16c16c17p-10 // 1/6!
+        sum = sum * r + 0x1.1111111111111p-7 // 1/5!
+        sum = sum * r + 0x1.5555555555555p-5 // 1/4!
+        sum = sum * r + 0x1.5555555555555p-3 // 1/3!
+        sum = sum * r + 0x1.0000000000000p-1 // 1/2!
+        sum = sum * r + 0x1.0000000000000p+0 // 1/1!
+        sum = sum * r + 0x1.0000000000000p+0 // 1/0!
         // 2^k from its bit pattern: k is within the normal exponent range here.
         return sum * Double(bitPattern: UInt64(1_023 + Int(k)) << 52)
     }

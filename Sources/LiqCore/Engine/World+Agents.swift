@@ -4,7 +4,13 @@ extension World {
     /// Bots bid for liquidations and defending borrowers repay, once a block has landed.
     mutating func reactToBlock(at time: Int64) -> [Event] {
         let limit = max(1 + riskIndex.upperBand, settings.borrowers.defendBelow)
-        let candidates = riskIndex.candidates(below: limit)
+        let candidates: [(account: Int, healthFactor: Double)]
+        if let cache = candidateCache, cache.version == riskIndex.version, cache.limit == limit {
+            candidates = cache.found
+        } else {
+            candidates = riskIndex.candidates(below: limit)
+            candidateCache = (riskIndex.version, limit, candidates)
+        }
         // Each bot's bids vary around its share, one draw per bot and opportunity (a priority-gas auction).
         let noise = liquidators.map { bot in
             (0..<Self.opportunityLimit).map { _ in 1 + bot.strategy.bidSpread * (2 * rng.unit() - 1) }

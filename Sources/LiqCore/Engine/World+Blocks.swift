@@ -159,9 +159,14 @@ extension World {
                     ("base_fee_gwei", .int(Int64(block.baseFeeGwei))),
                 ]), at: 0)
 
-        chain.pendingArrivals = Gossip.propagate(
-            in: network, from: proposer, at: start,
-            blockBytes: settings.network.blockBytes, using: &rng)
+        if gossipBank != nil {
+            chain.pendingArrivals = gossipBank!.propagate(
+                in: network, from: proposer, at: start, blockBytes: settings.network.blockBytes, using: &rng)
+        } else {
+            chain.pendingArrivals = Gossip.propagate(
+                in: network, from: proposer, at: start,
+                blockBytes: settings.network.blockBytes, using: &rng)
+        }
         chain.pendingHeight = chain.height
         chain.pendingStartMs = start
         network.nodes[proposer].head = chain.height

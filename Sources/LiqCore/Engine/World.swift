@@ -37,6 +37,11 @@ public struct World: Sendable {
     /// Every event the world has caused (part of the state hash, so that an event stream is reproduced too).
     public internal(set) var eventCount = 0
     public internal(set) var statistics = Statistics()
+    /// The fast path mode's gossip (`useFastPaths()`); nil: every block is gossiped afresh.
+    public internal(set) var gossipBank: GossipBank?
+    /// The bots' last candidate scan and the risk index version and limit it was for: blocks in which
+    /// nothing moved an estimate reuse it.
+    var candidateCache: (version: Int, limit: Double, found: [(account: Int, healthFactor: Double)])?
 
     public struct Tracking: Sendable, Equatable {
         public var asset: Int

@@ -31,7 +31,7 @@ public struct PriceProcess: Sendable, Equatable {
             let own = rng.normal()
             let jumpDraw = rng.unit()
             let jumpShock = rng.normal()
-            var price = Double(prices[index]) / 1e8
+            var price = prices[index].doubleValue / 1e8
             let p = parameters[index]
             if p.isStable {
                 price +=
@@ -53,6 +53,6 @@ public struct PriceProcess: Sendable, Equatable {
     /// USD to 8-decimal units, at least one unit and at most `maximumUnits`.
     public static func quantize(_ price: Double) -> UInt128 {
         guard price.isFinite, price > 0 else { return price > 0 ? maximumUnits : 1 }
-        return max(1, UInt128(min(price * 1e8, 1e30).rounded()))
+        return max(1, UInt128(integral: min(price * 1e8, 1e30).rounded()))
     }
 }
