@@ -13,8 +13,25 @@ public struct DashboardOptions: Sendable {
     public var speed: Double
     /// stderr goes here while the screen is up.
     public var logPath: String
+    /// One Monte Carlo path to watch instead of the world's own future (`liqtop run --path-seed`).
+    public var path: Path?
 
-    public init(scenario: Scenario, seed: UInt64, theme: Theme, maxTicks: Int?, speed: Double, logPath: String) {
+    public struct Path: Sendable {
+        public var seed: UInt64
+        public var horizonMs: Int64
+        public var fast: Bool
+        public init(seed: UInt64, horizonMs: Int64, fast: Bool) {
+            self.seed = seed
+            self.horizonMs = horizonMs
+            self.fast = fast
+        }
+    }
+
+    public init(
+        scenario: Scenario, seed: UInt64, theme: Theme, maxTicks: Int?, speed: Double, logPath: String,
+        path: Path? = nil
+    ) {
+        self.path = path
         self.scenario = scenario
         self.seed = seed
         self.theme = theme
@@ -51,7 +68,12 @@ public final class DashboardApp: @unchecked Sendable {
     }
 
     private func start() throws {
-        let engine = try Engine(scenario: options.scenario, seed: options.seed)
+        var engine = try Engine(scenario: options.scenario, seed: options.seed)
+        if let path = options.path {
+            var world = engine.world
+            if path.fast { world.useFastPaths() }
+            engine = Engine(world: world.path(seed: path.seed, horizonMs: path.horizonMs).world)
+        }
         redirectStderr()
         // Before curses changes the terminal's modes, so that every way out can put them back.
         let signals = TerminalGuard.install(

@@ -7,22 +7,25 @@ import LiqCore
 /// left on device writing events.jsonl"). Only a regular file (or nothing) may stand at the target.
 final class EventWriter {
     let path: String
+    /// The option that named the file, for its errors (`--events`, `--out`).
+    let option: String
     let temporary: String
     private var descriptor: Int32
     private var buffer: [UInt8] = []
     private static let flushBytes = 1 << 20
 
-    init(path: String) throws {
-        guard !path.isEmpty else { throw CLIError("--events: needs a file name") }
+    init(path: String, option: String = "--events") throws {
+        self.option = option
+        guard !path.isEmpty else { throw CLIError("\(option): needs a file name") }
         var status = stat()
         if lstat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
-            throw CLIError("--events: \(path) exists and is not a regular file; not replacing it")
+            throw CLIError("\(option): \(path) exists and is not a regular file; not replacing it")
         }
         self.path = path
         let url = URL(fileURLWithPath: path)
         temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial").path
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw CLIError("--events: \(Self.systemError()) writing \(path)") }
+        guard descriptor >= 0 else { throw CLIError("\(option): \(Self.systemError()) writing \(path)") }
         // Past a file-size limit a write fails with EFBIG, instead of the signal ending the run unclean.
         signal(SIGXFSZ, SIG_IGN)
     }
@@ -32,6 +35,13 @@ final class EventWriter {
             buffer.append(contentsOf: EventJSON.line(event).utf8)
             buffer.append(0x0A)
         }
+        if buffer.count >= Self.flushBytes { try flush() }
+    }
+
+    /// One line of text (JSON Lines), buffered.
+    func write(line: String) throws {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(0x0A)
         if buffer.count >= Self.flushBytes { try flush() }
     }
 
@@ -66,7 +76,7 @@ final class EventWriter {
     private func failure() -> CLIError {
         let message = Self.systemError()
         discard()
-        return CLIError("--events: \(message) writing \(path); nothing was written")
+        return CLIError("\(option): \(message) writing \(path); nothing was written")
     }
 
     /// strerror, as the rest of a sentence: "no space left on device".

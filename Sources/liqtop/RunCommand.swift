@@ -28,10 +28,30 @@ struct Run: ParsableCommand {
     @Option(parsing: .unconditional, help: "Simulated seconds per real second.")
     var speed: Double = 10
 
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Watch one path of 'liqtop risk --seed S' by the seed it lists.", valueName: "seed"))
+    var pathSeed: UInt64?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Watch path I of 'liqtop risk --seed S'.", valueName: "I"))
+    var path: Int?
+
+    @Option(help: ArgumentHelp("The risk run's --horizon, for the faults of --path.", valueName: "duration"))
+    var horizon = "24h"
+
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Set a scenario key, as 'liqtop risk --set' does (repeatable).", valueName: "KEY=VALUE"))
+    var sets: [String] = []
+
+    @Flag(help: "With --path or --path-seed: the path as 'liqtop risk --fast' ran it.")
+    var fast = false
+
     @Option(help: ArgumentHelp("Where stderr goes while the screen is up.", valueName: "file"))
     var log = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop.log").path
 
     func validate() throws {
+        try RiskOptions.checkPath(path, pathSeed: pathSeed)
         if let maxTicks, maxTicks < 0 { throw ValidationError("--max-ticks must be 0 or more") }
         guard speed.isFinite, speed >= 0.125, speed <= 1_000 else {
             throw ValidationError("--speed must be from 0.125 to 1000")
@@ -39,8 +59,9 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = try ScenarioSource.load(self.scenario)
+        let scenario = try RiskOptions.scenario(self.scenario, sets: sets)
         let theme = try ThemeSource.load(self.theme)
+        let horizonS = try RiskOptions.seconds(horizon)
         // Where stderr will go while the screen is up: a log that cannot be opened is said now, not lost.
         let probe = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard probe >= 0 else { throw CLIError("--log: cannot open \(sanitized(log)): \(EventWriter.systemError())") }
@@ -52,7 +73,10 @@ struct Run: ParsableCommand {
             try DashboardApp.run(
                 DashboardOptions(
                     scenario: scenario, seed: seed, theme: theme, maxTicks: maxTicks,
-                    speed: speed, logPath: log))
+                    speed: speed, logPath: log,
+                    path: RiskOptions.pathSeed(path, pathSeed: pathSeed, seed: seed).map {
+                        DashboardOptions.Path(seed: $0, horizonMs: Int64(horizonS) * 1_000, fast: fast)
+                    }))
         } catch let error as CustomStringConvertible {
             throw CLIError(error.description)
         }

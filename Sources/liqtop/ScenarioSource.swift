@@ -3,6 +3,20 @@ import LiqCore
 
 /// Resolves a SCENARIO argument: a built-in name, or a path to a TOML file.
 enum ScenarioSource {
+    /// The scenario's TOML text and the name its errors use (`builtin:NAME` or the path).
+    static func text(_ argument: String) throws -> (text: String, file: String) {
+        let looksLikePath = argument.contains("/") || argument.hasSuffix(".toml")
+        if !looksLikePath, let entry = BuiltInScenarios.named(argument) { return (entry.toml, "builtin:\(argument)") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+            let names = BuiltInScenarios.all.map(\.name).joined(separator: ", ")
+            if looksLikePath { throw CLIError("\(argument): no such file") }
+            throw CLIError("no built-in scenario \(quoted(argument)) and no file by that name (built-ins: \(names))")
+        }
+        guard !isDirectory.boolValue else { throw CLIError("\(argument): is a directory, not a scenario file") }
+        return (try readText(argument), argument)
+    }
+
     static func load(_ argument: String) throws -> Scenario {
         let looksLikePath = argument.contains("/") || argument.hasSuffix(".toml")
         if !looksLikePath, let scenario = try BuiltInScenarios.load(argument) { return scenario }

@@ -10,6 +10,12 @@ public struct Engine: Sendable {
         view = WorldView(world: world)
     }
 
+    /// An engine over a world already built (one Monte Carlo path, say).
+    public init(world: World) {
+        self.world = world
+        view = WorldView(world: world)
+    }
+
     /// Applies a command at the current time.
     @discardableResult
     public mutating func apply(_ command: Command) -> [Event] {

@@ -15,6 +15,8 @@ public struct SimulationSettings: Sendable, Equatable {
     /// What the arbitrageur holds of each asset at the start, in USD.
     public var arbitrageWalletUSD = ScenarioKeys.market.arbitrageWallet.fallback
     public var events: [ScheduledCommand] = []
+    /// The faults `liqtop risk` draws for each path (`[faults]`); plain runs draw none.
+    public var faults = FaultModel()
     /// The asset gas is paid in (`[network] gas_asset`; by default the one named WETH or ETH): it prices the
     /// bots' and the borrowers' gas in USD.
     public var gasAsset: Int?

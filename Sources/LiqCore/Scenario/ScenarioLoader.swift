@@ -4,7 +4,26 @@ public enum ScenarioLoader {
     public static let priceDecimals = 8
 
     public static func load(text: String, file: String) throws(ConfigError) -> Scenario {
+        try load(text: text, file: file, overrides: [])
+    }
+
+    /// The scenario with `overrides` set in its tree before it is read (`liqtop risk --set`); a problem with
+    /// an override is an error on line 0 naming its key.
+    package static func load(text: String, file: String, overrides: [ConfigOverride]) throws(ConfigError) -> Scenario {
         var (source, root) = try ConfigSource.parse(text, file: file)
+        if !overrides.isEmpty {
+            var tree = source.root
+            for override in overrides {
+                do {
+                    try override.apply(to: &tree)
+                } catch {
+                    throw ConfigError(
+                        file: file, line: 0, key: override.path.joined(separator: "."), message: error.message)
+                }
+            }
+            source = ConfigSource(file: file, root: tree)
+            root = TableReader(source: source, path: ConfigPath(), table: tree)
+        }
         let keys = ScenarioKeys.topLevel
         let name = try root.read(keys.name)
         let description = try root.read(keys.description)

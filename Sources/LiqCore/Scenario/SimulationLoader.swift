@@ -179,6 +179,10 @@ extension ScenarioLoader {
         if settings.gasAsset == nil {
             settings.gasAsset = assets.firstIndex { $0.symbol == "WETH" || $0.symbol == "ETH" }
         }
+        if var faults = try root.section(ScenarioKeys.faults) {
+            settings.faults = try readFaults(&faults)
+            try faults.finish()
+        }
         for var event in try root.sections(ScenarioKeys.events) {
             settings.events += try readEvent(&event, assets: assets, network: settings.network)
             try event.finish()

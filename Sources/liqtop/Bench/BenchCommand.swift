@@ -18,6 +18,9 @@ struct Bench: ParsableCommand {
             gossip      one block propagated to every node of a 10,000-node network (ms)
             load        a scenario file of 1,000,000 [[positions]] (85 MB of TOML) read into a scenario and its
                         lending pool, from text in memory (s)
+            risk_paths  `liqtop risk default --horizon 24h` on all cores: paths per second (full mode)
+            risk_paths_fast  the same with --fast (a tick per slot, gossip from a bank of samples)
+            Name benchmarks to run only those: liqtop bench risk_paths risk_paths_fast.
             Build with -c release for meaningful figures; --quick runs small sizes in seconds.
             """)
 
@@ -26,6 +29,22 @@ struct Bench: ParsableCommand {
 
     @Flag(help: "Small sizes, a few seconds in all.")
     var quick = false
+
+    @Argument(help: "Only these benchmarks (default: all).")
+    var names: [String] = []
+
+    static let all = [
+        "memory", "frame", "shock_scan", "quote", "tick", "tick_slot", "gossip", "load", "risk_paths",
+        "risk_paths_fast",
+    ]
+
+    func validate() throws {
+        for name in names where !Self.all.contains(name) {
+            throw ValidationError("no benchmark \(quoted(name)) (benchmarks: \(Self.all.joined(separator: ", ")))")
+        }
+    }
+
+    func wants(_ name: String...) -> Bool { names.isEmpty || name.contains { names.contains($0) } }
 
     func run() throws {
         let sizes =
@@ -42,6 +61,16 @@ struct Bench: ParsableCommand {
             fflush(nil)
         }
         if !json { print(BenchResult.header) }
+        if wants("memory", "frame", "shock_scan", "quote", "tick", "tick_slot", "gossip", "load") {
+            try runEngine(sizes, report)
+        }
+        try runRiskPaths(report)
+    }
+
+    func runEngine(
+        _ sizes: (accounts: Int, nodes: Int, tickAccounts: Int, tickNodes: Int, gossipNodes: Int, positions: Int),
+        _ report: (BenchResult) -> Void
+    ) throws {
 
         // memory: the `large` world (accounts, risk index, network, bots) as `liqtop run large` loads it.
         guard var large = try BuiltInScenarios.load("large") else { return }
@@ -88,6 +117,7 @@ struct Bench: ParsableCommand {
                     samples: timing.samples.map { Double(targets.count) / ($0 / 1_000) }))
         }
 
+        guard wants("tick", "tick_slot", "gossip", "load") else { return }
         // tick: 100,000 accounts and 1,000 nodes, bots, oracles and gossip running. Every 12th tick holds a
         // slot (a block, its gossip, the bots' scan); tick_slot reports those alone.
         guard var big = try BuiltInScenarios.load("default") else { return }
@@ -118,12 +148,38 @@ struct Bench: ParsableCommand {
                 _ = Gossip.propagate(in: network, from: 0, at: 0, blockBytes: 120_000, using: &rng)
             })
 
+        guard wants("load") else { return }
         // load: a scenario file with many positions, as `liqtop quote FILE` reads it.
         let text = BenchFiles.positionsTOML(count: sizes.positions)
         let load = try BenchResult.measure("load", n: sizes.positions, unit: "ms", runs: 3, warmup: 1) {
             _ = try ScenarioLoader.load(text: text, file: "bench.toml").makePool()
         }
         report(BenchResult(name: "load", n: load.n, unit: "s", samples: load.samples.map { $0 / 1_000 }))
+    }
+}
+
+extension Bench {
+    /// risk_paths: the product's Monte Carlo (`RiskRunner.run`, as `liqtop risk` calls it) on `default` over
+    /// 24 hours with every core; each sample is one batch of paths, reported as paths per second.
+    func runRiskPaths(_ report: (BenchResult) -> Void) throws {
+        guard let scenario = try BuiltInScenarios.load("default") else { return }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        for (name, fast) in [("risk_paths", false), ("risk_paths_fast", true)] where wants(name) {
+            var world = try World(scenario: scenario, seed: 1)
+            if fast { world.useFastPaths() }
+            let batch = quick ? 2 * cores : (fast ? 40 : 12) * cores
+            var next = 0
+            let timing = try BenchResult.measure(name, n: batch, unit: "ms", runs: quick ? 1 : 3, warmup: 0) {
+                _ = try RiskRunner.run(
+                    base: world, seed: 1, paths: next..<(next + batch), horizonMs: (quick ? 3_600 : 86_400) * 1_000,
+                    workers: cores)
+                next += batch
+            }
+            report(
+                BenchResult(
+                    name: name, n: batch, unit: "paths_s",
+                    samples: timing.samples.map { Double(batch) / ($0 / 1_000) }))
+        }
     }
 }
 
@@ -164,13 +220,13 @@ struct BenchResult {
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
-    static let header = "BENCHMARK          N        UNIT     MEDIAN        P90        MIN        MAX  RUNS"
+    static let header = "BENCHMARK              N  UNIT        MEDIAN        P90        MIN        MAX  RUNS"
 
     var line: String {
         func number(_ value: Double) -> String { String(format: "%10.3f", value) }
         return
-            "\(name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(String(format: "%9d", n))  "
-            + "\(unit.padding(toLength: 6, withPad: " ", startingAt: 0)) \(number(median)) \(number(p90)) "
+            "\(name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(String(format: "%8d", n))  "
+            + "\(unit.padding(toLength: 7, withPad: " ", startingAt: 0)) \(number(median)) \(number(p90)) "
             + "\(number(minimum)) \(number(maximum))  \(samples.count)"
     }
 

@@ -14,11 +14,12 @@ package enum ScenarioKeys {
     package static let borrowers = Borrowers()
     package static let bots = Bots()
     package static let events = Events()
+    package static let faults = Faults()
 
     /// The sections in the order the documentation lists them.
     package static let sections: [any ScenarioKeySection] = [
         topLevel, assets, eModes, positions, oracleSentinel, flashLoans,
-        clock, network, market, borrowers, bots, events,
+        clock, network, market, borrowers, bots, events, faults,
     ]
 
     /// The documentation's tables of keys, in Markdown: one table per section.
