@@ -55,6 +55,8 @@ public final class DashboardApp: @unchecked Sendable {
     private var savedStderr: Int32 = -1
     /// Handed to the shell (Ctrl-Z, or stopped in the background): nothing draws or touches the terminal.
     private var suspended = false
+    /// The Risk view's Monte Carlo and the path watched, if any.
+    private let risk = RiskSession()
 
     private init(options: DashboardOptions) {
         self.options = options
@@ -175,7 +177,7 @@ public final class DashboardApp: @unchecked Sendable {
             case .resize: resized()
             case .ignored: continue
             case .key(let key):
-                guard let snapshot = latest else {
+                guard let snapshot = shown else {
                     if key == .char("q") { finish(0) }
                     continue
                 }
@@ -199,8 +201,17 @@ public final class DashboardApp: @unchecked Sendable {
             }
         case .request(let request): driver.request(request)
         case .theme(let name): if let theme = BuiltInThemes.theme(name) { screen.setTheme(theme) }
+        case .risk(let request):
+            risk.carryOut(request, driver: driver) { [self] in scheduleRender() }
         case .quit: finish(0)
         }
+    }
+
+    /// The latest snapshot with the Risk view's run attached.
+    private var shown: Snapshot? {
+        guard var snapshot = latest else { return nil }
+        snapshot.risk = risk.status()
+        return snapshot
     }
 
     private func resized() {
@@ -222,7 +233,7 @@ public final class DashboardApp: @unchecked Sendable {
     }
 
     private func render() {
-        guard let snapshot = latest, !suspended else { return }
+        guard !suspended, let snapshot = shown else { return }
         let started = DispatchTime.now().uptimeNanoseconds
         let (width, height) = screen.size
         view.pageRows = Dashboard.pageRows(width: width, height: height, focus: view.focus)
@@ -234,6 +245,7 @@ public final class DashboardApp: @unchecked Sendable {
 
     private func finish(_ code: Int32, message: String? = nil) {
         TerminalGuard.beginRestore()
+        risk.stop()
         driver?.stop()
         CursesScreen.restore()
         restoreStderr()

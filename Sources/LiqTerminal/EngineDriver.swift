@@ -80,6 +80,24 @@ public final class EngineDriver: @unchecked Sendable {
         }
     }
 
+    /// Hands a copy of the world, as it is now, to `body` on the main queue (for a Monte Carlo from it).
+    public func withWorld(_ body: @escaping @Sendable (World) -> Void) {
+        queue.async { [self] in
+            let world = engine.world
+            callbackQueue.async { body(world) }
+        }
+    }
+
+    /// Plays another engine from now on (a Monte Carlo path to watch); playback stays as it was.
+    public func replace(_ next: Engine) {
+        queue.async { [self] in
+            engine = next
+            owedMs = 0
+            pace.removeAll()
+            publish()
+        }
+    }
+
     /// What the next snapshots carry (curve, nodes, pending window, shock preview).
     public func request(_ request: SnapshotRequest) {
         queue.async { [self] in

@@ -119,5 +119,30 @@ else
     fail "the large world starts"
 fi
 
+# 9. The Risk view: r runs a Monte Carlo from the present while the dashboard goes on; the worst path opens
+#    on the dashboard, l comes back to the live world, s stops a run.
+start "crash --speed 20" 120 40
+if wait_for "liqtop · crash" 15; then
+    tm send-keys -t e2e r
+    if wait_for "Risk · Monte Carlo of bad debt" 5 && wait_for "done ·" 20 && wait_for "worst paths" 20 \
+        && wait_for "▶ path" 20; then
+        tm send-keys -t e2e Enter
+        if wait_for "crash · path" 5 && wait_for "watching path" 2; then
+            tm send-keys -t e2e r
+            wait_for "the dashboard shows path" 5 && tm send-keys -t e2e s
+            if wait_for "stopped at" 5; then
+                tm send-keys -t e2e l
+                if wait_for "back on the live world" 5 && wait_for "liqtop · crash · 0" 5; then
+                    ok "the risk view runs, opens its worst path and comes back"
+                else fail "l back to the live world"; fi
+            else fail "s stops the risk run"; fi
+        else fail "enter watches the worst path"; fi
+    else fail "r opens the risk view and runs paths"; fi
+    tm send-keys -t e2e q
+    wait_for "EXIT=0" 10 || fail "q after the risk view"
+else
+    fail "crash starts for the risk view"
+fi
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -87,8 +87,10 @@ extension World {
     /// recoveries). Two streams, so that the market of a path does not depend on its horizon: a longer replay
     /// of a path is the same path, with the faults a longer horizon adds. The positions, the network and the
     /// bots are this world's: paths share the portfolio, not the luck.
-    public func path(seed: UInt64, horizonMs: Int64) -> (world: World, faults: [DrawnFault]) {
+    /// `name`, if given, replaces the scenario's name on screen ("default · path 12").
+    public func path(seed: UInt64, horizonMs: Int64, name: String? = nil) -> (world: World, faults: [DrawnFault]) {
         var world = self
+        if let name { world.scenarioName = name }
         world.rng = SeededGenerator(seed: seed)
         var faultStream = SeededGenerator(seed: Self.pathSeed(seed, path: -2))
         let faults = settings.faults.draw(for: world, from: nowMs, horizonMs: horizonMs, using: &faultStream)

@@ -112,6 +112,8 @@ public struct Snapshot: Sendable {
     /// Set by the dashboard's driver when ticks take longer than their period: the speed the world actually
     /// ran at over the last seconds (every tick runs in full; the world runs slower instead).
     public var achievedSpeed: Double?
+    /// The Monte Carlo run the Risk view shows (the terminal's driver attaches it; the world does not know it).
+    public var risk: RiskStatus?
     public var botsEnabled: Bool
     public var headHeight: Int
     public var finalizedHeight: Int

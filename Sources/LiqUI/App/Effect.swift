@@ -31,5 +31,18 @@ public enum Effect: Sendable, Equatable {
     case request(SnapshotRequest)
     /// A built-in theme, by name.
     case theme(String)
+    /// The Risk view's Monte Carlo.
+    case risk(RiskRequest)
     case quit
+}
+
+/// What the Risk view asks of the Monte Carlo that runs beside the world.
+public enum RiskRequest: Sendable, Equatable {
+    /// A new run from the world's present (a running one stops).
+    case start
+    case stop
+    /// Watch path `path` of the last run instead of the live world, from the moment the run started.
+    case open(path: Int)
+    /// Back to the live world, as it was when a path was opened.
+    case live
 }

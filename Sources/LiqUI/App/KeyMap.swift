@@ -5,13 +5,14 @@ public enum Action: Equatable, Sendable {
     case shockDialog, shockDown5, shockUp5, shockDown20, toggleOutage, toggleNode, toggleDegrade, toggleCut,
         toggleFreeze
     case stepBack, stepForward, execute, confirm, apply, erase
+    case riskView, rerun, stopRun, backToLive
     /// Typing into a text field (a row of the help and the hint bar; no key of its own).
     case type
 }
 
 /// Where keys go: the dashboard itself, or one of the overlays and prompts on top of it.
 public enum Mode: CaseIterable, Sendable {
-    case main, help, shock, walkthrough, confirm, filter
+    case main, help, shock, walkthrough, confirm, filter, risk
 
     /// How the help overlay names the mode.
     public var title: String {
@@ -22,6 +23,7 @@ public enum Mode: CaseIterable, Sendable {
         case .walkthrough: "walkthrough"
         case .confirm: "confirm"
         case .filter: "filter"
+        case .risk: "risk view"
         }
     }
 }
@@ -81,6 +83,10 @@ public enum KeyMap {
             [.char("p")], "p", "shock", "price shock: choose an asset, type a percentage, preview, confirm",
             .shockDialog),
         key(
+            [.char("r")], "r", "risk",
+            "risk view: a Monte Carlo of bad debt from this moment (paths with their own prices and faults)",
+            .riskView),
+        key(
             [.char("f")], "f", "freeze oracle", "freeze or unfreeze the oracle of the asset selected in Market",
             .toggleFreeze, bar: false),
         key([.char("/")], "/", "filter", "filter pending liquidations by account (esc clears)", .filter, bar: false),
@@ -122,6 +128,20 @@ public enum KeyMap {
         key([], "any other key", "cancel", "cancel", .close),
     ]
 
+    public static let risk: [KeyBinding] = [
+        key([.up, .char("k")], "↑↓", "path", "select one of the worst paths", .up),
+        key([.down, .char("j")], "↓", "next path", "next path", .down, bar: false, inHelp: false),
+        key(
+            [.enter], "enter", "watch path",
+            "watch the selected path on the dashboard, from the moment the run started (instead of the live world)",
+            .open),
+        key([.char("r")], "r", "run again", "run again from the present moment", .rerun),
+        key([.char("s")], "s", "stop", "stop the run (what has finished stays)", .stopRun),
+        key([.char("l")], "l", "live", "back to the live world after watching a path", .backToLive),
+        key([.escape, .char("q")], "esc", "close", "close the view; a run goes on in the background (also q)", .close),
+        key([.char("?")], "?", "help", "every key", .help),
+    ]
+
     public static let filter: [KeyBinding] = [
         key([], "text", "type", "type part of an account id", .type),
         key([.backspace], "backspace", "erase", "erase the last character", .erase),
@@ -137,6 +157,7 @@ public enum KeyMap {
         case .walkthrough: walkthrough
         case .confirm: confirm
         case .filter: filter
+        case .risk: risk
         }
     }
 

@@ -94,3 +94,52 @@ extension Reducer {
         return view.selected(.nodes) < nodes.count ? nodes[view.selected(.nodes)] : nil
     }
 }
+
+extension Reducer {
+    /// The Risk view: a path to pick among the worst, run again, stop, close.
+    static func performRisk(_ action: Action, _ view: inout ViewState, snapshot: Snapshot) -> [Effect] {
+        guard case .risk(var overlay) = view.overlay else { return [] }
+        let worst = snapshot.risk?.report.worst ?? []
+        switch action {
+        case .up: overlay.selection = max(0, overlay.selection - 1)
+        case .down: overlay.selection = min(max(0, worst.count - 1), overlay.selection + 1)
+        case .open:
+            guard overlay.selection < worst.count else {
+                view.status = "no path to watch yet: the run has not finished one"
+                return []
+            }
+            let path = worst[overlay.selection].path
+            view.overlay = .none
+            view.status = "watching path \(path) of the risk run; r, then l, goes back to the live world"
+            return [.risk(.open(path: path))]
+        case .backToLive:
+            guard snapshot.risk?.watching != nil else {
+                view.status = "already on the live world"
+                return []
+            }
+            view.overlay = .none
+            view.status = "back on the live world, where you left it"
+            return [.risk(.live)]
+        case .rerun:
+            view.overlay = .risk(RiskOverlay())
+            view.status = "a new run from the present moment"
+            return [.risk(.start)]
+        case .stopRun:
+            guard snapshot.risk?.state == .running else {
+                view.status = "no run is going"
+                return []
+            }
+            view.status = "stopped; the paths that finished stay"
+            return [.risk(.stop)]
+        case .help:
+            openHelp(over: view.overlay, mode: .risk, &view)
+            return []
+        case .close:
+            view.overlay = .none
+            return []
+        default: break
+        }
+        view.overlay = .risk(overlay)
+        return []
+    }
+}

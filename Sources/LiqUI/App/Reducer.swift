@@ -59,6 +59,7 @@ public enum Reducer {
             }
         case .shock: return performShock(action, &view, snapshot: snapshot)
         case .walkthrough, .confirm: return performWalkthrough(action, &view, snapshot: snapshot)
+        case .risk: return performRisk(action, &view, snapshot: snapshot)
         case .filter:
             switch action {
             case .erase: if !view.filter.isEmpty { view.filter.removeLast() }
@@ -115,6 +116,9 @@ public enum Reducer {
             view.status = "theme \(BuiltInThemes.names[view.themeIndex])"
             return [.theme(BuiltInThemes.names[view.themeIndex])]
         case .toggleBots: return [.engine(.setBots(enabled: !snapshot.botsEnabled))]
+        case .riskView:
+            view.overlay = .risk(RiskOverlay())
+            return snapshot.risk == nil ? [.risk(.start)] : []
         case .shockDialog: view.overlay = .shock(ShockDialog(asset: min(market, max(0, snapshot.market.count - 1))))
         case .shockDown5: return [.engine(.shock(asset: market, percentBps: -500, overSeconds: 0))]
         case .shockUp5: return [.engine(.shock(asset: market, percentBps: 500, overSeconds: 0))]

@@ -87,8 +87,14 @@ public struct Walkthrough: Equatable, Sendable {
     public var accountID: String { row.accountID }
 }
 
+/// The Risk view: which of the worst paths is selected.
+public struct RiskOverlay: Equatable, Sendable {
+    public var selection = 0
+    public init() {}
+}
+
 public enum Overlay: Equatable, Sendable {
-    case none, help, shock(ShockDialog), walkthrough(Walkthrough)
+    case none, help, shock(ShockDialog), walkthrough(Walkthrough), risk(RiskOverlay)
 }
 
 /// Everything about the screen that is not the world: focus, selections, overlays, filter, sort, theme.
@@ -124,6 +130,7 @@ public struct ViewState: Equatable, Sendable {
         case .help: .help
         case .shock: .shock
         case .walkthrough(let walkthrough): walkthrough.confirming ? .confirm : .walkthrough
+        case .risk: .risk
         case .none: filtering ? .filter : .main
         }
     }

@@ -64,3 +64,20 @@ import Testing
         #expect(outcome.moves[0].percent == -12.35)
     }
 }
+
+/// The Risk view's histogram: equal-width bins from the least to the most bad debt.
+@Suite struct RiskHistogramTests {
+    @Test func binsSpanTheValues() {
+        let histogram = RiskHistogram(stride(from: 0.0, through: 100, by: 10).map { $0 }, bins: 10)
+        #expect(histogram.edges.first == 0 && histogram.edges.last == 100 && histogram.edges.count == 11)
+        // 0…90 one each; 100 is the last bin's upper edge, included.
+        #expect(histogram.counts == [1, 1, 1, 1, 1, 1, 1, 1, 1, 2])
+        #expect(histogram.bin(of: -5) == 0 && histogram.bin(of: 1e9) == 9 && histogram.bin(of: 55) == 5)
+    }
+
+    @Test func oneValueOneBinNoneNoBins() {
+        #expect(RiskHistogram([339, 339, 339]).counts == [3])
+        #expect(RiskHistogram([339, 339]).edges == [339, 339])
+        #expect(RiskHistogram([]).counts.isEmpty)
+    }
+}

@@ -1,0 +1,139 @@
+import LiqCore
+
+/// The Risk view: a Monte Carlo of bad debt from a moment of the live world, drawn as it runs: progress,
+/// the histogram of bad debt across paths with VaR 95 and EVaR 99 marked, the summary with the split by
+/// faults, and the worst paths (enter watches one).
+enum RiskPanel {
+    static func render(_ overlay: RiskOverlay, _ snapshot: Snapshot, into buffer: inout ScreenBuffer, area: Rect) {
+        let rect = Chrome.centered(min(area.width - 2, 132), area.height - 1, in: area)
+        buffer.fill(rect)
+        let inner = Widgets.box(&buffer, rect, title: "Risk · Monte Carlo of bad debt", focused: true)
+        guard let risk = snapshot.risk else {
+            buffer.put("starting…", x: inner.x + 1, y: inner.y, style: Style(.dim), clip: inner)
+            return
+        }
+        var y = inner.y
+        func line(_ text: String, _ style: Style = Style(.text), x: Int = 1) {
+            guard y < inner.maxY else { return }
+            buffer.put(text, x: inner.x + x, y: y, style: style, clip: inner)
+            y += 1
+        }
+        line(progress(risk), Style(risk.state == .running ? .accent : .text, bold: true))
+        if let path = risk.watching {
+            let text = "the dashboard shows path \(path) of this run · l goes back to the live world"
+            line(text, Style(.warn, bold: true))
+        } else {
+            line(
+                "each path: the market, gossip and bots with their own luck, and infrastructure faults drawn from "
+                    + "[faults]", Style(.dim))
+        }
+        y += 1
+        let report = risk.report
+        let fixedRows = 3 + 1 + 4 + 1 + 1 + min(5, report.worst.count) + 1
+        let bins = max(2, min(12, inner.maxY - y - fixedRows))
+        histogram(risk, bins: bins, into: &buffer, inner: inner, y: &y)
+        y += 1
+        guard report.paths > 0 else { return }
+        line(
+            "mean \(Widgets.usd(report.meanBadDebtUSD))   median \(Widgets.usd(report.p50BadDebtUSD))   "
+                + "VaR 95 \(Widgets.usd(report.var95USD))   EVaR 99 \(Widgets.usd(report.evar99USD))   "
+                + "CVaR 95 \(Widgets.usd(report.cvar95USD))", Style(.text, bold: true))
+        line(
+            "bad debt over $1 in \(percent(report.pAnyBadDebt)) of paths · \(liquidations(report.liquidationsMean)) "
+                + "liquidations a path · finality stalled in \(percent(report.finalityStallShare)) · "
+                + "oracle staleness p95 \(Int(report.maxOracleStalenessSp95)) s")
+        line("with faults     " + split(report.withFaults))
+        line("without faults  " + split(report.withoutFaults))
+        y += 1
+        line(
+            "worst paths (enter watches the selected one from \(Widgets.clock(risk.fromMs)))", Style(.title, bold: true)
+        )
+        for (index, outcome) in report.worst.enumerated() {
+            let selected = index == overlay.selection
+            let moves = outcome.moves.prefix(2).map { "\($0.asset) \(signed($0.percent)) %" }.joined(separator: ", ")
+            let faults =
+                outcome.faults.isEmpty
+                ? "no faults"
+                : outcome.faults.prefix(2).map { "\($0.kind.replacingOccurrences(of: "_", with: " ")) \($0.target)" }
+                    .joined(separator: ", ") + (outcome.faults.count > 2 ? " +\(outcome.faults.count - 2)" : "")
+            let text =
+                "\(selected ? "▶" : " ") path \(Widgets.left(String(outcome.path), 5)) "
+                + "\(Widgets.right(Widgets.usd(outcome.badDebtUSD), 9))  \(moves) · \(faults)"
+            line(text, selected ? Style(.selection, reverse: true) : Style(.text), x: 0)
+        }
+    }
+
+    static func progress(_ risk: RiskStatus) -> String {
+        let head =
+            "from \(Widgets.clock(risk.fromMs)) · \(risk.paths) paths of \(hours(risk.horizonMs))"
+            + (risk.fast ? " (fast mode)" : "")
+        let rate = Widgets.fixed(risk.pathsPerSecond, 1)
+        switch risk.state {
+        case .running:
+            let left = risk.pathsPerSecond > 0 ? Double(risk.paths - risk.done) / risk.pathsPerSecond : 0
+            return head + " · \(risk.done) done · \(rate)/s · about \(Int(left.rounded())) s left (s stops)"
+        case .finished: return head + " · done in \(Int(risk.elapsedSeconds.rounded())) s (r runs again)"
+        case .stopped: return head + " · stopped at \(risk.done) (r runs again)"
+        case .failed(let message): return head + " · failed: \(message)"
+        }
+    }
+
+    /// Bins as rows, a bar each; the rows holding VaR 95 and EVaR 99 are marked.
+    static func histogram(
+        _ risk: RiskStatus, bins: Int, into buffer: inout ScreenBuffer, inner: Rect, y: inout Int
+    ) {
+        buffer.put(
+            "bad debt at the end of each path", x: inner.x + 1, y: y, style: Style(.title, bold: true), clip: inner)
+        y += 1
+        let histogram = risk.histogram(bins: bins)
+        guard !histogram.counts.isEmpty else {
+            buffer.put("no path has finished yet", x: inner.x + 1, y: y, style: Style(.dim), clip: inner)
+            y += 1
+            return
+        }
+        let top = max(1, histogram.counts.max() ?? 1)
+        let varBin = histogram.bin(of: risk.report.var95USD), evarBin = histogram.bin(of: risk.report.evar99USD)
+        // Room after the longest bar for its count and the marks ("  ◀ VaR 95 $1.23M · EVaR 99 $4.56M").
+        let barWidth = max(5, min(60, inner.width - 23 - 8 - 38))
+        for (index, count) in histogram.counts.enumerated() {
+            let range =
+                histogram.counts.count == 1
+                ? "all " + Widgets.usd(histogram.edges[0])
+                : "\(Widgets.usd(histogram.edges[index]))–\(Widgets.usd(histogram.edges[index + 1]))"
+            var marks: [String] = []
+            if index == varBin { marks.append("VaR 95 \(Widgets.usd(risk.report.var95USD))") }
+            if index == evarBin { marks.append("EVaR 99 \(Widgets.usd(risk.report.evar99USD))") }
+            let filled = count == 0 ? 0 : max(1, Int((Double(count) / Double(top) * Double(barWidth)).rounded()))
+            var x = inner.x + 1
+            x += buffer.put(Widgets.left(range, 23), x: x, y: y, style: Style(.dim), clip: inner)
+            x += buffer.put(
+                String(repeating: "█", count: filled), x: x, y: y,
+                style: Style(marks.isEmpty ? .accent : .warn), clip: inner)
+            x += buffer.put(" \(count)", x: x, y: y, style: Style(.text), clip: inner)
+            if !marks.isEmpty {
+                let text = "  ◀ " + marks.joined(separator: " · ")
+                buffer.put(text, x: x, y: y, style: Style(.warn, bold: true), clip: inner)
+            }
+            y += 1
+        }
+    }
+
+    static func split(_ split: RiskReport.Split) -> String {
+        "\(split.paths) paths · mean \(Widgets.usd(split.meanBadDebtUSD)) · VaR 95 \(Widgets.usd(split.var95USD))"
+    }
+
+    static func liquidations(_ mean: Double) -> String {
+        mean >= 100 ? Widgets.count(Int(mean.rounded())) : Widgets.fixed(mean, 1)
+    }
+
+    static func percent(_ share: Double) -> String { Widgets.fixed(share * 100, 1) + " %" }
+    static func signed(_ value: Double) -> String { (value > 0 ? "+" : "") + Widgets.fixed(value, 1) }
+
+    /// "24 h", "90 min", "2 d".
+    static func hours(_ ms: Int64) -> String {
+        let seconds = ms / 1_000
+        if seconds % 86_400 == 0, seconds >= 172_800 { return "\(seconds / 86_400) d" }
+        if seconds % 3_600 == 0 { return "\(seconds / 3_600) h" }
+        return "\(seconds / 60) min"
+    }
+}
