@@ -71,6 +71,18 @@ import Testing
         let mixed = try CLI.run(["risk", "merge", files[0], other, files[2]])
         #expect(mixed.status == 2 && mixed.stderr.contains("seed 4 differs"), "\(mixed.stderr)")
         #expect(mixed.stderr.split(separator: "\n").count == 1)
+        // Another liqtop version, or another scenario text, is refused too.
+        let edited = try String(contentsOfFile: files[1], encoding: .utf8)
+        for (from, to, message) in [
+            ("\"version\": \"", "\"version\": \"0.0.", "liqtop version"),
+            ("\"scenario_sha256\": \"", "\"scenario_sha256\": \"00", "scenario's text differs"),
+        ] {
+            let changed = "\(directory)/changed.jsonl"
+            try edited.replacingOccurrences(of: from, with: to).write(
+                toFile: changed, atomically: true, encoding: .utf8)
+            let result = try CLI.run(["risk", "merge", files[0], changed, files[2]])
+            #expect(result.status == 2 && result.stderr.contains(message), "\(result.stderr)")
+        }
         let notRisk = try CLI.shell("echo '{\"a\": 1}' > \(directory)/x.jsonl; $LIQTOP risk merge \(directory)/x.jsonl")
         #expect(notRisk.status == 2 && notRisk.stderr.contains("x.jsonl:1:"))
     }
@@ -90,6 +102,15 @@ import Testing
         // Without bots nobody liquidates.
         #expect(try Self.object(String(lines[0]))["liquidations_mean"] as? Double == 0)
         #expect((try Self.object(String(lines[2]))["liquidations_mean"] as? Double ?? 0) > 0)
+        // A sweep split into shards merges to the same lines.
+        let directory = try CLI.temporaryDirectory()
+        let sweep = ["risk", "default", "--paths", "3", "--horizon", "5m", "--json", "--set", "bots.count=0,3"]
+        let whole = try CLI.run(sweep)
+        for shard in 0..<2 {
+            #expect(try CLI.run(sweep + ["--shard", "\(shard)/2", "--out", "\(directory)/\(shard).jsonl"]).status == 0)
+        }
+        let merged = try CLI.run(["risk", "merge", "--json", "\(directory)/1.jsonl", "\(directory)/0.jsonl"])
+        #expect(merged.status == 0 && merged.stdout == whole.stdout, "\(merged.stderr)")
         let table = try CLI.run(["risk", "default", "--paths", "2", "--horizon", "2m", "--set", "bots.count=0,3"])
         #expect(table.stdout.split(separator: "\n").count == 3)
         #expect(table.stdout.hasPrefix("bots.count"))

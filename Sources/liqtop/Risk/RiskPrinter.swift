@@ -19,6 +19,10 @@ enum RiskPrinter {
 
     static func money(_ usd: Double) -> String { "$" + DecimalAmount.grouped(Int(usd.rounded())) }
     static func percent(_ share: Double) -> String { String(format: "%.1f %%", share * 100) }
+    /// "12.5", or "1,135" from a hundred up.
+    static func count(_ value: Double) -> String {
+        value >= 100 ? DecimalAmount.grouped(Int(value.rounded())) : String(format: "%.1f", value)
+    }
 
     static func text(_ report: RiskReport, _ run: RiskRunIdentity, shard: String?) -> String {
         var lines = [
@@ -34,7 +38,7 @@ enum RiskPrinter {
             ("EVaR 99 (99th percentile)", money(report.evar99USD)),
             ("CVaR 95 (mean of the worst 5 %)", money(report.cvar95USD)),
             ("paths with bad debt over $1", percent(report.pAnyBadDebt)),
-            ("liquidations per path, mean", String(format: "%.1f", report.liquidationsMean)),
+            ("liquidations per path, mean", count(report.liquidationsMean)),
             ("debt liquidated, 95th percentile", money(report.liquidatedDebtUSDp95)),
             ("oracle staleness, 95th percentile", "\(Int(report.maxOracleStalenessSp95)) s"),
             ("paths where finality stalled", percent(report.finalityStallShare)),
@@ -95,7 +99,7 @@ enum RiskPrinter {
                 identity.set.map(\.value) + [
                     money(report.meanBadDebtUSD), money(report.var95USD), money(report.evar99USD),
                     money(report.cvar95USD), percent(report.pAnyBadDebt),
-                    String(format: "%.1f", report.liquidationsMean),
+                    count(report.liquidationsMean),
                 ])
         }
         return table.rendered().trimmingTrailingSpaces()
