@@ -34,8 +34,23 @@ struct Liqtop: ParsableCommand {
         } catch {
             if exitCode(for: error) == .success { exit(withError: error) }
             let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            fail("\(message) (see 'liqtop --help')")
+            fail("\(message) (see '\(helpCommand(CommandLine.arguments))')")
         }
+    }
+
+    /// Where the options of the command line's subcommand are listed: `liqtop sim --help`, `liqtop risk run
+    /// --help` (risk's own help lists its subcommands), or `liqtop --help`.
+    static func helpCommand(_ arguments: [String]) -> String {
+        let words = Array(arguments.dropFirst())
+        guard let first = words.first,
+            let command = configuration.subcommands.first(where: {
+                $0.configuration.commandName == first || String(describing: $0).lowercased() == first
+            })
+        else { return "liqtop --help" }
+        if first == "risk" {
+            return words.dropFirst().first == "merge" ? "liqtop risk merge --help" : "liqtop risk run --help"
+        }
+        return "liqtop \(command.configuration.commandName ?? first) --help"
     }
 
     /// One line on stderr, whatever the message holds, then exit code 2 (or `status`).

@@ -83,7 +83,7 @@ struct Sim: ParsableCommand {
         } catch let error as ArithmeticError {
             throw CLIError("\(self.scenario): \(error): an amount or price is too large to compute with")
         }
-        if let events { try Self.refuseOverwriting(scenarioFile: self.scenario, with: events) }
+        if let events { try Self.refuseOverwriting(scenarioFile: self.scenario, with: events, option: "--events") }
         let writer = try events.map { try EventWriter(path: $0) }
         // Ctrl-C, TERM and HUP stop the run between ticks; any other signal that ends it removes the
         // partial file first: nothing half-written stays behind.
@@ -116,12 +116,12 @@ struct Sim: ParsableCommand {
         print(json ? summary.json().rendered() : summary.text(elapsedSeconds: elapsed))
     }
 
-    /// `--events` naming the scenario file itself would replace the scenario with events.
-    static func refuseOverwriting(scenarioFile: String, with events: String) throws {
-        var scenarioStatus = stat(), eventsStatus = stat()
-        guard stat(scenarioFile, &scenarioStatus) == 0, stat(events, &eventsStatus) == 0 else { return }
-        if scenarioStatus.st_dev == eventsStatus.st_dev, scenarioStatus.st_ino == eventsStatus.st_ino {
-            throw CLIError("--events: \(sanitized(events)) is the scenario file; choose another name for the events")
+    /// `--events` (or `risk --out`) naming the scenario file itself would replace the scenario with output.
+    static func refuseOverwriting(scenarioFile: String, with output: String, option: String) throws {
+        var scenarioStatus = stat(), outputStatus = stat()
+        guard stat(scenarioFile, &scenarioStatus) == 0, stat(output, &outputStatus) == 0 else { return }
+        if scenarioStatus.st_dev == outputStatus.st_dev, scenarioStatus.st_ino == outputStatus.st_ino {
+            throw CLIError("\(option): \(sanitized(output)) is the scenario file; choose another name for the output")
         }
     }
 

@@ -74,11 +74,14 @@ import Testing
         var view = ViewState()
         view.overlay = .risk(RiskOverlay())
         let running = try Self.snapshot(Self.status())
+        let watching = try Self.snapshot(Self.status(watching: 3))
         #expect(Reducer.reduce(view, .char("s"), snapshot: running).1 == [.risk(.stop)])
         let finished = try Self.snapshot(Self.status(state: .finished))
         #expect(Reducer.reduce(view, .char("s"), snapshot: finished).1.isEmpty)
         #expect(Reducer.reduce(view, .char("l"), snapshot: running).1.isEmpty, "already on the live world")
-        let watching = try Self.snapshot(Self.status(watching: 3))
+        // On the dashboard itself, l comes back too, while a path is watched.
+        #expect(Reducer.reduce(ViewState(), .char("l"), snapshot: watching).1 == [.risk(.live)])
+        #expect(Reducer.reduce(ViewState(), .char("l"), snapshot: running).1.isEmpty)
         #expect(Reducer.reduce(view, .char("l"), snapshot: watching).1 == [.risk(.live)])
         #expect(Reducer.reduce(view, .escape, snapshot: running).0.overlay == .none)
         let help = Reducer.reduce(view, .char("?"), snapshot: running).0
@@ -107,9 +110,11 @@ import Testing
         let histogram = lines.filter { $0.contains("–$") }
         #expect(histogram.count == 12)
         #expect(histogram.last?.contains("◀ VaR 95 $18.0k · EVaR 99 $19.0k") == true, "\(histogram.last ?? "")")
-        #expect(text.contains("mean $9,500   median $9,000   VaR 95 $18.0k   EVaR 99 $19.0k   CVaR 95 $19.0k"))
-        #expect(text.contains("with faults     10 paths · mean $10.0k"))
-        #expect(text.contains("without faults  10 paths · mean $9,000"))
+        #expect(text.contains("mean $9,500  median $9,000  VaR 95 $18.0k  EVaR 99 $19.0k  CVaR 95 $19.0k"))
+        #expect(text.contains("bad debt over $1 in 95.0 % of paths · 3.0 liquidations a path"))
+        #expect(text.contains("finality stalled in 0.0 % of paths · oracle staleness p95 12 s"))
+        #expect(text.contains("drew faults  10 paths · mean $10.0k"))
+        #expect(text.contains("drew none    10 paths · mean $9,000"))
         let worst = lines.filter { $0.contains(" path ") && $0.contains("WETH") }
         #expect(worst.count == 5)
         #expect(
@@ -120,15 +125,21 @@ import Testing
         #expect(watching.lines.contains { $0.contains("the dashboard shows path 19 of this run · l goes back") })
     }
 
-    /// At the smallest size the dashboard allows, the histogram shrinks and the worst paths stay on screen.
+    /// At the smallest size the dashboard allows, the histogram shrinks, the summary's lines fit and the worst
+    /// paths and the view's keys stay on screen.
     @Test func fitsTheSmallestScreen() throws {
         var view = ViewState()
         view.overlay = .risk(RiskOverlay())
-        let lines = Dashboard.render(try Self.snapshot(Self.status(state: .finished)), view, width: 80, height: 24)
-            .lines
+        let snapshot = try Self.snapshot(Self.status(state: .finished))
+        let lines = Dashboard.render(snapshot, view, width: 80, height: 24).lines
         #expect(lines.contains { $0.contains("done in 4 s (r runs again)") })
         #expect(lines.filter { $0.contains(" path ") && $0.contains("WETH") }.count == 5)
         #expect(lines.filter { $0.contains("–$") }.count >= 2)
+        #expect(lines.contains { $0.contains("CVaR 95 $19.0k") })
+        #expect(lines.contains { $0.contains("oracle staleness p95 12 s") })
+        for key in ["enter watch", "s stop", "l live", "esc close"] {
+            #expect(lines.last?.contains(key) == true, "\(key) in the hint bar")
+        }
     }
 }
 

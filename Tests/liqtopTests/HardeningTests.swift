@@ -131,7 +131,7 @@ import Testing
         let file = try CLI.temporaryFile(interfacesExample)
         let result = try CLI.run(["sim", file, "--ticks", "10", "--events", file])
         expectOneLineError(
-            result, contains: "--events: \(file) is the scenario file; choose another name for the events")
+            result, contains: "--events: \(file) is the scenario file; choose another name for the output")
         #expect(try String(contentsOfFile: file, encoding: .utf8) == interfacesExample)
     }
 

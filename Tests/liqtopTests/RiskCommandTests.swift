@@ -83,6 +83,14 @@ import Testing
             let result = try CLI.run(["risk", "merge", files[0], changed, files[2]])
             #expect(result.status == 2 && result.stderr.contains(message), "\(result.stderr)")
         }
+        // A last line cut short, and lines ended CRLF.
+        let written = try String(contentsOfFile: "\(directory)/all.jsonl", encoding: .utf8)
+        try String(written.dropLast(30)).write(toFile: "\(directory)/cut.jsonl", atomically: true, encoding: .utf8)
+        let cut = try CLI.run(["risk", "merge", "\(directory)/cut.jsonl"])
+        #expect(cut.status == 2 && cut.stderr.contains("cut short"), "\(cut.stderr)")
+        try written.replacingOccurrences(of: "\n", with: "\r\n").write(
+            toFile: "\(directory)/crlf.jsonl", atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["risk", "merge", "--json", "\(directory)/crlf.jsonl"]).stdout == whole.stdout)
         let notRisk = try CLI.shell("echo '{\"a\": 1}' > \(directory)/x.jsonl; $LIQTOP risk merge \(directory)/x.jsonl")
         #expect(notRisk.status == 2 && notRisk.stderr.contains("x.jsonl:1:"))
     }
@@ -156,7 +164,7 @@ import Testing
             (["--horizon", "2y"], "is not a duration"),
             (["--horizon", "400d"], "longer than a year"),
             (["--shard", "3/2"], "I must be from 0 to N − 1"),
-            (["--shard", "1/0"], "I must be from 0 to N − 1"),
+            (["--shard", "1/0"], "N must be at least 1"),
             (["--shard", "x"], "is not I/N"),
             (["--set", "bots.cuont=1,2"], "cuont"),
             (["--set", "assets.NOPE.liquidation_threshold_bps=1"], "NOPE"),
@@ -171,6 +179,30 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: out), "\(arguments) wrote \(out)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty, "no partial file left")
+        // A key swept twice, --out naming the scenario file, a value that breaks one of the file's own rules.
+        let twice = try CLI.run(["risk", "default", "--paths", "1", "--set", "bots.count=1,3", "--set", "bots.count=2"])
+        #expect(twice.status == 2 && twice.stderr.contains("--set bots.count is given twice"))
+        let file = try CLI.temporaryFile(try CLI.run(["scenarios", "--show", "default"]).stdout)
+        let original = try String(contentsOfFile: file, encoding: .utf8)
+        let overwrite = try CLI.run(["risk", file, "--paths", "1", "--horizon", "1m", "--out", file])
+        #expect(overwrite.status == 2 && overwrite.stderr.contains("is the scenario file"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == original)
+        let rule = try CLI.run([
+            "risk", "default", "--paths", "1", "--set", "assets.WETH.liquidation_threshold_bps=8000",
+        ])
+        #expect(rule.status == 2 && rule.stderr.contains("ltv_bps") && rule.stderr.contains("(with --set assets.WETH"))
+        for (value, message) in [
+            ("bots.count=99999999999999999999999", "not a number TOML can hold"),
+            ("scenario.name=[1,2", "not a TOML value"),
+            ("assets.WEHT.liquidation_threshold_bps=1", "(entries: WETH, wstETH"),
+        ] {
+            let result = try CLI.run(["risk", "default", "--paths", "1", "--set", value])
+            #expect(result.status == 2 && result.stderr.contains(message), "\(value): \(result.stderr)")
+        }
+        for option in ["--paths", "--workers"] {
+            let negative = try CLI.run(["risk", "default", option, "-1"])
+            #expect(negative.status == 2 && negative.stderr.contains("\(option) must be from 1"), "\(negative.stderr)")
+        }
         let both = try CLI.run(["sim", "default", "--ticks", "1", "--path", "1", "--path-seed", "5"])
         #expect(both.status == 2 && both.stderr.contains("give one"))
     }

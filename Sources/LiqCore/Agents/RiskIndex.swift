@@ -21,6 +21,8 @@ public struct RiskIndex: Sendable {
     public private(set) var debtFactors: [Double]
     /// Bumped by every change, so that summaries know when they are stale.
     public private(set) var version = 0
+    /// What `incomeFactors` and `debtFactors` were computed from (see `rebase`).
+    var factorBasis: FactorBasis
     public let upperBand: Double
     /// An estimate below 1 − this (with $1 of debt or more) is liquidatable without asking the exact
     /// arithmetic: it covers Float columns (~1.2e-7) and indexes up to `indexTolerance` old on both sides.
@@ -44,6 +46,7 @@ public struct RiskIndex: Sendable {
         count = pool.accounts.count
         prices = pool.prices.map { $0.doubleValue / 1e8 }
         (incomeFactors, debtFactors) = Self.indexFactors(pool)
+        factorBasis = FactorBasis(pool, grown: 0)
         units = pool.reserves.map { $0.configuration.unit.doubleValue }
         countsAsCollateral = pool.reserves.map { $0.configuration.liquidationThresholdBps != 0 }
         thresholds = (0...255).map { category in
@@ -125,15 +128,24 @@ public struct RiskIndex: Sendable {
     /// Re-sums every account when the pool's oracle prices differ from the index's, or a reserve's index has
     /// moved by more than `indexTolerance` (interest); otherwise nothing to do.
     public mutating func rebase(pool: LendingPool) {
+        let newPrices = pool.prices.map { $0.doubleValue / 1e8 }
+        // Most ticks: the same prices, and interest at unchanged rates that cannot have moved an index by the
+        // tolerance yet, so the factors need not be computed (the answer is the same: nothing to do).
+        if newPrices == prices, factorBasis.boundsGrowth(of: pool, below: Self.indexTolerance) { return }
         let (income, debt) = Self.indexFactors(pool)
         func moved(_ a: [Double], _ b: [Double]) -> Bool {
             zip(a, b).contains { abs($0 / $1 - 1) > Self.indexTolerance }
         }
-        let newPrices = pool.prices.map { $0.doubleValue / 1e8 }
-        guard newPrices != prices || moved(income, incomeFactors) || moved(debt, debtFactors) else { return }
+        guard newPrices != prices || moved(income, incomeFactors) || moved(debt, debtFactors) else {
+            // Not moved yet: how far they have grown, from which the next ticks can bound it without computing.
+            let grown = zip(income + debt, incomeFactors + debtFactors).map { abs($0 / $1 - 1) }.max() ?? 0
+            factorBasis = FactorBasis(pool, grown: grown.isFinite ? grown : .infinity)
+            return
+        }
         prices = newPrices
         incomeFactors = income
         debtFactors = debt
+        factorBasis = FactorBasis(pool, grown: 0)
         version &+= 1
         for index in 0..<count { resum(index) }
     }

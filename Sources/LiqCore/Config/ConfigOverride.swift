@@ -15,11 +15,30 @@ package struct ConfigOverride: Sendable {
         self.path = path
         if let parsed = try? TOMLParser.parse("v = \(text)"), let node = parsed["v"] {
             value = node.value
-        } else if !text.isEmpty, !text.contains("\""), !text.contains("\n") {
+        } else if !text.isEmpty, text.unicodeScalars.allSatisfy(Self.isBareWord), !Self.looksNumeric(text) {
+            // A bare word (eu, WETH, my-pool) is a string; anything else TOML refused is an error, not a string.
             value = .string(text)
+        } else if Self.looksNumeric(text) {
+            throw TableReader.ValueProblem(message: "\(quoted(text)) is not a number TOML can hold")
         } else {
-            throw TableReader.ValueProblem(message: "\(quoted(text)) is not a TOML value")
+            throw TableReader.ValueProblem(
+                message: "\(quoted(text)) is not a TOML value (strings in quotes, arrays in [ ] closed)")
         }
+    }
+
+    /// What a bare word of `--set` may hold: ASCII letters and digits, `_ - . : /`.
+    static func isBareWord(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII
+            && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || "_-.:/".unicodeScalars.contains(scalar))
+    }
+
+    /// Digits with a sign, a point or an exponent only: meant as a number.
+    static func looksNumeric(_ text: String) -> Bool {
+        guard let first = text.first, first.isNumber || first == "-" || first == "+" || first == "." else {
+            return false
+        }
+        return text.allSatisfy { $0.isNumber || "+-._eE".contains($0) }
     }
 
     /// Sets the value in `root`, creating the tables on the way that the file did not have.
@@ -49,7 +68,9 @@ package struct ConfigOverride: Sendable {
         case .tableArray(var items), .array(var items):
             let selector = rest.first!
             guard let index = Self.entry(selector, in: items) else {
-                throw TableReader.ValueProblem(message: "\(key) has no entry \(quoted(selector))")
+                let names = items.compactMap(Self.name)
+                let known = names.isEmpty ? "" : " (entries: \(names.joined(separator: ", ")), or an index from 0)"
+                throw TableReader.ValueProblem(message: "\(key) has no entry \(quoted(selector))\(known)")
             }
             guard case .table(var child) = items[index].value, rest.count > 1 else {
                 throw TableReader.ValueProblem(message: "\(key).\(selector) needs a key after it")
@@ -65,6 +86,19 @@ package struct ConfigOverride: Sendable {
         case let other?:
             throw TableReader.ValueProblem(message: "\(key) is \(other.typeName), not a table")
         }
+    }
+
+    /// An entry's `symbol` or `id`, as `--set` names it.
+    private static func name(_ item: ConfigNode) -> String? {
+        guard case .table(let table) = item.value else { return nil }
+        for field in ["symbol", "id"] {
+            switch table[field]?.value {
+            case .string(let text): return text
+            case .integer(let number): return String(number)
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// The entry whose `symbol` or `id` is `selector`, or the one at that index.

@@ -1,9 +1,9 @@
 /// Block propagation for the fast path mode of `liqtop risk --fast`: instead of a fresh gossip simulation
-/// for every block, each proposer gets a bank of `size` propagations drawn once for the network as it is,
-/// and every block it proposes takes one of them at random, shifted to its start. A change to anything the
-/// gossip reads (a node up or down, a cut link, a latency spike) empties the bank, so faults still act at
-/// once; what is simplified is the jitter, which repeats from a sample of `size` per proposer instead of
-/// being fresh every block.
+/// for every block, each proposer gets a bank of `size` propagations drawn (as they are first needed) for
+/// the network as it is, and every block it proposes takes one of them at random, shifted to its start. A
+/// change to anything the gossip reads (a node up or down, a cut link, a latency spike) empties the bank,
+/// so faults still act at once; what is simplified is the jitter, which repeats from a sample of `size` per
+/// proposer instead of being fresh every block.
 public struct GossipBank: Sendable, Equatable {
     public var size: Int
     /// What the samples were drawn for: every node's up state and every region pair's latency and reach.
@@ -22,14 +22,12 @@ public struct GossipBank: Sendable, Equatable {
             fingerprint = current
             samples = [:]
         }
-        var bank = samples[origin] ?? []
         let pick = rng.int(in: 0...(size - 1))
-        while bank.count <= pick {
+        while samples[origin, default: []].count <= pick {
             let arrival = Gossip.propagate(in: network, from: origin, at: 0, blockBytes: blockBytes, using: &rng)
-            bank.append(arrival)
+            samples[origin, default: []].append(arrival)
         }
-        samples[origin] = bank
-        return bank[pick].map { $0.map { $0 + startMs } }
+        return samples[origin]![pick].map { $0.map { $0 + startMs } }
     }
 
     static func fingerprint(of network: Network, at now: Int64) -> [UInt64] {

@@ -74,11 +74,10 @@ extension World {
         return z ^ (z >> 31)
     }
 
-    /// The fast path mode (`liqtop risk --fast`): one tick per slot instead of the scenario's shorter tick
-    /// (prices, oracles' checks and bots step every slot), and block propagation from a bank of samples per
-    /// proposer (`GossipBank`) instead of a fresh gossip simulation per block.
+    /// The fast path mode (`liqtop risk --fast`): block propagation from a bank of gossip samples per
+    /// proposer (`GossipBank`) instead of a fresh gossip simulation per block. Ticks stay as the scenario sets
+    /// them: a coarser tick moves when oracles and bots see a fast crash, and with it the bad debt.
     public mutating func useFastPaths() {
-        settings.tickMs = max(settings.tickMs, Int64(settings.slotSeconds) * 1_000)
         gossipBank = GossipBank()
     }
 

@@ -87,6 +87,9 @@ public enum KeyMap {
             "risk view: a Monte Carlo of bad debt from this moment (paths with their own prices and faults)",
             .riskView),
         key(
+            [.char("l")], "l", "live world", "back to the live world, when watching a risk path", .backToLive,
+            bar: false),
+        key(
             [.char("f")], "f", "freeze oracle", "freeze or unfreeze the oracle of the asset selected in Market",
             .toggleFreeze, bar: false),
         key([.char("/")], "/", "filter", "filter pending liquidations by account (esc clears)", .filter, bar: false),
@@ -132,12 +135,12 @@ public enum KeyMap {
         key([.up, .char("k")], "↑↓", "path", "select one of the worst paths", .up),
         key([.down, .char("j")], "↓", "next path", "next path", .down, bar: false, inHelp: false),
         key(
-            [.enter], "enter", "watch path",
-            "watch the selected path on the dashboard, from the moment the run started (instead of the live world)",
-            .open),
+            [.enter], "enter", "watch", "watch the selected path on the dashboard, from the run's start", .open),
         key([.char("r")], "r", "run again", "run again from the present moment", .rerun),
         key([.char("s")], "s", "stop", "stop the run (what has finished stays)", .stopRun),
-        key([.char("l")], "l", "live", "back to the live world after watching a path", .backToLive),
+        key(
+            [.char("l")], "l", "live", "back to the live world after watching a path (also on the dashboard)",
+            .backToLive),
         key([.escape, .char("q")], "esc", "close", "close the view; a run goes on in the background (also q)", .close),
         key([.char("?")], "?", "help", "every key", .help),
     ]

@@ -110,7 +110,7 @@ extension Reducer {
             }
             let path = worst[overlay.selection].path
             view.overlay = .none
-            view.status = "watching path \(path) of the risk run; r, then l, goes back to the live world"
+            view.status = "watching path \(path); l: back to the live world"
             return [.risk(.open(path: path))]
         case .backToLive:
             guard snapshot.risk?.watching != nil else {
@@ -118,18 +118,17 @@ extension Reducer {
                 return []
             }
             view.overlay = .none
-            view.status = "back on the live world, where you left it"
+            view.status = "back on the live world"
             return [.risk(.live)]
         case .rerun:
             view.overlay = .risk(RiskOverlay())
-            view.status = "a new run from the present moment"
             return [.risk(.start)]
         case .stopRun:
             guard snapshot.risk?.state == .running else {
                 view.status = "no run is going"
                 return []
             }
-            view.status = "stopped; the paths that finished stay"
+            view.status = "stopped"
             return [.risk(.stop)]
         case .help:
             openHelp(over: view.overlay, mode: .risk, &view)

@@ -119,6 +119,13 @@ public enum Reducer {
         case .riskView:
             view.overlay = .risk(RiskOverlay())
             return snapshot.risk == nil ? [.risk(.start)] : []
+        case .backToLive:
+            guard snapshot.risk?.watching != nil else {
+                view.status = "l goes back to the live world after watching a risk path (r)"
+                break
+            }
+            view.status = "back on the live world"
+            return [.risk(.live)]
         case .shockDialog: view.overlay = .shock(ShockDialog(asset: min(market, max(0, snapshot.market.count - 1))))
         case .shockDown5: return [.engine(.shock(asset: market, percentBps: -500, overSeconds: 0))]
         case .shockUp5: return [.engine(.shock(asset: market, percentBps: 500, overSeconds: 0))]

@@ -18,33 +18,37 @@ enum RiskPanel {
             buffer.put(text, x: inner.x + x, y: y, style: style, clip: inner)
             y += 1
         }
+        // On a short screen the blank lines and the description go first, so the worst paths stay on it.
+        let compact = inner.height < 24
+        let gap = compact ? 0 : 1
         line(progress(risk), Style(risk.state == .running ? .accent : .text, bold: true))
         if let path = risk.watching {
             let text = "the dashboard shows path \(path) of this run · l goes back to the live world"
             line(text, Style(.warn, bold: true))
-        } else {
-            line(
-                "each path: the market, gossip and bots with their own luck, and infrastructure faults drawn from "
-                    + "[faults]", Style(.dim))
+        } else if !compact {
+            line("each path: its own market, gossip and bids, and faults drawn from [faults]", Style(.dim))
         }
-        y += 1
+        y += gap
         let report = risk.report
-        let fixedRows = 3 + 1 + 4 + 1 + 1 + min(5, report.worst.count) + 1
-        let bins = max(2, min(12, inner.maxY - y - fixedRows))
+        // Under the bins: the histogram's title, a gap, five summary lines, a gap, the worst paths' title and rows.
+        let below = 1 + gap + 5 + gap + 1 + min(5, report.worst.count)
+        let bins = max(2, min(12, inner.maxY - y - below))
         histogram(risk, bins: bins, into: &buffer, inner: inner, y: &y)
-        y += 1
+        y += gap
         guard report.paths > 0 else { return }
         line(
-            "mean \(Widgets.usd(report.meanBadDebtUSD))   median \(Widgets.usd(report.p50BadDebtUSD))   "
-                + "VaR 95 \(Widgets.usd(report.var95USD))   EVaR 99 \(Widgets.usd(report.evar99USD))   "
+            "mean \(Widgets.usd(report.meanBadDebtUSD))  median \(Widgets.usd(report.p50BadDebtUSD))  "
+                + "VaR 95 \(Widgets.usd(report.var95USD))  EVaR 99 \(Widgets.usd(report.evar99USD))  "
                 + "CVaR 95 \(Widgets.usd(report.cvar95USD))", Style(.text, bold: true))
         line(
-            "bad debt over $1 in \(percent(report.pAnyBadDebt)) of paths · \(liquidations(report.liquidationsMean)) "
-                + "liquidations a path · finality stalled in \(percent(report.finalityStallShare)) · "
-                + "oracle staleness p95 \(Int(report.maxOracleStalenessSp95)) s")
-        line("with faults     " + split(report.withFaults))
-        line("without faults  " + split(report.withoutFaults))
-        y += 1
+            "bad debt over $1 in \(percent(report.pAnyBadDebt)) of paths · "
+                + "\(liquidations(report.liquidationsMean)) liquidations a path")
+        line(
+            "finality stalled in \(percent(report.finalityStallShare)) of paths · oracle staleness p95 "
+                + "\(Int(report.maxOracleStalenessSp95)) s")
+        line("drew faults  " + split(report.withFaults))
+        line("drew none    " + split(report.withoutFaults))
+        y += gap
         line(
             "worst paths (enter watches the selected one from \(Widgets.clock(risk.fromMs)))", Style(.title, bold: true)
         )
@@ -119,7 +123,9 @@ enum RiskPanel {
     }
 
     static func split(_ split: RiskReport.Split) -> String {
-        "\(split.paths) paths · mean \(Widgets.usd(split.meanBadDebtUSD)) · VaR 95 \(Widgets.usd(split.var95USD))"
+        guard split.paths > 0 else { return "no path" }
+        let paths = split.paths == 1 ? "1 path" : "\(split.paths) paths"
+        return "\(paths) · mean \(Widgets.usd(split.meanBadDebtUSD)) · VaR 95 \(Widgets.usd(split.var95USD))"
     }
 
     static func liquidations(_ mean: Double) -> String {

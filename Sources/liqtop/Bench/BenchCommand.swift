@@ -19,7 +19,7 @@ struct Bench: ParsableCommand {
             load        a scenario file of 1,000,000 [[positions]] (85 MB of TOML) read into a scenario and its
                         lending pool, from text in memory (s)
             risk_paths  `liqtop risk default --horizon 24h` on all cores: paths per second (full mode)
-            risk_paths_fast  the same with --fast (a tick per slot, gossip from a bank of samples)
+            risk_paths_fast  the same with --fast (block propagation from a bank of gossip samples)
             Name benchmarks to run only those: liqtop bench risk_paths risk_paths_fast.
             Build with -c release for meaningful figures; --quick runs small sizes in seconds.
             """)

@@ -7,8 +7,12 @@ struct Risk: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Monte Carlo bad-debt risk: paths with their own market and infrastructure faults.",
         discussion: """
-            liqtop risk SCENARIO [--paths N] [--horizon 24h] …   runs the paths and prints VaR and the rest
-            liqtop risk merge FILE…                                merges the --out files of shards
+            liqtop risk SCENARIO [--paths N] [--horizon D] [--seed S] [--workers K] [--shard I/N] \
+            [--set KEY=V1,V2,...]... [--fast] [--json] [--out FILE] [--no-progress]
+              runs N paths (default 1000) of 24h (or --horizon: seconds, 90m, 6h, 2d) and prints VaR 95, \
+            EVaR 99, CVaR 95 and the rest. Every option: liqtop risk run --help.
+            liqtop risk merge FILE... [--json]
+              prints the summary of a run split with --shard, from the shards' --out files.
             """,
         subcommands: [RiskRun.self, RiskMerge.self], defaultSubcommand: RiskRun.self)
 
@@ -21,16 +25,22 @@ struct RiskRun: ParsableCommand {
         commandName: "run",
         abstract: "Run N paths of a scenario and print the distribution of bad debt (the default).",
         discussion: """
-            Path i has a seed made from --seed and i alone: its outcome does not depend on --paths, --workers or
-            --shard. Replay one with: liqtop sim SCENARIO --seed S --path I --horizon H (or liqtop run … --path I).
-            --set KEY=V1,V2 sweeps a scenario key (assets.WETH.liquidation_threshold_bps=8000,8250, bots.count=1,3,
-            faults.region_outage_per_year=0) over the same paths; every combination is one row.
+            Path i has a seed made from --seed and i alone: its outcome does not depend on --paths, --workers or \
+            --shard. Replay a path with 'liqtop sim SCENARIO --seed S --path I --ticks N' (N: the horizon in \
+            seconds, with 1 s ticks), or watch it with 'liqtop run SCENARIO --seed S --path I --horizon H'; give \
+            them the run's --set and --fast too.
+
+            --set KEY=V1,V2 sweeps a scenario key over the same paths, one row per combination: \
+            assets.WETH.liquidation_threshold_bps=8000,8250, bots.count=1,3, faults.region_outage_per_year=0.
+
+            The scenario's own [[events]] happen in every path; "with faults" counts the paths that drew \
+            faults from [faults].
             """)
 
     @Argument(help: "A built-in scenario name or a path to a .toml file.")
     var scenario: String
 
-    @Option(help: "How many paths (1 … 10,000,000).")
+    @Option(parsing: .unconditional, help: "How many paths (1 … 10,000,000).")
     var paths = 1_000
 
     @Option(
@@ -41,10 +51,12 @@ struct RiskRun: ParsableCommand {
     @Option(parsing: .unconditional, help: "The seed of the run: the world, and every path's seed.")
     var seed: UInt64 = 1
 
-    @Option(help: "Paths run at once (default: the machine's cores).")
+    @Option(parsing: .unconditional, help: "Paths run at once (default: the machine's cores).")
     var workers: Int?
 
-    @Option(help: ArgumentHelp("Run only shard I of N (from 0), for `risk merge`.", valueName: "I/N"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Run only shard I of N (from 0), for `risk merge`.", valueName: "I/N"))
     var shard: String?
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Sweep a scenario key over values.", valueName: "KEY=V1,V2"))
@@ -56,7 +68,7 @@ struct RiskRun: ParsableCommand {
     @Option(help: ArgumentHelp("Write one JSON line per path to this file (for risk merge).", valueName: "file"))
     var out: String?
 
-    @Flag(help: "The fast path mode: a tick per slot and gossip from a bank of samples (see the README).")
+    @Flag(help: "The fast path mode: block propagation from a bank of gossip samples (see the README).")
     var fast = false
 
     @Flag(help: "No progress line on stderr.")
@@ -71,7 +83,12 @@ struct RiskRun: ParsableCommand {
         let horizonS = try RiskOptions.seconds(horizon)
         let shard = try self.shard.map { try RiskOptions.shard($0, paths: paths) } ?? (0, 1)
         let range = RiskOptions.paths(paths, shard: shard)
-        let combinations = RiskOptions.combinations(try sets.map(RiskOptions.sweep))
+        let sweeps = try sets.map(RiskOptions.sweep)
+        if let twice = sweeps.map(\.key).firstDuplicate {
+            throw CLIError("--set \(twice) is given twice; give its values once, separated by commas")
+        }
+        let combinations = RiskOptions.combinations(sweeps)
+        if let out { try Sim.refuseOverwriting(scenarioFile: scenario, with: out, option: "--out") }
         let (text, file) = try ScenarioSource.text(scenario)
         // Every combination's world is built, and every --set checked, before any path runs.
         var runs: [(identity: RiskRunIdentity, world: World)] = []
@@ -142,7 +159,11 @@ struct RiskRun: ParsableCommand {
         case .success(let scenario):
             return scenario
         case .failure(let error):
-            guard error.line == 0 else { throw error }
+            guard error.line == 0 else {
+                // The file's own rule broke with the values set (an LTV now above the threshold): say which.
+                let set = combination.map { "--set \($0.key)=\($0.value)" }.joined(separator: " ")
+                throw CLIError("\(error.description) (with \(set))")
+            }
             // A value the scenario's own rules refuse (a threshold above 100 %) names the --set it came from.
             let named = combination.first { error.key == $0.key || $0.key.hasSuffix("." + error.key) }
             throw CLIError("--set \(named.map { "\($0.key)=\($0.value)" } ?? error.key): \(error.message)")

@@ -28,11 +28,20 @@ struct RiskMerge: ParsableCommand {
             let text = try ScenarioSource.readText(file)
             var identity: RiskRunIdentity?
             var lineNumber = 0
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // "\r\n" is one Character: lines ended CRLF (a file that passed through Windows) split as well.
+            let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+            let endsWithNewline = text.unicodeScalars.last == "\n"
+            for (index, line) in lines.enumerated() {
                 lineNumber += 1
                 guard !line.isEmpty else { continue }
                 let place = "\(sanitized(file)):\(lineNumber)"
-                let record = try RiskRecord(line: String(line), place: place)
+                let record: RiskRecord
+                do {
+                    record = try RiskRecord(line: String(line), place: place)
+                } catch let error as CLIError where index == lines.count - 1 && !endsWithNewline {
+                    // The last line without its newline, and unreadable: a copy or a write cut short.
+                    throw CLIError("\(error.description) (the file's last line is cut short: an interrupted copy?)")
+                }
                 switch record {
                 case .header(let header, let shard):
                     if let first = runs.first?.identity { try Self.check(header, against: first, place: place) }
@@ -162,6 +171,9 @@ enum RiskRecord {
                     set: header.set.map { ($0[0], $0[1]) })
                 self = .header(identity, shard: header.shard)
                 return
+            }
+            guard data.count > 2, line.contains("\"path\"") else {
+                throw CLIError("\(place): not a line of a risk --out file (no \"liqtop_risk\" header, no \"path\")")
             }
             let path = try decoder.decode(Path.self, from: data)
             func usd(_ text: String, _ key: String) throws -> Double {

@@ -34,6 +34,7 @@ enum RiskOptions {
             }
             combination.append((sweep.key, sweep.values[0]))
         }
+        if let twice = combination.map(\.key).firstDuplicate { throw CLIError("--set \(twice) is given twice") }
         return try RiskRun.scenario(text, file: file, combination)
     }
 
@@ -54,7 +55,8 @@ enum RiskOptions {
         guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else {
             throw CLIError("--shard: \(quoted(text)) is not I/N (as 0/4: the first of four)")
         }
-        guard count >= 1, index >= 0, index < count else {
+        guard count >= 1 else { throw CLIError("--shard: \(quoted(text)): N must be at least 1") }
+        guard index >= 0, index < count else {
             throw CLIError("--shard: \(quoted(text)): I must be from 0 to N − 1")
         }
         guard count <= paths else {
@@ -100,5 +102,13 @@ enum RiskOptions {
         sweeps.reduce([[]]) { partial, sweep in
             partial.flatMap { prefix in sweep.values.map { prefix + [(sweep.key, $0)] } }
         }
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The first element that appears again later, if any.
+    var firstDuplicate: Element? {
+        var seen = Set<Element>()
+        return first { !seen.insert($0).inserted }
     }
 }

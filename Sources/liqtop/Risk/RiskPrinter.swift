@@ -26,7 +26,7 @@ enum RiskPrinter {
 
     static func text(_ report: RiskReport, _ run: RiskRunIdentity, shard: String?) -> String {
         var lines = [
-            "\(run.scenario): \(report.paths) paths of \(duration(run.horizonS)), seed \(run.seed)"
+            "\(run.scenario): \(paths(report.paths)) of \(duration(run.horizonS)), seed \(run.seed)"
                 + (run.fast ? ", fast mode" : "")
                 + (shard.map { ", shard \($0)" } ?? ""),
             "",
@@ -43,8 +43,8 @@ enum RiskPrinter {
             ("oracle staleness, 95th percentile", "\(Int(report.maxOracleStalenessSp95)) s"),
             ("paths where finality stalled", percent(report.finalityStallShare)),
             ("underwater at the start (in every path)", money(run.underwaterAtStartUSD)),
-            ("with faults", split(report.withFaults)),
-            ("without faults", split(report.withoutFaults)),
+            ("paths that drew faults", split(report.withFaults)),
+            ("paths that drew none", split(report.withoutFaults)),
         ]
         let width = rows.map(\.0.count).max() ?? 0
         lines += rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
@@ -61,9 +61,9 @@ enum RiskPrinter {
                 : outcome.faults.prefix(3).map(fault).joined(separator: ", ")
                     + (outcome.faults.count > 3 ? ", +\(outcome.faults.count - 3) more" : "")
             let moves = outcome.moves.prefix(2).map { "\($0.asset) \(String(format: "%+.1f", $0.percent)) %" }
-            lines.append(
-                "  path \(outcome.path)  seed \(outcome.seed)  \(money(outcome.badDebtUSD))  "
-                    + (moves + [faults]).joined(separator: "; "))
+            let path = "path \(outcome.path)".padding(toLength: 11, withPad: " ", startingAt: 0)
+            let seed = "seed \(outcome.seed)".padding(toLength: 27, withPad: " ", startingAt: 0)
+            lines.append("  \(path)\(seed)\(money(outcome.badDebtUSD))  " + (moves + [faults]).joined(separator: "; "))
         }
         return lines.joined(separator: "\n")
     }
@@ -79,8 +79,12 @@ enum RiskPrinter {
     }
 
     static func split(_ split: RiskReport.Split) -> String {
-        "\(split.paths) paths, mean \(money(split.meanBadDebtUSD)), VaR 95 \(money(split.var95USD))"
+        guard split.paths > 0 else { return "none" }
+        return "\(paths(split.paths)), mean \(money(split.meanBadDebtUSD)), VaR 95 \(money(split.var95USD))"
     }
+
+    /// "1 path", "200 paths".
+    static func paths(_ count: Int) -> String { count == 1 ? "1 path" : "\(count) paths" }
 
     static func fault(_ fault: PathOutcome.Fault) -> String {
         let minutes = max(1, fault.durationS / 60)
