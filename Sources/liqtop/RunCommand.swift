@@ -28,30 +28,15 @@ struct Run: ParsableCommand {
     @Option(parsing: .unconditional, help: "Simulated seconds per real second.")
     var speed: Double = 10
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp("Watch one path of 'liqtop risk --seed S' by the seed it lists.", valueName: "seed"))
-    var pathSeed: UInt64?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("Watch path I of 'liqtop risk --seed S'.", valueName: "I"))
-    var path: Int?
+    @OptionGroup var pathOptions: PathOptions
 
     @Option(help: ArgumentHelp("The risk run's --horizon, for the faults of --path.", valueName: "duration"))
     var horizon = "24h"
-
-    @Option(
-        name: .customLong("set"),
-        help: ArgumentHelp("Set a scenario key, as 'liqtop risk --set' does (repeatable).", valueName: "KEY=VALUE"))
-    var sets: [String] = []
-
-    @Flag(help: "With --path or --path-seed: the path as 'liqtop risk --fast' ran it.")
-    var fast = false
 
     @Option(help: ArgumentHelp("Where stderr goes while the screen is up.", valueName: "file"))
     var log = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop.log").path
 
     func validate() throws {
-        try RiskOptions.checkPath(path, pathSeed: pathSeed)
         if let maxTicks, maxTicks < 0 { throw ValidationError("--max-ticks must be 0 or more") }
         guard speed.isFinite, speed >= 0.125, speed <= 1_000 else {
             throw ValidationError("--speed must be from 0.125 to 1000")
@@ -59,7 +44,7 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = try RiskOptions.scenario(self.scenario, sets: sets)
+        let scenario = try pathOptions.scenario(self.scenario)
         let theme = try ThemeSource.load(self.theme)
         let horizonS = try RiskOptions.seconds(horizon)
         // Where stderr will go while the screen is up: a log that cannot be opened is said now, not lost.
@@ -74,8 +59,8 @@ struct Run: ParsableCommand {
                 DashboardOptions(
                     scenario: scenario, seed: seed, theme: theme, maxTicks: maxTicks,
                     speed: speed, logPath: log,
-                    path: RiskOptions.pathSeed(path, pathSeed: pathSeed, seed: seed).map {
-                        DashboardOptions.Path(seed: $0, horizonMs: Int64(horizonS) * 1_000, fast: fast)
+                    path: RiskOptions.pathSeed(pathOptions.path, pathSeed: pathOptions.pathSeed, seed: seed).map {
+                        DashboardOptions.Path(seed: $0, horizonMs: Int64(horizonS) * 1_000, fast: pathOptions.fast)
                     }))
         } catch let error as CustomStringConvertible {
             throw CLIError(error.description)

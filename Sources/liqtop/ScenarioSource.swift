@@ -18,16 +18,8 @@ enum ScenarioSource {
     }
 
     static func load(_ argument: String) throws -> Scenario {
-        let looksLikePath = argument.contains("/") || argument.hasSuffix(".toml")
-        if !looksLikePath, let scenario = try BuiltInScenarios.load(argument) { return scenario }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
-            let names = BuiltInScenarios.all.map(\.name).joined(separator: ", ")
-            if looksLikePath { throw CLIError("\(argument): no such file") }
-            throw CLIError("no built-in scenario \(quoted(argument)) and no file by that name (built-ins: \(names))")
-        }
-        guard !isDirectory.boolValue else { throw CLIError("\(argument): is a directory, not a scenario file") }
-        return try ScenarioLoader.load(text: try readText(argument), file: argument)
+        let (text, file) = try text(argument)
+        return try ScenarioLoader.load(text: text, file: file)
     }
 
     /// A whole file as UTF-8 text; a byte that is not UTF-8 is an error on its line.

@@ -38,27 +38,12 @@ struct Sim: ParsableCommand {
         help: ArgumentHelp("Schedule a regional outage (repeatable).", valueName: "region@seconds[+duration]"))
     var outage: [String] = []
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp("Replay one path of 'liqtop risk --seed S' by the seed it lists.", valueName: "seed"))
-    var pathSeed: UInt64?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("Replay path I of 'liqtop risk --seed S'.", valueName: "I"))
-    var path: Int?
-
-    @Option(
-        name: .customLong("set"),
-        help: ArgumentHelp("Set a scenario key, as 'liqtop risk --set' does (repeatable).", valueName: "KEY=VALUE"))
-    var sets: [String] = []
-
-    @Flag(help: "With --path or --path-seed: the path as 'liqtop risk --fast' ran it.")
-    var fast = false
+    @OptionGroup var pathOptions: PathOptions
 
     /// 100 million ticks of 1 s are over three years simulated, about a quarter of an hour of `default`.
     static let maximumTicks = 100_000_000
 
     func validate() throws {
-        try RiskOptions.checkPath(path, pathSeed: pathSeed)
         guard ticks >= 0 else { throw ValidationError("--ticks must be 0 or more") }
         guard ticks <= Self.maximumTicks else {
             throw ValidationError(
@@ -67,18 +52,16 @@ struct Sim: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = try RiskOptions.scenario(self.scenario, sets: sets)
+        let scenario = try pathOptions.scenario(self.scenario)
         var schedule: [ScheduledCommand] = []
         for text in shock { schedule.append(try Self.parseShock(text, scenario: scenario)) }
         for text in outage { schedule += try Self.parseOutage(text) }
         var engine: Engine
         do {
             engine = try Engine(scenario: scenario, seed: seed, schedule: schedule)
-            if let pathSeed = RiskOptions.pathSeed(path, pathSeed: pathSeed, seed: seed) {
-                var world = engine.world
-                if fast { world.useFastPaths() }
-                let horizonMs = Int64(ticks) * world.settings.tickMs
-                engine = Engine(world: world.path(seed: pathSeed, horizonMs: horizonMs).world)
+            if pathOptions.wantsPath {
+                let horizonMs = Int64(ticks) * engine.world.settings.tickMs
+                engine = Engine(world: pathOptions.world(engine.world, seed: seed, horizonMs: horizonMs))
             }
         } catch let error as ArithmeticError {
             throw CLIError("\(self.scenario): \(error): an amount or price is too large to compute with")
