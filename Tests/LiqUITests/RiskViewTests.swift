@@ -68,6 +68,10 @@ import Testing
             paths: 200, horizonMs: 86_400_000, fast: true, fromMs: 0, state: .running, outcomes: [], elapsedSeconds: 1)
         let (still, none) = Reducer.reduce(view, .enter, snapshot: try Self.snapshot(empty))
         #expect(none.isEmpty && still.mode == .risk)
+        // Before the first path finishes there is no rate to give a time left from.
+        let starting = Dashboard.render(try Self.snapshot(empty), still, width: 120, height: 40).lines
+        #expect(starting.contains { $0.contains("the first paths are running, 1 s so far (s stops)") })
+        #expect(starting.contains { $0.contains("no path has finished yet") })
     }
 
     @Test func stopLiveCloseAndHelp() throws {

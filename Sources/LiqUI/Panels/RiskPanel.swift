@@ -74,7 +74,9 @@ enum RiskPanel {
         let rate = Widgets.fixed(risk.pathsPerSecond, 1)
         switch risk.state {
         case .running:
-            let left = risk.pathsPerSecond > 0 ? Double(risk.paths - risk.done) / risk.pathsPerSecond : 0
+            let elapsed = Int(risk.elapsedSeconds.rounded())
+            guard risk.done > 0 else { return head + " · the first paths are running, \(elapsed) s so far (s stops)" }
+            let left = Double(risk.paths - risk.done) / risk.pathsPerSecond
             return head + " · \(risk.done) done · \(rate)/s · about \(Int(left.rounded())) s left (s stops)"
         case .finished: return head + " · done in \(Int(risk.elapsedSeconds.rounded())) s (r runs again)"
         case .stopped: return head + " · stopped at \(risk.done) (r runs again)"

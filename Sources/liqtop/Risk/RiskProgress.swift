@@ -14,6 +14,13 @@ final class RiskProgress: @unchecked Sendable {
     init(total: Int, visible: Bool) {
         self.total = total
         self.visible = visible
+        // A path of a large world can take a while: say at once that the run has started.
+        if visible {
+            shownAt = started
+            let line =
+                "\r\u{1B}[K[\(String(repeating: ".", count: 20))] 0/\(total) paths  the first are running (Ctrl-C stops)"
+            FileHandle.standardError.write(Data(line.utf8))
+        }
     }
 
     /// Paths finished so far.
