@@ -91,6 +91,24 @@ import Testing
         try written.replacingOccurrences(of: "\n", with: "\r\n").write(
             toFile: "\(directory)/crlf.jsonl", atomically: true, encoding: .utf8)
         #expect(try CLI.run(["risk", "merge", "--json", "\(directory)/crlf.jsonl"]).stdout == whole.stdout)
+        // Hostile or damaged headers and figures are refused, not trusted (no trap, no billion-path table).
+        let header = try #require(written.split(separator: "\n").first.map(String.init))
+        for (from, to, message) in [
+            ("\"paths\": 6", "\"paths\": 0", "paths 0 is not from 1"),
+            ("\"paths\": 6", "\"paths\": 99999999999", "is not from 1 to 10000000"),
+            ("\"horizon_s\": 600", "\"horizon_s\": -1", "horizon_s -1"),
+            ("\"mode\": \"full\"", "\"mode\": \"warp\"", "neither"),
+        ] {
+            try (header.replacingOccurrences(of: from, with: to) + "\n").write(
+                toFile: "\(directory)/bad.jsonl", atomically: true, encoding: .utf8)
+            let result = try CLI.run(["risk", "merge", "\(directory)/bad.jsonl"])
+            #expect(result.status == 2 && result.stderr.contains(message), "\(to): \(result.stderr)")
+        }
+        let huge = written.replacingOccurrences(
+            of: "\"realised_bad_debt_usd\": \"", with: "\"realised_bad_debt_usd\": \"1e300")
+        try huge.write(toFile: "\(directory)/huge.jsonl", atomically: true, encoding: .utf8)
+        let hugeResult = try CLI.run(["risk", "merge", "\(directory)/huge.jsonl"])
+        #expect(hugeResult.status == 2 && hugeResult.stderr.contains("is not an amount"), "\(hugeResult.stderr)")
         let notRisk = try CLI.shell("echo '{\"a\": 1}' > \(directory)/x.jsonl; $LIQTOP risk merge \(directory)/x.jsonl")
         #expect(notRisk.status == 2 && notRisk.stderr.contains("x.jsonl:1:"))
     }
@@ -199,6 +217,19 @@ import Testing
             let result = try CLI.run(["risk", "default", "--paths", "1", "--set", value])
             #expect(result.status == 2 && result.stderr.contains(message), "\(value): \(result.stderr)")
         }
+        // Too many combinations, a value with a line break, quoted commas kept in one value.
+        let many = try CLI.run([
+            "risk", "default", "--paths", "1", "--set",
+            "bots.count=" + (1...40).map(String.init).joined(separator: ","),
+            "--set", "assets.WETH.liquidation_bonus_bps=" + (10_100...10_130).map(String.init).joined(separator: ","),
+        ])
+        #expect(many.status == 2 && many.stderr.contains("1240 combinations; at most 1000"), "\(many.stderr)")
+        let newline = try CLI.run(["risk", "default", "--paths", "1", "--set", "bots.count=1\nx = 2"])
+        #expect(newline.status == 2 && newline.stderr.contains("line break"), "\(newline.stderr)")
+        let quoted = try CLI.run([
+            "risk", "default", "--paths", "1", "--horizon", "1m", "--json", "--set", "name='a,b',\"c,\\\"d\"",
+        ])
+        #expect(quoted.status == 0 && quoted.stdout.split(separator: "\n").count == 2, "\(quoted.stderr)")
         for option in ["--paths", "--workers"] {
             let negative = try CLI.run(["risk", "default", option, "-1"])
             #expect(negative.status == 2 && negative.stderr.contains("\(option) must be from 1"), "\(negative.stderr)")

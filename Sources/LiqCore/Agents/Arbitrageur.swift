@@ -50,13 +50,21 @@ public struct Arbitrageur: Sendable, Equatable {
                 stableReserve: stableReserve, assetReserve: assetReserve, assetUnit: units[a], stableUnit: units[s],
                 stablePrice: truePrices[s], assetPrice: truePrices[a])
         }
+        // The galloping search is the bisection's answer only while every check is a plain true or false: amounts
+        // where `amountOut` could overflow (and throw) or the 256-bit products saturate get the bisection itself,
+        // as before (an estimate of 0 is that).
+        let ordinary = [pool.stableReserve, pool.assetReserve, budgetPerBlock, truePrices[a], truePrices[s]]
+            .allSatisfy { $0 < 1 << 96 }
         // The true price as stablecoin units per asset unit, for the estimates only.
         let ratio =
             truePrices[a].doubleValue * units[s].doubleValue / (truePrices[s].doubleValue * units[a].doubleValue)
         if below(stableReserve: pool.stableReserve, assetReserve: pool.assetReserve) {
             // Buy the asset with the stablecoin until the pool price reaches the true price.
-            let estimate = Self.estimate(reserveIn: pool.stableReserve, reserveOut: pool.assetReserve, target: ratio)
-            let low = try Self.largest(upTo: min(budgetPerBlock, wallet[s]), near: estimate) { mid in
+            let high = min(budgetPerBlock, wallet[s])
+            let estimate =
+                ordinary && high < 1 << 96
+                ? Self.estimate(reserveIn: pool.stableReserve, reserveOut: pool.assetReserve, target: ratio) : 0
+            let low = try Self.largest(upTo: high, near: estimate) { mid in
                 let out = try DexPool.amountOut(mid, reserveIn: pool.stableReserve, reserveOut: pool.assetReserve)
                 return below(stableReserve: pool.stableReserve + mid, assetReserve: pool.assetReserve - out)
             }
@@ -66,8 +74,11 @@ public struct Arbitrageur: Sendable, Equatable {
         // more of the asset than 2^128 units is more than any wallet holds anyway.
         let budgetInAsset =
             (try? FullWidth.mulMulDiv(budgetPerBlock, truePrices[s], units[a], truePrices[a], units[s])) ?? .max
-        let estimate = Self.estimate(reserveIn: pool.assetReserve, reserveOut: pool.stableReserve, target: 1 / ratio)
-        let low = try Self.largest(upTo: min(budgetInAsset, wallet[a]), near: estimate) { mid in
+        let high = min(budgetInAsset, wallet[a])
+        let estimate =
+            ordinary && high < 1 << 96
+            ? Self.estimate(reserveIn: pool.assetReserve, reserveOut: pool.stableReserve, target: 1 / ratio) : 0
+        let low = try Self.largest(upTo: high, near: estimate) { mid in
             let out = try DexPool.amountOut(mid, reserveIn: pool.assetReserve, reserveOut: pool.stableReserve)
             return !below(stableReserve: pool.stableReserve - out, assetReserve: pool.assetReserve + mid)
         }

@@ -13,6 +13,10 @@ package struct ConfigOverride: Sendable {
             throw TableReader.ValueProblem(message: "\(quoted(key)) is not a key path (as bots.count)")
         }
         self.path = path
+        // One value: a line break would let the text add keys of its own ("1\nx = 2").
+        guard !text.contains(where: \.isNewline) else {
+            throw TableReader.ValueProblem(message: "a value is one line; \(quoted(text)) has a line break")
+        }
         if let parsed = try? TOMLParser.parse("v = \(text)"), let node = parsed["v"] {
             value = node.value
         } else if !text.isEmpty, text.unicodeScalars.allSatisfy(Self.isBareWord), !Self.looksNumeric(text) {
@@ -72,7 +76,10 @@ package struct ConfigOverride: Sendable {
                 let known = names.isEmpty ? "" : " (entries: \(names.joined(separator: ", ")), or an index from 0)"
                 throw TableReader.ValueProblem(message: "\(key) has no entry \(quoted(selector))\(known)")
             }
-            guard case .table(var child) = items[index].value, rest.count > 1 else {
+            guard case .table(var child) = items[index].value else {
+                throw TableReader.ValueProblem(message: "\(key).\(selector) is a value, not a table of keys")
+            }
+            guard rest.count > 1 else {
                 throw TableReader.ValueProblem(message: "\(key).\(selector) needs a key after it")
             }
             try set(rest.dropFirst(), value, in: &child)

@@ -24,8 +24,10 @@ public struct GossipBank: Sendable, Equatable {
         }
         let pick = rng.int(in: 0...(size - 1))
         while samples[origin, default: []].count <= pick {
-            let arrival = Gossip.propagate(in: network, from: origin, at: 0, blockBytes: blockBytes, using: &rng)
-            samples[origin, default: []].append(arrival)
+            // Drawn at the block's own time (a data center's power depends on it), kept as offsets from it.
+            let arrival = Gossip.propagate(
+                in: network, from: origin, at: startMs, blockBytes: blockBytes, using: &rng)
+            samples[origin, default: []].append(arrival.map { $0.map { $0 - startMs } })
         }
         return samples[origin]![pick].map { $0.map { $0 + startMs } }
     }
@@ -43,7 +45,8 @@ public struct GossipBank: Sendable, Equatable {
         words.append(bits)
         for a in Region.allCases {
             for b in Region.allCases {
-                words.append(network.meanLatency(a, b).bitPattern ^ (network.canReach(a, b) ? 0 : 1))
+                words.append(network.meanLatency(a, b).bitPattern)
+                words.append(network.canReach(a, b) ? 1 : 0)
             }
         }
         return words

@@ -46,16 +46,17 @@ extension FaultModel {
 
     /// The faults of one path over `horizonMs` from `startMs`, in a fixed order of kinds and targets: for
     /// each target a Poisson process of starts at its yearly rate, each fault lasting the median times a
-    /// log-normal factor; faults of one target that overlap merge into one.
-    public func draw(
-        for world: World, from startMs: Int64, horizonMs: Int64, using rng: inout SeededGenerator
-    )
-        -> [DrawnFault]
-    {
+    /// log-normal factor; faults of one target that overlap merge into one. Each target draws from a stream
+    /// of its own, made from `seed` and the target's place in that order, so that a longer horizon only adds
+    /// faults after the shorter one's: every target's earlier faults stay as they were.
+    public func draw(for world: World, from startMs: Int64, horizonMs: Int64, seed: UInt64) -> [DrawnFault] {
         let regions = Region.allCases.filter { region in world.network.nodes.contains { $0.region == region } }
         var faults: [DrawnFault] = []
+        var ordinal = 0
         func process(_ kind: Kind, _ target: DrawnFault.Target) {
+            ordinal += 1
             guard kind.perYear > 0 else { return }
+            var rng = SeededGenerator(seed: World.pathSeed(seed, path: ordinal))
             let ratePerMs = kind.perYear / Self.millisecondsPerYear
             var time = 0.0
             var drawn: [DrawnFault] = []

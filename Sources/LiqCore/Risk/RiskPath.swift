@@ -82,17 +82,18 @@ extension World {
     }
 
     /// This world, from now, as one path: its generator reseeded with `seed` drives the market and everything
-    /// else, and a second stream made from the same seed draws the path's faults (scheduled with their
-    /// recoveries). Two streams, so that the market of a path does not depend on its horizon: a longer replay
-    /// of a path is the same path, with the faults a longer horizon adds. The positions, the network and the
+    /// else, and streams of their own, made from the same seed, draw each target's faults (scheduled with
+    /// their recoveries). Separate streams, so that a path does not depend on its horizon: a longer replay of
+    /// a path is the same path up to the shorter horizon, with the faults the longer one adds after it. The
+    /// positions, the network and the
     /// bots are this world's: paths share the portfolio, not the luck.
     /// `name`, if given, replaces the scenario's name on screen ("default · path 12").
     public func path(seed: UInt64, horizonMs: Int64, name: String? = nil) -> (world: World, faults: [DrawnFault]) {
         var world = self
         if let name { world.scenarioName = name }
         world.rng = SeededGenerator(seed: seed)
-        var faultStream = SeededGenerator(seed: Self.pathSeed(seed, path: -2))
-        let faults = settings.faults.draw(for: world, from: nowMs, horizonMs: horizonMs, using: &faultStream)
+        let faults = settings.faults.draw(
+            for: world, from: nowMs, horizonMs: horizonMs, seed: Self.pathSeed(seed, path: -2))
         world.schedule = (world.schedule + faults.flatMap(\.commands)).enumerated()
             .sorted { ($0.element.atMs, $0.offset) < ($1.element.atMs, $1.offset) }.map(\.element)
         return (world, faults)

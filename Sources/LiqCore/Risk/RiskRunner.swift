@@ -4,8 +4,8 @@ import Dispatch
 /// Runs the paths of a Monte Carlo over the machine's cores. Each path copies the base world and runs alone,
 /// so the outcomes do not depend on the number of workers, the order they finish in, or the shard.
 public enum RiskRunner {
-    /// SHA-256 of `text`, hex: names a scenario (with its overrides) in a run's files, so that shards of
-    /// different scenarios are never merged.
+    /// SHA-256 of `text`, hex: names a scenario file's text in a run's files, so that shards of different
+    /// scenarios are never merged (the swept values are in the files beside it).
     public static func digest(_ text: String) -> String {
         SHA256.hash(data: Array(text.utf8)).map {
             String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16)
@@ -25,16 +25,26 @@ public enum RiskRunner {
         cancelled: @escaping @Sendable () -> Bool = { false }
     ) throws -> [PathOutcome] {
         let count = max(1, min(workers, paths.count))
-        // One result box per worker: each thread writes only its own.
+        // One result box per worker: each thread writes only its own. A failed path stops the paths after it
+        // (the ones before it still run), so the failure reported is the lowest path's, whatever the timing.
         final class Part: @unchecked Sendable {
             var outcomes: [PathOutcome] = []
-            var failure: Error?
+            var failure: (path: Int, error: Error)?
+            var cancelled = false
+        }
+        final class FirstFailure: @unchecked Sendable {
+            private let queue = DispatchQueue(label: "liqtop.risk.failed")
+            private var path = Int.max
+            func allows(_ index: Int) -> Bool { queue.sync { index < path } }
+            func record(_ index: Int) { queue.sync { path = min(path, index) } }
         }
         let parts = (0..<count).map { _ in Part() }
+        let firstFailure = FirstFailure()
         DispatchQueue.concurrentPerform(iterations: count) { worker in
             for index in stride(from: paths.lowerBound + worker, to: paths.upperBound, by: count) {
+                if !firstFailure.allows(index) { return }
                 if cancelled() {
-                    parts[worker].failure = Stop.cancelled
+                    parts[worker].cancelled = true
                     return
                 }
                 do {
@@ -42,12 +52,14 @@ public enum RiskRunner {
                     parts[worker].outcomes.append(outcome)
                     progress(outcome)
                 } catch {
-                    parts[worker].failure = error
+                    parts[worker].failure = (index, error)
+                    firstFailure.record(index)
                     return
                 }
             }
         }
-        if let failure = parts.compactMap(\.failure).first { throw failure }
+        if let failure = parts.compactMap(\.failure).min(by: { $0.path < $1.path }) { throw failure.error }
+        if parts.contains(where: \.cancelled) { throw Stop.cancelled }
         return parts.flatMap(\.outcomes).sorted { $0.path < $1.path }
     }
 }

@@ -21,6 +21,8 @@ public struct RiskStatus: Sendable {
     public var badDebts: [Double]
     /// The path on the dashboard instead of the live world, if one is.
     public var watching: Int?
+    /// That path came from an earlier run than this one (a run started while watching it).
+    public var watchingEarlierRun = false
 
     public init(
         paths: Int, horizonMs: Int64, fast: Bool, fromMs: Int64, state: State, outcomes: [PathOutcome],

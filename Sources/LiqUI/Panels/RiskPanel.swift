@@ -23,7 +23,8 @@ enum RiskPanel {
         let gap = compact ? 0 : 1
         line(progress(risk), Style(risk.state == .running ? .accent : .text, bold: true))
         if let path = risk.watching {
-            let text = "the dashboard shows path \(path) of this run · l goes back to the live world"
+            let run = risk.watchingEarlierRun ? "the run before" : "this run"
+            let text = "the dashboard shows path \(path) of \(run) · l goes back to the live world"
             line(text, Style(.warn, bold: true))
         } else if !compact {
             line("each path: its own market, gossip and bids, and faults drawn from [faults]", Style(.dim))

@@ -56,6 +56,7 @@ struct Bench: ParsableCommand {
             )
         var results: [BenchResult] = []
         func report(_ result: BenchResult) {
+            guard wants(result.name) else { return } // a group's other benchmark, measured with it
             results.append(result)
             if json { print(result.json) } else { print(result.line) }
             fflush(nil)
@@ -72,89 +73,93 @@ struct Bench: ParsableCommand {
         _ report: (BenchResult) -> Void
     ) throws {
 
-        // memory: the `large` world (accounts, risk index, network, bots) as `liqtop run large` loads it.
-        guard var large = try BuiltInScenarios.load("large") else { return }
-        large.simulation.borrowers.count = sizes.accounts
-        large.simulation.network.nodeCount = sizes.nodes
-        let before = BenchResult.residentBytes()
-        var engine = try Engine(scenario: large, seed: 1)
-        let after = BenchResult.residentBytes()
-        report(
-            BenchResult(
-                name: "memory", n: sizes.accounts, unit: "bytes",
-                samples: [Double(max(0, after - before)) / Double(sizes.accounts)]))
-
-        // frame: a 200×60 frame from a snapshot of that world, a minute into a 25 % fall of WETH.
-        engine.apply(.shock(asset: 0, percentBps: -2_500, overSeconds: 30))
-        for _ in 0..<60 { try engine.step() }
-        let snapshot = engine.snapshot()
-        let frame = try BenchResult.measure("frame", n: sizes.accounts, unit: "ms", runs: 50) {
-            _ = Dashboard.render(snapshot, ViewState(), width: 200, height: 60)
-        }
-        report(BenchResult(name: "frame", n: frame.n, unit: "us", samples: frame.samples.map { $0 * 1_000 }))
-        engine = try Engine(scenario: try BuiltInScenarios.load("default")!, seed: 1)
-
-        // shock_scan over the mix of 1–3 collateral and 1–2 debt assets.
-        let pool = try BenchWorlds.pool(accounts: sizes.accounts)
-        let index = RiskIndex(pool: pool)
-        report(
-            try BenchResult.measure("shock_scan", n: sizes.accounts, unit: "ms", runs: quick ? 10 : 20) {
-                _ = try ShockScan.run(pool, index: index, asset: 0, percentBps: -2_000)
-            })
-
-        // quote: exact quotes of accounts that are liquidatable after the shock.
-        var shocked = pool
-        shocked.prices[0] = shocked.prices[0] * 8 / 10
-        let targets = Array(
-            try ShockScan.run(pool, index: index, asset: 0, percentBps: -2_000).liquidatable.prefix(1_000))
-        if !targets.isEmpty {
-            let timing = try BenchResult.measure("quote", n: targets.count, unit: "ms", runs: 5) {
-                for account in targets { _ = try shocked.quotePosition(accountIndex: account) }
-            }
+        // Each group runs when one of its benchmarks is asked for (all of them by default).
+        if wants("memory", "frame") {
+            // memory: the `large` world (accounts, risk index, network, bots) as `liqtop run large` loads it.
+            var large = try BuiltInScenarios.load("large")!
+            large.simulation.borrowers.count = sizes.accounts
+            large.simulation.network.nodeCount = sizes.nodes
+            let before = BenchResult.residentBytes()
+            var engine = try Engine(scenario: large, seed: 1)
+            let after = BenchResult.residentBytes()
             report(
                 BenchResult(
-                    name: "quote", n: targets.count, unit: "per_s",
-                    samples: timing.samples.map { Double(targets.count) / ($0 / 1_000) }))
-        }
+                    name: "memory", n: sizes.accounts, unit: "bytes",
+                    samples: [Double(max(0, after - before)) / Double(sizes.accounts)]))
 
-        guard wants("tick", "tick_slot", "gossip", "load") else { return }
-        // tick: 100,000 accounts and 1,000 nodes, bots, oracles and gossip running. Every 12th tick holds a
-        // slot (a block, its gossip, the bots' scan); tick_slot reports those alone.
-        guard var big = try BuiltInScenarios.load("default") else { return }
-        big.simulation.borrowers.count = sizes.tickAccounts
-        big.simulation.network.nodeCount = sizes.tickNodes
-        var world = try Engine(scenario: big, seed: 1)
-        for _ in 0..<30 { try world.step() }
-        var slotTicks: [Double] = []
-        var lastSlot = world.world.chain.lastSlotProcessed
-        let ticks = try BenchResult.measure(
-            "tick", n: sizes.tickAccounts, unit: "ms", runs: quick ? 120 : 360, warmup: 0
-        ) {
-            try world.step()
-        } after: { elapsed in
-            if world.world.chain.lastSlotProcessed != lastSlot { slotTicks.append(elapsed) }
-            lastSlot = world.world.chain.lastSlotProcessed
+            // frame: a 200×60 frame from a snapshot of that world, a minute into a 25 % fall of WETH.
+            engine.apply(.shock(asset: 0, percentBps: -2_500, overSeconds: 30))
+            for _ in 0..<60 { try engine.step() }
+            let snapshot = engine.snapshot()
+            let frame = try BenchResult.measure("frame", n: sizes.accounts, unit: "ms", runs: 50) {
+                _ = Dashboard.render(snapshot, ViewState(), width: 200, height: 60)
+            }
+            report(BenchResult(name: "frame", n: frame.n, unit: "us", samples: frame.samples.map { $0 * 1_000 }))
         }
-        report(ticks)
-        report(BenchResult(name: "tick_slot", n: sizes.tickAccounts, unit: "ms", samples: slotTicks))
+        if wants("shock_scan", "quote") {
+            // shock_scan over the mix of 1–3 collateral and 1–2 debt assets.
+            let pool = try BenchWorlds.pool(accounts: sizes.accounts)
+            let index = RiskIndex(pool: pool)
+            report(
+                try BenchResult.measure("shock_scan", n: sizes.accounts, unit: "ms", runs: quick ? 10 : 20) {
+                    _ = try ShockScan.run(pool, index: index, asset: 0, percentBps: -2_000)
+                })
 
-        // gossip: one block to every node of a large network.
-        var rng = SeededGenerator(seed: 7)
-        var configuration = NetworkConfiguration()
-        configuration.nodeCount = sizes.gossipNodes
-        let network = TopologyBuilder.build(configuration, using: &rng)
-        report(
-            try BenchResult.measure("gossip", n: sizes.gossipNodes, unit: "ms", runs: 20) {
-                _ = Gossip.propagate(in: network, from: 0, at: 0, blockBytes: 120_000, using: &rng)
-            })
-
-        guard wants("load") else { return }
-        // load: a scenario file with many positions, as `liqtop quote FILE` reads it.
-        let text = BenchFiles.positionsTOML(count: sizes.positions)
-        let load = try BenchResult.measure("load", n: sizes.positions, unit: "ms", runs: 3, warmup: 1) {
-            _ = try ScenarioLoader.load(text: text, file: "bench.toml").makePool()
+            // quote: exact quotes of accounts that are liquidatable after the shock.
+            var shocked = pool
+            shocked.prices[0] = shocked.prices[0] * 8 / 10
+            let targets = Array(
+                try ShockScan.run(pool, index: index, asset: 0, percentBps: -2_000).liquidatable.prefix(1_000))
+            if !targets.isEmpty {
+                let timing = try BenchResult.measure("quote", n: targets.count, unit: "ms", runs: 5) {
+                    for account in targets { _ = try shocked.quotePosition(accountIndex: account) }
+                }
+                report(
+                    BenchResult(
+                        name: "quote", n: targets.count, unit: "per_s",
+                        samples: timing.samples.map { Double(targets.count) / ($0 / 1_000) }))
+            }
         }
-        report(BenchResult(name: "load", n: load.n, unit: "s", samples: load.samples.map { $0 / 1_000 }))
+        if wants("tick", "tick_slot") {
+            // tick: 100,000 accounts and 1,000 nodes, bots, oracles and gossip running. Every 12th tick holds a
+            // slot (a block, its gossip, the bots' scan); tick_slot reports those alone.
+            var big = try BuiltInScenarios.load("default")!
+            big.simulation.borrowers.count = sizes.tickAccounts
+            big.simulation.network.nodeCount = sizes.tickNodes
+            var world = try Engine(scenario: big, seed: 1)
+            for _ in 0..<30 { try world.step() }
+            var slotTicks: [Double] = []
+            var lastSlot = world.world.chain.lastSlotProcessed
+            let ticks = try BenchResult.measure(
+                "tick", n: sizes.tickAccounts, unit: "ms", runs: quick ? 120 : 360, warmup: 0
+            ) {
+                try world.step()
+            } after: { elapsed in
+                if world.world.chain.lastSlotProcessed != lastSlot { slotTicks.append(elapsed) }
+                lastSlot = world.world.chain.lastSlotProcessed
+            }
+            report(ticks)
+            report(BenchResult(name: "tick_slot", n: sizes.tickAccounts, unit: "ms", samples: slotTicks))
+        }
+        if wants("gossip") {
+            // gossip: one block to every node of a large network.
+            var rng = SeededGenerator(seed: 7)
+            var configuration = NetworkConfiguration()
+            configuration.nodeCount = sizes.gossipNodes
+            let network = TopologyBuilder.build(configuration, using: &rng)
+            report(
+                try BenchResult.measure("gossip", n: sizes.gossipNodes, unit: "ms", runs: 20) {
+                    _ = Gossip.propagate(in: network, from: 0, at: 0, blockBytes: 120_000, using: &rng)
+                })
+        }
+        if wants("load") {
+            // load: a scenario file with many positions, as `liqtop quote FILE` reads it.
+            let text = BenchFiles.positionsTOML(count: sizes.positions)
+            let load = try BenchResult.measure("load", n: sizes.positions, unit: "ms", runs: 3, warmup: 1) {
+                _ = try ScenarioLoader.load(text: text, file: "bench.toml").makePool()
+            }
+            report(BenchResult(name: "load", n: load.n, unit: "s", samples: load.samples.map { $0 / 1_000 }))
+        }
     }
 }
 

@@ -74,6 +74,9 @@ struct RiskRun: ParsableCommand {
     @Flag(help: "No progress line on stderr.")
     var noProgress = false
 
+    /// More than this many combinations of --set in one run is a mistake more often than a plan.
+    static let maximumCombinations = 1_000
+
     func validate() throws {
         guard (1...10_000_000).contains(paths) else { throw ValidationError("--paths must be from 1 to 10000000") }
         if let workers, !(1...256).contains(workers) { throw ValidationError("--workers must be from 1 to 256") }
@@ -87,30 +90,40 @@ struct RiskRun: ParsableCommand {
         if let twice = sweeps.map(\.key).firstDuplicate {
             throw CLIError("--set \(twice) is given twice; give its values once, separated by commas")
         }
+        let count = sweeps.reduce(1) { product, sweep in
+            let (next, overflow) = product.multipliedReportingOverflow(by: sweep.values.count)
+            return overflow ? .max : next
+        }
+        guard count <= Self.maximumCombinations else {
+            throw CLIError(
+                "--set: \(count) combinations; at most \(Self.maximumCombinations) in one run (split the sweep)")
+        }
         let combinations = RiskOptions.combinations(sweeps)
         if let out { try Sim.refuseOverwriting(scenarioFile: scenario, with: out, option: "--out") }
         let (text, file) = try ScenarioSource.text(scenario)
-        // Every combination's world is built, and every --set checked, before any path runs.
-        var runs: [(identity: RiskRunIdentity, world: World)] = []
-        for combination in combinations {
-            let scenario = try Self.scenario(text, file: file, combination)
-            // The scenario's own text: shards of one run share it whatever they sweep.
-            let digest = RiskRunner.digest(text)
-            var world = try World(scenario: scenario, seed: seed)
-            if fast { world.useFastPaths() }
-            runs.append(
-                (
-                    RiskRunIdentity(
-                        version: Risk.version, scenario: scenario.name, digest: digest, seed: seed,
-                        paths: paths, horizonS: horizonS, fast: fast,
-                        underwaterAtStartUSD: PathOutcome.cents(world.unrealisedBadDebtUSD), set: combination), world
-                ))
-        }
+        // Every --set is checked on the scenario before any path runs; each combination's world is built when
+        // its turn comes (a world of the large scenario is a gigabyte).
+        let scenarios = try combinations.map { try Self.scenario(text, file: file, $0) }
+        // The scenario's own text: shards of one run share it whatever they sweep.
+        let digest = RiskRunner.digest(text)
         let writer = try out.map { try EventWriter(path: $0, option: "--out") }
         Interruption.install(partialFile: writer?.temporary)
-        let progress = RiskProgress(total: range.count * runs.count, visible: !noProgress && isatty(2) == 1)
+        let progress = RiskProgress(total: range.count * scenarios.count, visible: !noProgress && isatty(2) == 1)
         var reports: [(RiskRunIdentity, RiskReport)] = []
-        for (identity, world) in runs {
+        for (scenario, combination) in zip(scenarios, combinations) {
+            var world: World
+            do {
+                world = try World(scenario: scenario, seed: seed)
+            } catch {
+                progress.clear()
+                writer?.discard()
+                throw error
+            }
+            if fast { world.useFastPaths() }
+            let identity = RiskRunIdentity(
+                version: Risk.version, scenario: scenario.name, digest: digest, seed: seed, paths: paths,
+                horizonS: horizonS, fast: fast, underwaterAtStartUSD: PathOutcome.cents(world.unrealisedBadDebtUSD),
+                set: combination)
             let outcomes: [PathOutcome]
             do {
                 outcomes = try RiskRunner.run(

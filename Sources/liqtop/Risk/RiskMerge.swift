@@ -148,6 +148,14 @@ enum RiskRecord {
         var moves: [Move]
     }
 
+    /// Up to $10^15: more than any market holds, and a figure that prints as a whole number of dollars.
+    static func usd(_ text: String, _ key: String, _ place: String) throws -> Double {
+        guard let value = Double(text), value.isFinite, value >= 0, value <= 1e15 else {
+            throw CLIError("\(place): \(key) \(quoted(text)) is not an amount")
+        }
+        return value
+    }
+
     private struct Format: Decodable { var liqtopRisk: Int? }
 
     init(line: String, place: String) throws {
@@ -164,10 +172,21 @@ enum RiskRecord {
                 }
                 let header = try decoder.decode(Header.self, from: data)
                 guard header.set.allSatisfy({ $0.count == 2 }) else { throw CLIError("\(place): set is not valid") }
+                // What `liqtop risk` itself accepts, so that a hostile or damaged header cannot make merge trap
+                // or try to hold a billion paths.
+                guard (1...10_000_000).contains(header.paths) else {
+                    throw CLIError("\(place): paths \(header.paths) is not from 1 to 10000000")
+                }
+                guard (1...366 * 86_400).contains(header.horizonS) else {
+                    throw CLIError("\(place): horizon_s \(header.horizonS) is not from 1 s to 366 days")
+                }
+                guard ["full", "fast"].contains(header.mode) else {
+                    throw CLIError("\(place): mode \(quoted(header.mode)) is neither \"full\" nor \"fast\"")
+                }
                 let identity = RiskRunIdentity(
                     version: header.version, scenario: header.scenario, digest: header.scenarioSha256,
                     seed: header.seed, paths: header.paths, horizonS: header.horizonS, fast: header.mode == "fast",
-                    underwaterAtStartUSD: Double(header.underwaterAtStartUsd) ?? 0,
+                    underwaterAtStartUSD: try Self.usd(header.underwaterAtStartUsd, "underwater_at_start_usd", place),
                     set: header.set.map { ($0[0], $0[1]) })
                 self = .header(identity, shard: header.shard)
                 return
@@ -176,12 +195,13 @@ enum RiskRecord {
                 throw CLIError("\(place): not a line of a risk --out file (no \"liqtop_risk\" header, no \"path\")")
             }
             let path = try decoder.decode(Path.self, from: data)
-            func usd(_ text: String, _ key: String) throws -> Double {
-                guard let value = Double(text), value.isFinite, value >= 0 else {
-                    throw CLIError("\(place): \(key) \(quoted(text)) is not an amount")
-                }
-                return value
+            for (key, value) in [
+                ("path", path.path), ("liquidations", path.liquidations),
+                ("max_oracle_staleness_s", path.maxOracleStalenessS),
+            ] where !(0...1_000_000_000_000).contains(value) {
+                throw CLIError("\(place): \(key) \(value) is out of range")
             }
+            func usd(_ text: String, _ key: String) throws -> Double { try Self.usd(text, key, place) }
             self = .path(
                 PathOutcome(
                     path: path.path, seed: path.seed,

@@ -70,20 +70,33 @@ enum RiskOptions {
         (total * shard.index / shard.count)..<(total * (shard.index + 1) / shard.count)
     }
 
-    /// `KEY=V1,V2,…`, split at commas outside quotes and brackets.
+    /// `KEY=V1,V2,…`, split at commas outside quoted strings ("…" with \ escapes, '…') and brackets.
     static func sweep(_ text: String) throws -> (key: String, values: [String]) {
         guard let equals = text.firstIndex(of: "="), equals > text.startIndex else {
             throw CLIError("--set: \(quoted(text)) is not KEY=VALUE[,VALUE…] (as bots.count=1,3,10)")
         }
         let key = String(text[..<equals])
         var values: [String] = []
-        var current = "", depth = 0, inQuotes = false
+        var current = "", depth = 0
+        var quote: Character? // the quote a TOML string opened with: " (with \ escapes) or ' (literal)
+        var escaped = false
         for character in text[text.index(after: equals)...] {
+            if let open = quote {
+                if escaped {
+                    escaped = false
+                } else if open == "\"" && character == "\\" {
+                    escaped = true
+                } else if character == open {
+                    quote = nil
+                }
+                current.append(character)
+                continue
+            }
             switch character {
-            case "\"": inQuotes.toggle()
-            case "[", "{": if !inQuotes { depth += 1 }
-            case "]", "}": if !inQuotes { depth -= 1 }
-            case "," where !inQuotes && depth == 0:
+            case "\"", "'": quote = character
+            case "[", "{": depth += 1
+            case "]", "}": depth -= 1
+            case "," where depth == 0:
                 values.append(current)
                 current = ""
                 continue
