@@ -54,6 +54,8 @@ public struct Node: Sendable, Equatable {
     /// Propagation time of the last block it received (ms after the proposer had it).
     public var lastPropagationMs: Int = 0
     /// The last 40 propagation times, oldest first (ethstats `MAX_PEER_PROPAGATION`).
+    /// Propagation times of the last blocks, oldest first: between `historyLength` and twice that many
+    /// (`recentPropagation` is what to show).
     public var propagationHistory: [Int32] = []
     /// Milliseconds spent up and in total since the start, for uptime %.
     public var upMs: Int64 = 0
@@ -63,9 +65,19 @@ public struct Node: Sendable, Equatable {
 
     public var uptimePercent: Double { totalMs == 0 ? 100 : Double(upMs) * 100 / Double(totalMs) }
 
+    /// How many of the last blocks' propagation times a node shows.
+    public static let historyLength = 40
+
     mutating func recordPropagation(_ ms: Int) {
         lastPropagationMs = ms
         propagationHistory.append(Int32(clamping: ms))
-        if propagationHistory.count > 40 { propagationHistory.removeFirst(propagationHistory.count - 40) }
+        // Trimmed back to the last `historyLength` once it holds twice as many: one shift per 40 blocks instead
+        // of one per block (every node, every block, in every Monte Carlo path). Readers take the suffix.
+        if propagationHistory.count >= 2 * Self.historyLength {
+            propagationHistory.removeFirst(propagationHistory.count - Self.historyLength)
+        }
     }
+
+    /// The last `historyLength` propagation times, oldest first.
+    public var recentPropagation: ArraySlice<Int32> { propagationHistory.suffix(Self.historyLength) }
 }

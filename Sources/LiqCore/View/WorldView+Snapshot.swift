@@ -67,7 +67,7 @@ extension WorldView {
                 dataCenter: network.dataCenters[node.dataCenter].name, roles: node.roles,
                 status: network.status(of: node.id, at: now, chainHead: chain.height), peers: node.peers.count,
                 latencyMs: node.latencyMs, head: node.head, lag: chain.height - node.head,
-                lastPropagationMs: node.lastPropagationMs, propagationHistory: node.propagationHistory,
+                lastPropagationMs: node.lastPropagationMs, propagationHistory: Array(node.recentPropagation),
                 uptimePercent: node.uptimePercent, crashed: node.crashed, dataCenterIndex: node.dataCenter,
                 dataCenterPowered: network.dataCenters[node.dataCenter].powered)
         }
