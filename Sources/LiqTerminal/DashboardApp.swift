@@ -20,10 +20,13 @@ public struct DashboardOptions: Sendable {
         public var seed: UInt64
         public var horizonMs: Int64
         public var fast: Bool
-        public init(seed: UInt64, horizonMs: Int64, fast: Bool) {
+        /// How the header names it: "path 12".
+        public var label: String
+        public init(seed: UInt64, horizonMs: Int64, fast: Bool, label: String) {
             self.seed = seed
             self.horizonMs = horizonMs
             self.fast = fast
+            self.label = label
         }
     }
 
@@ -74,7 +77,8 @@ public final class DashboardApp: @unchecked Sendable {
         if let path = options.path {
             var world = engine.world
             if path.fast { world.useFastPaths() }
-            engine = Engine(world: world.path(seed: path.seed, horizonMs: path.horizonMs).world)
+            let name = "\(world.scenarioName) · \(path.label)"
+            engine = Engine(world: world.path(seed: path.seed, horizonMs: path.horizonMs, name: name).world)
         }
         redirectStderr()
         // Before curses changes the terminal's modes, so that every way out can put them back.

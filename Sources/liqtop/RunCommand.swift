@@ -60,7 +60,9 @@ struct Run: ParsableCommand {
                     scenario: scenario, seed: seed, theme: theme, maxTicks: maxTicks,
                     speed: speed, logPath: log,
                     path: RiskOptions.pathSeed(pathOptions.path, pathSeed: pathOptions.pathSeed, seed: seed).map {
-                        DashboardOptions.Path(seed: $0, horizonMs: Int64(horizonS) * 1_000, fast: pathOptions.fast)
+                        DashboardOptions.Path(
+                            seed: $0, horizonMs: Int64(horizonS) * 1_000, fast: pathOptions.fast,
+                            label: pathOptions.path.map { "path \($0)" } ?? "path seed \($0)")
                     }))
         } catch let error as CustomStringConvertible {
             throw CLIError(error.description)

@@ -144,5 +144,10 @@ else
     fail "crash starts for the risk view"
 fi
 
+# 10. run --path opens one path of a risk run, named in the header.
+start "default --seed 3 --path 7 --horizon 1h --max-ticks 40" 120 40
+if wait_for "liqtop · default · path 7" 15 && wait_for "EXIT=0" 20; then ok "run --path watches a risk path"; else
+    fail "run --path watches a risk path"; fi
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
