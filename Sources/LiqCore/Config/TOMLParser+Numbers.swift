@@ -6,7 +6,7 @@ extension TOMLParser {
         isBareKey(byte) || byte == ASCII.plus || byte == ASCII.dot || byte == ASCII.colon
     }
 
-    mutating func numberOrDate() throws(Failure) -> ConfigValue {
+    mutating func numberOrDateTime() throws(Failure) -> ConfigValue {
         let start = position
         while let byte = peek(), Self.isTokenByte(byte) { position += 1 }
         // A date and a time may be separated by a space: 1979-05-27 07:32:00.

@@ -17,7 +17,7 @@ extension TOMLParser {
             }
             throw failure("expected a value (true or false?), found \(describe(byte))")
         default:
-            return try numberOrDate()
+            return try numberOrDateTime()
         }
     }
 
