@@ -30,13 +30,17 @@ struct Run: ParsableCommand {
 
     @OptionGroup var pathOptions: PathOptions
 
-    @Option(help: ArgumentHelp("The risk run's --horizon, for the faults of --path.", valueName: "duration"))
-    var horizon = "24h"
+    @Option(
+        help: ArgumentHelp("The risk run's --horizon, for the faults of --path (default 24h).", valueName: "duration"))
+    var horizon: String?
 
     @Option(help: ArgumentHelp("Where stderr goes while the screen is up.", valueName: "file"))
     var log = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop.log").path
 
     func validate() throws {
+        if horizon != nil, !pathOptions.wantsPath {
+            throw ValidationError("--horizon is for a path: give --path or --path-seed with it")
+        }
         if let maxTicks, maxTicks < 0 { throw ValidationError("--max-ticks must be 0 or more") }
         guard speed.isFinite, speed >= 0.125, speed <= 1_000 else {
             throw ValidationError("--speed must be from 0.125 to 1000")
@@ -46,7 +50,7 @@ struct Run: ParsableCommand {
     func run() throws {
         let scenario = try pathOptions.scenario(self.scenario)
         let theme = try ThemeSource.load(self.theme)
-        let horizonS = try RiskOptions.seconds(horizon)
+        let horizonS = try RiskOptions.seconds(horizon ?? "24h")
         // Where stderr will go while the screen is up: a log that cannot be opened is said now, not lost.
         let probe = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard probe >= 0 else { throw CLIError("--log: cannot open \(sanitized(log)): \(EventWriter.systemError())") }

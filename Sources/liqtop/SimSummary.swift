@@ -42,7 +42,10 @@ struct SimSummary {
         let took = String(format: "%.2f", elapsedSeconds)
         let repaid = DecimalAmount.format(s.debtRepaidBase, decimals: 8, places: 2)
         let badDebt = DecimalAmount.format(s.badDebtBase, decimals: 8, places: 2)
-        let underwater = String(format: "%.2f", world.unrealisedBadDebtUSD)
+        let underwaterCents = (world.unrealisedBadDebtUSD * 100).rounded()
+        let underwater = DecimalAmount.format(
+            underwaterCents.isFinite && underwaterCents >= 0 && underwaterCents < 1e30 ? UInt128(underwaterCents) : 0,
+            decimals: 2, places: 2)
         return """
             \(sanitized(world.scenarioName)) — seed \(seed), \(ticks) ticks = \(minutes / 60) h \(minutes % 60) min \
             simulated in \(took) s

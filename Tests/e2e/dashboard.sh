@@ -124,7 +124,7 @@ fi
 start "crash --speed 20" 120 40
 if wait_for "liqtop · crash" 15; then
     tm send-keys -t e2e r
-    if wait_for "Risk · Monte Carlo of bad debt" 5 && wait_for "done ·" 20 && wait_for "worst paths" 20 \
+    if wait_for "Risk · Monte Carlo of bad debt" 5 && wait_for " done, " 20 && wait_for "worst paths" 20 \
         && wait_for "▶ path" 20; then
         tm send-keys -t e2e Enter
         if wait_for "crash · path" 5 && wait_for "watching path" 2; then

@@ -5,7 +5,9 @@ import LiqCore
 /// faults, and the worst paths (enter watches one).
 enum RiskPanel {
     static func render(_ overlay: RiskOverlay, _ snapshot: Snapshot, into buffer: inout ScreenBuffer, area: Rect) {
-        let rect = Chrome.centered(min(area.width - 2, 132), area.height - 1, in: area)
+        // The whole body on a narrow screen (no stray borders of the panels beside it), 132 columns at most.
+        let width = min(area.width, 132)
+        let rect = Rect(x: area.x + (area.width - width) / 2, y: area.y, width: width, height: area.height)
         buffer.fill(rect)
         let inner = Widgets.box(&buffer, rect, title: "Risk · Monte Carlo of bad debt", focused: true)
         guard let risk = snapshot.risk else {
@@ -32,15 +34,22 @@ enum RiskPanel {
         y += gap
         let report = risk.report
         // Under the bins: the histogram's title, a gap, five summary lines, a gap, the worst paths' title and rows.
-        let below = 1 + gap + 5 + gap + 1 + min(5, report.worst.count)
+        let below = 1 + gap + 6 + gap + 1 + min(5, report.worst.count)
         let bins = max(2, min(12, inner.maxY - y - below))
         histogram(risk, bins: bins, into: &buffer, inner: inner, y: &y)
         y += gap
         guard report.paths > 0 else { return }
-        line(
-            "mean \(Widgets.usd(report.meanBadDebtUSD))  median \(Widgets.usd(report.p50BadDebtUSD))  "
-                + "VaR 95 \(Widgets.usd(report.var95USD))  EVaR 99 \(Widgets.usd(report.evar99USD))  "
-                + "CVaR 95 \(Widgets.usd(report.cvar95USD))", Style(.text, bold: true))
+        // Two lines on a narrow screen: every figure stays whole.
+        let averages = "mean \(Widgets.usd(report.meanBadDebtUSD))  median \(Widgets.usd(report.p50BadDebtUSD))"
+        let tail =
+            "VaR 95 \(Widgets.usd(report.var95USD))  EVaR 99 \(Widgets.usd(report.evar99USD))  "
+            + "CVaR 95 \(Widgets.usd(report.cvar95USD))"
+        if averages.count + 2 + tail.count <= inner.width - 1 {
+            line(averages + "  " + tail, Style(.text, bold: true))
+        } else {
+            line(averages, Style(.text, bold: true))
+            line(tail, Style(.text, bold: true))
+        }
         line(
             "bad debt over $1 in \(percent(report.pAnyBadDebt)) of paths · "
                 + "\(liquidations(report.liquidationsMean)) liquidations a path")
@@ -71,14 +80,14 @@ enum RiskPanel {
     static func progress(_ risk: RiskStatus) -> String {
         let head =
             "from \(Widgets.clock(risk.fromMs)) · \(risk.paths) paths of \(hours(risk.horizonMs))"
-            + (risk.fast ? " (fast mode)" : "")
+            + (risk.fast ? ", fast mode" : "")
         let rate = Widgets.fixed(risk.pathsPerSecond, 1)
         switch risk.state {
         case .running:
             let elapsed = Int(risk.elapsedSeconds.rounded())
-            guard risk.done > 0 else { return head + " · the first paths are running, \(elapsed) s so far (s stops)" }
+            guard risk.done > 0 else { return head + " · the first paths are running, \(elapsed) s so far" }
             let left = Double(risk.paths - risk.done) / risk.pathsPerSecond
-            return head + " · \(risk.done) done · \(rate)/s · about \(Int(left.rounded())) s left (s stops)"
+            return head + " · \(risk.done) done, \(rate)/s, \(Int(left.rounded())) s left"
         case .finished: return head + " · done in \(Int(risk.elapsedSeconds.rounded())) s (r runs again)"
         case .stopped: return head + " · stopped at \(risk.done) (r runs again)"
         case .failed(let message): return head + " · failed: \(message)"

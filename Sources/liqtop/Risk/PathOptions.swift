@@ -19,7 +19,10 @@ struct PathOptions: ParsableArguments {
     @Flag(help: "With --path or --path-seed: the path as 'liqtop risk --fast' ran it.")
     var fast = false
 
-    func validate() throws { try RiskOptions.checkPath(path, pathSeed: pathSeed) }
+    func validate() throws {
+        try RiskOptions.checkPath(path, pathSeed: pathSeed)
+        if fast, !wantsPath { throw ValidationError("--fast is for a path: give --path or --path-seed with it") }
+    }
 
     /// A path is asked for.
     var wantsPath: Bool { path != nil || pathSeed != nil }

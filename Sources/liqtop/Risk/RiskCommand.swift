@@ -123,7 +123,7 @@ struct RiskRun: ParsableCommand {
             let identity = RiskRunIdentity(
                 version: Risk.version, scenario: scenario.name, digest: digest, seed: seed, paths: paths,
                 horizonS: horizonS, fast: fast, underwaterAtStartUSD: PathOutcome.cents(world.unrealisedBadDebtUSD),
-                set: combination)
+                source: self.scenario, scriptedEvents: scenario.simulation.events.count, set: combination)
             let outcomes: [PathOutcome]
             do {
                 outcomes = try RiskRunner.run(

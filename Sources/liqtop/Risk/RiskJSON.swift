@@ -13,6 +13,10 @@ struct RiskRunIdentity: Equatable {
     var fast: Bool
     /// What the accounts already underwater at the start owe beyond their collateral (in every path's figure).
     var underwaterAtStartUSD: Double
+    /// The SCENARIO argument as given (a built-in name or a file), for the commands that replay a path.
+    var source: String
+    /// The scenario's own `[[events]]`: they happen in every path.
+    var scriptedEvents: Int
     var set: [(key: String, value: String)]
 
     static func == (lhs: RiskRunIdentity, rhs: RiskRunIdentity) -> Bool {
@@ -41,6 +45,7 @@ enum RiskJSON {
             ("scenario", .string(run.scenario)), ("seed", .number(String(run.seed))),
             ("paths", .number(String(report.paths))), ("horizon_s", .number(String(run.horizonS))),
             ("mode", .string(run.fast ? "fast" : "full")), ("underwater_at_start_usd", usd(run.underwaterAtStartUSD)),
+            ("scripted_events", .number(String(run.scriptedEvents))),
         ]
         if let shard { members.append(("shard", .string(shard))) }
         if !run.set.isEmpty { members.append(("set", run.setJSON)) }
@@ -61,7 +66,7 @@ enum RiskJSON {
     /// A path as `--out` writes it (and as the summary's worst paths show it, with fewer figures).
     static func path(_ outcome: PathOutcome, summary: Bool = false) -> JSONValue {
         var members: [(String, JSONValue)] = [
-            ("path", .number(String(outcome.path))), ("seed", .number(String(outcome.seed))),
+            ("path", .number(String(outcome.path))), ("seed", .string(String(outcome.seed))),
             ("bad_debt_usd", usd(outcome.badDebtUSD)),
         ]
         if !summary {
@@ -105,6 +110,7 @@ enum RiskJSON {
             ("scenario_sha256", .string(run.digest)), ("seed", .number(String(run.seed))),
             ("paths", .number(String(run.paths))), ("horizon_s", .number(String(run.horizonS))),
             ("mode", .string(run.fast ? "fast" : "full")), ("underwater_at_start_usd", usd(run.underwaterAtStartUSD)),
+            ("source", .string(run.source)), ("scripted_events", .number(String(run.scriptedEvents))),
             ("shard", .string("\(shard.index)/\(shard.count)")),
             ("set", .array(run.set.map { .array([.string($0.key), .string($0.value)]) })),
         ])

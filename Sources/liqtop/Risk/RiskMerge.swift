@@ -58,6 +58,9 @@ struct RiskMerge: ParsableCommand {
                     guard (0..<current.paths).contains(outcome.path) else {
                         throw CLIError("\(place): path \(outcome.path) is outside the run's \(current.paths) paths")
                     }
+                    guard outcome.seed == World.pathSeed(current.seed, path: outcome.path) else {
+                        throw CLIError("\(place): path \(outcome.path)'s seed is not the run's; the line was changed")
+                    }
                     guard runs[run].outcomes.updateValue(outcome, forKey: outcome.path) == nil else {
                         throw CLIError("\(place): path \(outcome.path) is given twice")
                     }
@@ -74,8 +77,9 @@ struct RiskMerge: ParsableCommand {
                 let set =
                     identity.set.isEmpty
                     ? "" : " (" + identity.set.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")"
+                let verb = missing.count == 1 ? "is" : "are"
                 throw CLIError(
-                    "risk merge: \(missing.count) of \(identity.paths) paths are missing\(set), "
+                    "risk merge: \(missing.count) of \(identity.paths) paths \(verb) missing\(set), "
                         + "from path \(missing[0]); is a shard's file left out?")
             }
             reports.append((identity, RiskReport(Array(outcomes.values))))
@@ -121,6 +125,8 @@ enum RiskRecord {
         var horizonS: Int
         var mode: String
         var underwaterAtStartUsd: String
+        var source: String
+        var scriptedEvents: Int
         var shard: String
         var set: [[String]]
     }
@@ -137,7 +143,7 @@ enum RiskRecord {
             var percent: Double
         }
         var path: Int
-        var seed: UInt64
+        var seed: String
         var realisedBadDebtUsd: String
         var unrealisedBadDebtUsd: String
         var liquidations: Int
@@ -146,6 +152,12 @@ enum RiskRecord {
         var finalityStalled: Bool
         var faults: [Fault]
         var moves: [Move]
+    }
+
+    /// A path's seed: a decimal string (a JSON number would lose digits past 2^53 in most readers).
+    static func seed(_ text: String, _ place: String) throws -> UInt64 {
+        guard let value = UInt64(text) else { throw CLIError("\(place): seed \(quoted(text)) is not a path seed") }
+        return value
     }
 
     /// Up to $10^15: more than any market holds, and a figure that prints as a whole number of dollars.
@@ -187,6 +199,7 @@ enum RiskRecord {
                     version: header.version, scenario: header.scenario, digest: header.scenarioSha256,
                     seed: header.seed, paths: header.paths, horizonS: header.horizonS, fast: header.mode == "fast",
                     underwaterAtStartUSD: try Self.usd(header.underwaterAtStartUsd, "underwater_at_start_usd", place),
+                    source: header.source, scriptedEvents: max(0, header.scriptedEvents),
                     set: header.set.map { ($0[0], $0[1]) })
                 self = .header(identity, shard: header.shard)
                 return
@@ -204,7 +217,7 @@ enum RiskRecord {
             func usd(_ text: String, _ key: String) throws -> Double { try Self.usd(text, key, place) }
             self = .path(
                 PathOutcome(
-                    path: path.path, seed: path.seed,
+                    path: path.path, seed: try Self.seed(path.seed, place),
                     realisedBadDebtUSD: try usd(path.realisedBadDebtUsd, "realised_bad_debt_usd"),
                     unrealisedBadDebtUSD: try usd(path.unrealisedBadDebtUsd, "unrealised_bad_debt_usd"),
                     liquidations: path.liquidations,

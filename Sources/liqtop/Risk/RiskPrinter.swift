@@ -43,15 +43,16 @@ enum RiskPrinter {
             ("oracle staleness, 95th percentile", "\(Int(report.maxOracleStalenessSp95)) s"),
             ("paths where finality stalled", percent(report.finalityStallShare)),
             ("underwater at the start (in every path)", money(run.underwaterAtStartUSD)),
+            ("the scenario's own events (in every path)", "\(run.scriptedEvents)"),
             ("paths that drew faults", split(report.withFaults)),
             ("paths that drew none", split(report.withoutFaults)),
         ]
         let width = rows.map(\.0.count).max() ?? 0
         lines += rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
-        let sets = run.set.map { " --set \($0.key)=\($0.value)" }.joined()
+        let sets = run.set.map { " --set " + shellQuoted("\($0.key)=\($0.value)") }.joined()
         lines += [
             "",
-            "worst paths (watch one: liqtop run \(run.scenario) --seed \(run.seed)\(sets) --path-seed SEED"
+            "worst paths (watch one: liqtop run \(shellQuoted(run.source)) --seed \(run.seed)\(sets) --path-seed SEED"
                 + (run.horizonS == 86_400 ? "" : " --horizon \(run.horizonS)") + (run.fast ? " --fast" : "") + ")",
         ]
         for outcome in report.worst {
@@ -81,6 +82,19 @@ enum RiskPrinter {
     static func split(_ split: RiskReport.Split) -> String {
         guard split.paths > 0 else { return "none" }
         return "\(paths(split.paths)), mean \(money(split.meanBadDebtUSD)), VaR 95 \(money(split.var95USD))"
+    }
+
+    /// `text` as one word for a POSIX shell: as it is when it holds nothing the shell treats specially, else in
+    /// single quotes.
+    static func shellQuoted(_ text: String) -> String {
+        let plain =
+            !text.isEmpty
+            && text.unicodeScalars.allSatisfy { scalar in
+                scalar.isASCII
+                    && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                        || "_./:=,+-@%".unicodeScalars.contains(scalar))
+            }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// "1 path", "200 paths".
