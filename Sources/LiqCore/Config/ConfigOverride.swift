@@ -45,18 +45,24 @@ package struct ConfigOverride: Sendable {
         return text.allSatisfy { $0.isNumber || "+-._eE".contains($0) }
     }
 
-    /// Sets the value in `root`, creating the tables on the way that the file did not have.
-    package func apply(to root: inout ConfigTable) throws(TableReader.ValueProblem) {
-        try Self.set(path[...], value, in: &root)
+    /// Sets the value in `root`, creating the tables on the way that the file did not have. Returns the key's
+    /// path with every array entry by its index (`assets.0.liquidation_bonus_bps` for `assets.WETH.…`), so that
+    /// two overrides naming one key two ways can be told apart from two keys.
+    @discardableResult
+    package func apply(to root: inout ConfigTable) throws(TableReader.ValueProblem) -> String {
+        var resolved: [String] = []
+        try Self.set(path[...], value, in: &root, resolved: &resolved)
+        return resolved.joined(separator: ".")
     }
 
     private static func set(
-        _ path: ArraySlice<String>, _ value: ConfigValue, in table: inout ConfigTable
+        _ path: ArraySlice<String>, _ value: ConfigValue, in table: inout ConfigTable, resolved: inout [String]
     )
         throws(TableReader.ValueProblem)
     {
         let key = path.first!
         let rest = path.dropFirst()
+        resolved.append(key)
         guard !rest.isEmpty else {
             table.set(key, ConfigNode(value, line: 0))
             return
@@ -64,10 +70,10 @@ package struct ConfigOverride: Sendable {
         switch table[key]?.value {
         case nil:
             var child = ConfigTable(line: 0, origin: .header)
-            try set(rest, value, in: &child)
+            try set(rest, value, in: &child, resolved: &resolved)
             table.set(key, ConfigNode(.table(child), line: 0))
         case .table(var child):
-            try set(rest, value, in: &child)
+            try set(rest, value, in: &child, resolved: &resolved)
             table.set(key, ConfigNode(.table(child), line: table[key]!.line))
         case .tableArray(var items), .array(var items):
             let selector = rest.first!
@@ -82,7 +88,8 @@ package struct ConfigOverride: Sendable {
             guard rest.count > 1 else {
                 throw TableReader.ValueProblem(message: "\(key).\(selector) needs a key after it")
             }
-            try set(rest.dropFirst(), value, in: &child)
+            resolved.append(String(index))
+            try set(rest.dropFirst(), value, in: &child, resolved: &resolved)
             items[index].value = .table(child)
             let line = table[key]!.line
             if case .tableArray = table[key]!.value {

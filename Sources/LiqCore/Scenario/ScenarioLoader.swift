@@ -13,12 +13,18 @@ public enum ScenarioLoader {
         var (source, root) = try ConfigSource.parse(text, file: file)
         if !overrides.isEmpty {
             var tree = source.root
+            var named: [String: String] = [:] // each key as indexes name it, and how the override named it
             for override in overrides {
+                let key = override.path.joined(separator: ".")
+                let resolved: String
                 do {
-                    try override.apply(to: &tree)
+                    resolved = try override.apply(to: &tree)
                 } catch {
+                    throw ConfigError(file: file, line: 0, key: key, message: error.message)
+                }
+                if let earlier = named.updateValue(key, forKey: resolved) {
                     throw ConfigError(
-                        file: file, line: 0, key: override.path.joined(separator: "."), message: error.message)
+                        file: file, line: 0, key: key, message: "names the same key as \(earlier); give one of them")
                 }
             }
             source = ConfigSource(file: file, root: tree)

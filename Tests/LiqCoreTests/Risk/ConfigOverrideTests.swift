@@ -48,6 +48,14 @@ import Testing
         #expect(message([("faults.region_outage_per_year", "-1")]).contains("region_outage_per_year"))
         #expect(message([("bots.count.deeper", "1")]).contains("not a table"))
         #expect(message([("a..b", "1")]).contains("not a key path"))
+        // One key by two names: by symbol and by index.
+        #expect(
+            message([("assets.WETH.liquidation_bonus_bps", "10500"), ("assets.0.liquidation_bonus_bps", "10600")])
+                .contains("names the same key as assets.WETH.liquidation_bonus_bps"))
+        // Two keys of one entry are two keys.
+        #expect(
+            message([("assets.WETH.liquidation_bonus_bps", "10500"), ("assets.0.liquidation_threshold_bps", "8400")])
+                == "no error")
     }
 
     @Test func aBareWordIsAString() throws {
