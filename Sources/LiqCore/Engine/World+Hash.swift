@@ -120,8 +120,11 @@ extension World {
         put(schedule.count)
         put(botsEnabled)
         hasher.update(data: bytes)
-        return hasher.finalize().map {
-            String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16)
-        }.joined()
+        return hexadecimal(hasher.finalize())
     }
+}
+
+/// Bytes as lower-case hex, two digits each: how state_hash and a risk run's scenario digest are written.
+func hexadecimal(_ bytes: some Sequence<UInt8>) -> String {
+    bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
 }

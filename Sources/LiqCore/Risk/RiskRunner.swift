@@ -7,9 +7,7 @@ public enum RiskRunner {
     /// SHA-256 of `text`, hex: names a scenario file's text in a run's files, so that shards of different
     /// scenarios are never merged (the swept values are in the files beside it).
     public static func digest(_ text: String) -> String {
-        SHA256.hash(data: Array(text.utf8)).map {
-            String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16)
-        }.joined()
+        hexadecimal(SHA256.hash(data: Array(text.utf8)))
     }
 
     /// Why a run stopped before its last path.

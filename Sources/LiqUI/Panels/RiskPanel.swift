@@ -79,7 +79,7 @@ enum RiskPanel {
 
     static func progress(_ risk: RiskStatus) -> String {
         let head =
-            "from \(Widgets.clock(risk.fromMs)) · \(risk.paths) paths of \(hours(risk.horizonMs))"
+            "from \(Widgets.clock(risk.fromMs)) · \(risk.paths) paths of \(Widgets.duration(seconds: Int(risk.horizonMs / 1_000)))"
             + (risk.fast ? ", fast mode" : "")
         let rate = Widgets.fixed(risk.pathsPerSecond, 1)
         switch risk.state {
@@ -146,12 +146,4 @@ enum RiskPanel {
 
     static func percent(_ share: Double) -> String { Widgets.fixed(share * 100, 1) + " %" }
     static func signed(_ value: Double) -> String { (value > 0 ? "+" : "") + Widgets.fixed(value, 1) }
-
-    /// "24 h", "90 min", "2 d".
-    static func hours(_ ms: Int64) -> String {
-        let seconds = ms / 1_000
-        if seconds % 86_400 == 0, seconds >= 172_800 { return "\(seconds / 86_400) d" }
-        if seconds % 3_600 == 0 { return "\(seconds / 3_600) h" }
-        return "\(seconds / 60) min"
-    }
 }

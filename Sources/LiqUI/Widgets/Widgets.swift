@@ -147,6 +147,16 @@ public enum Widgets {
         return sign + String(whole) + "." + String(repeating: "0", count: places - digits.count) + digits
     }
 
+    /// A length of time as people say it: "45 s", "90 min", "24 h", "1 h 30 min", "2 d".
+    public static func duration(seconds: Int) -> String {
+        if seconds % 86_400 == 0, seconds >= 2 * 86_400 { return "\(seconds / 86_400) d" }
+        if seconds % 3_600 == 0 { return "\(seconds / 3_600) h" }
+        if seconds % 60 == 0 {
+            return seconds < 3_600 ? "\(seconds / 60) min" : "\(seconds / 3_600) h \(seconds % 3_600 / 60) min"
+        }
+        return "\(seconds) s"
+    }
+
     /// "01:02:03".
     public static func clock(_ ms: Int64) -> String {
         let seconds = ms / 1_000

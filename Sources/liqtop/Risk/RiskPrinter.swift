@@ -1,5 +1,6 @@
 import Foundation
 import LiqCore
+import LiqUI
 
 /// Prints the summaries of a risk run: a table per combination, or JSON (one pretty object for a single run,
 /// one compact object per line for a sweep, so that each combination is a line to filter).
@@ -26,7 +27,7 @@ enum RiskPrinter {
 
     static func text(_ report: RiskReport, _ run: RiskRunIdentity, shard: String?) -> String {
         var lines = [
-            "\(run.scenario): \(paths(report.paths)) of \(duration(run.horizonS)), seed \(run.seed)"
+            "\(run.scenario): \(paths(report.paths)) of \(Widgets.duration(seconds: run.horizonS)), seed \(run.seed)"
                 + (run.fast ? ", fast mode" : "")
                 + (shard.map { ", shard \($0)" } ?? ""),
             "",
@@ -67,16 +68,6 @@ enum RiskPrinter {
             lines.append("  \(path)\(seed)\(money(outcome.badDebtUSD))  " + (moves + [faults]).joined(separator: "; "))
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// `90 min`, `24 h`, `2 d`, `1 h 30 min`, `45 s`.
-    static func duration(_ seconds: Int) -> String {
-        if seconds % 86_400 == 0, seconds >= 2 * 86_400 { return "\(seconds / 86_400) d" }
-        if seconds % 3_600 == 0 { return "\(seconds / 3_600) h" }
-        if seconds % 60 == 0 {
-            return seconds < 3_600 ? "\(seconds / 60) min" : "\(seconds / 3_600) h \(seconds % 3_600 / 60) min"
-        }
-        return "\(seconds) s"
     }
 
     static func split(_ split: RiskReport.Split) -> String {
