@@ -6,37 +6,16 @@ import LiqUI
 
 /// How to start the dashboard.
 public struct DashboardOptions: Sendable {
-    public var scenario: Scenario
-    public var seed: UInt64
+    /// The world to show, as it starts: a scenario's, or one Monte Carlo path of it (`liqtop run --path`).
+    public var world: World
     public var theme: Theme
     public var maxTicks: Int?
     public var speed: Double
     /// stderr goes here while the screen is up.
     public var logPath: String
-    /// One Monte Carlo path to watch instead of the world's own future (`liqtop run --path-seed`).
-    public var path: Path?
 
-    public struct Path: Sendable {
-        public var seed: UInt64
-        public var horizonMs: Int64
-        public var fast: Bool
-        /// How the header names it: "path 12".
-        public var label: String
-        public init(seed: UInt64, horizonMs: Int64, fast: Bool, label: String) {
-            self.seed = seed
-            self.horizonMs = horizonMs
-            self.fast = fast
-            self.label = label
-        }
-    }
-
-    public init(
-        scenario: Scenario, seed: UInt64, theme: Theme, maxTicks: Int?, speed: Double, logPath: String,
-        path: Path? = nil
-    ) {
-        self.path = path
-        self.scenario = scenario
-        self.seed = seed
+    public init(world: World, theme: Theme, maxTicks: Int?, speed: Double, logPath: String) {
+        self.world = world
         self.theme = theme
         self.maxTicks = maxTicks
         self.speed = speed
@@ -73,13 +52,7 @@ public final class DashboardApp: @unchecked Sendable {
     }
 
     private func start() throws {
-        var engine = try Engine(scenario: options.scenario, seed: options.seed)
-        if let path = options.path {
-            var world = engine.world
-            if path.fast { world.useFastPaths() }
-            let name = "\(world.scenarioName) · \(path.label)"
-            engine = Engine(world: world.path(seed: path.seed, horizonMs: path.horizonMs, name: name).world)
-        }
+        let engine = Engine(world: options.world)
         redirectStderr()
         // Before curses changes the terminal's modes, so that every way out can put them back.
         let signals = TerminalGuard.install(

@@ -59,15 +59,10 @@ struct Run: ParsableCommand {
             throw CLIError("the dashboard needs a terminal, and this is not one; use 'liqtop sim' for headless runs")
         }
         do {
+            let world = pathOptions.world(
+                try World(scenario: scenario, seed: seed), seed: seed, horizonMs: Int64(horizonS) * 1_000, named: true)
             try DashboardApp.run(
-                DashboardOptions(
-                    scenario: scenario, seed: seed, theme: theme, maxTicks: maxTicks,
-                    speed: speed, logPath: log,
-                    path: RiskOptions.pathSeed(pathOptions.path, pathSeed: pathOptions.pathSeed, seed: seed).map {
-                        DashboardOptions.Path(
-                            seed: $0, horizonMs: Int64(horizonS) * 1_000, fast: pathOptions.fast,
-                            label: pathOptions.path.map { "path \($0)" } ?? "path seed \($0)")
-                    }))
+                DashboardOptions(world: world, theme: theme, maxTicks: maxTicks, speed: speed, logPath: log))
         } catch let error as CustomStringConvertible {
             throw CLIError(error.description)
         }

@@ -30,11 +30,14 @@ struct PathOptions: ParsableArguments {
     /// The scenario with the `--set` values.
     func scenario(_ argument: String) throws -> Scenario { try RiskOptions.scenario(argument, sets: sets) }
 
-    /// `world` as path `--path` or `--path-seed` of a run seeded `seed` over `horizonMs`, or as it is.
-    func world(_ world: World, seed: UInt64, horizonMs: Int64) -> World {
+    /// `world` as path `--path` or `--path-seed` of a run seeded `seed` over `horizonMs`, or as it is. `named`
+    /// puts the path in the world's name, as the dashboard's header shows it ("default · path 7").
+    func world(_ world: World, seed: UInt64, horizonMs: Int64, named: Bool = false) -> World {
         guard let pathSeed = RiskOptions.pathSeed(path, pathSeed: pathSeed, seed: seed) else { return world }
         var world = world
         if fast { world.useFastPaths() }
-        return world.path(seed: pathSeed, horizonMs: horizonMs).world
+        let label = path.map { "path \($0)" } ?? "path seed \(pathSeed)"
+        let name = named ? "\(world.scenarioName) · \(label)" : nil
+        return world.path(seed: pathSeed, horizonMs: horizonMs, name: name).world
     }
 }
