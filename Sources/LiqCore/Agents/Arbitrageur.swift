@@ -21,6 +21,9 @@ public struct Arbitrageur: Sendable, Equatable {
         }
     }
 
+    /// 2^96: amounts below it keep every product of the search inside 256 bits.
+    static let ordinaryLimit: UInt128 = 1 << 96
+
     /// A trade toward the true price: pay stablecoin for the asset, or sell the asset for stablecoin.
     public enum Trade: Sendable, Equatable {
         case buyAsset(paying: UInt128)
@@ -53,8 +56,9 @@ public struct Arbitrageur: Sendable, Equatable {
         // The galloping search is the bisection's answer only while every check is a plain true or false: amounts
         // where `amountOut` could overflow (and throw) or the 256-bit products saturate get the bisection itself,
         // as before (an estimate of 0 is that).
-        let ordinary = [pool.stableReserve, pool.assetReserve, budgetPerBlock, truePrices[a], truePrices[s]]
-            .allSatisfy { $0 < 1 << 96 }
+        let ordinary =
+            max(pool.stableReserve, pool.assetReserve, budgetPerBlock, truePrices[a], truePrices[s])
+            < Self.ordinaryLimit
         // The true price as stablecoin units per asset unit, for the estimates only.
         let ratio =
             truePrices[a].doubleValue * units[s].doubleValue / (truePrices[s].doubleValue * units[a].doubleValue)
@@ -62,7 +66,7 @@ public struct Arbitrageur: Sendable, Equatable {
             // Buy the asset with the stablecoin until the pool price reaches the true price.
             let high = min(budgetPerBlock, wallet[s])
             let estimate =
-                ordinary && high < 1 << 96
+                ordinary && high < Self.ordinaryLimit
                 ? Self.estimate(reserveIn: pool.stableReserve, reserveOut: pool.assetReserve, target: ratio) : 0
             let low = try Self.largest(upTo: high, near: estimate) { mid in
                 let out = try DexPool.amountOut(mid, reserveIn: pool.stableReserve, reserveOut: pool.assetReserve)
@@ -76,7 +80,7 @@ public struct Arbitrageur: Sendable, Equatable {
             (try? FullWidth.mulMulDiv(budgetPerBlock, truePrices[s], units[a], truePrices[a], units[s])) ?? .max
         let high = min(budgetInAsset, wallet[a])
         let estimate =
-            ordinary && high < 1 << 96
+            ordinary && high < Self.ordinaryLimit
             ? Self.estimate(reserveIn: pool.assetReserve, reserveOut: pool.stableReserve, target: 1 / ratio) : 0
         let low = try Self.largest(upTo: high, near: estimate) { mid in
             let out = try DexPool.amountOut(mid, reserveIn: pool.assetReserve, reserveOut: pool.stableReserve)

@@ -147,7 +147,51 @@ public struct RiskIndex: Sendable {
         debtFactors = debt
         factorBasis = FactorBasis(pool, grown: 0)
         version &+= 1
-        for index in 0..<count { resum(index) }
+        resumAll()
+    }
+
+    /// `resum` of every account, column by column: per account the same additions in the same order (asset
+    /// by asset, from 0), so the same sums to the bit, in flat loops. A Monte Carlo path re-sums all its
+    /// accounts on every oracle update.
+    private mutating func resumAll() {
+        var w = [Double](repeating: 0, count: count), d = w, v = w
+        let count = count
+        for asset in 0..<assets {
+            let price = prices[asset]
+            if !collateralColumns[asset].isEmpty {
+                let income = incomeFactors[asset]
+                let threshold = thresholds.map { $0[asset] }
+                // Adding 0 where an account holds none is `resum`'s skip to the bit (v is never −0), and lets the
+                // loop run without branches.
+                collateralColumns[asset].withUnsafeBufferPointer { column in
+                    categories.withUnsafeBufferPointer { category in
+                        threshold.withUnsafeBufferPointer { threshold in
+                            w.withUnsafeMutableBufferPointer { w in
+                                v.withUnsafeMutableBufferPointer { v in
+                                    for index in 0..<count {
+                                        let c = Double(column[index]) * income
+                                        w[index] += c * price
+                                        let share = c / threshold[Int(category[index])] * price
+                                        v[index] += c != 0 ? share : 0
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if !debtColumns[asset].isEmpty {
+                let factor = debtFactors[asset]
+                debtColumns[asset].withUnsafeBufferPointer { column in
+                    d.withUnsafeMutableBufferPointer { d in
+                        for index in 0..<count { d[index] += Double(column[index]) * factor * price }
+                    }
+                }
+            }
+        }
+        weighted = w
+        owed = d
+        value = v
     }
 
     /// What an estimate settles on its own, the one rule every scan uses.

@@ -60,7 +60,11 @@ extension World {
 
     /// Uptime accounting; a node that comes back syncs for a while, then catches up with the chain.
     mutating func updateNodes() {
-        let regionLatency = Region.allCases.map { Int(clamping: network.meanLatency($0, $0).rounded()) }
+        // On the stack (this runs every tick): one entry per region.
+        var regionLatency = InlineArray<6, Int>(repeating: 0)
+        for region in Region.allCases {
+            regionLatency[Int(region.rawValue)] = Int(clamping: network.meanLatency(region, region).rounded())
+        }
         for node in network.nodes.indices {
             let up = network.isUp(node, at: nowMs)
             network.nodes[node].totalMs += settings.tickMs
@@ -74,7 +78,7 @@ extension World {
                 network.nodes[node].syncingUntilMs = 0
             }
             network.nodes[node].wasUp = up
-            network.nodes[node].latencyMs = up ? regionLatency[network.nodes[node].region.rawValue] : 0
+            network.nodes[node].latencyMs = up ? regionLatency[Int(network.nodes[node].region.rawValue)] : 0
         }
     }
 

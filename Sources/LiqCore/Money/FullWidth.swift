@@ -37,7 +37,7 @@ public enum FullWidth {
         rounding: Rounding = .down, operation: @autoclosure () -> String = "mulDiv"
     ) throws -> UInt128 {
         guard c != 0 else { throw ArithmeticError(.divisionByZero, in: operation()) }
-        var (high, low) = a.multipliedFullWidth(by: b)
+        var (high, low) = a.wideProduct(b)
         if rounding == .halfUp {
             // a, b < 2^128, so a*b + c/2 < 2^256: the carry never leaves the high word.
             let (sum, carry) = low.addingReportingOverflow(c / 2)
@@ -45,7 +45,7 @@ public enum FullWidth {
             if carry { high += 1 }
         }
         guard high < c else { throw ArithmeticError(.overflow, in: operation()) }
-        let (quotient, remainder) = c.dividingFullWidth((high: high, low: low))
+        let (quotient, remainder) = c.wideDivide(high: high, low: low)
         if rounding == .up, remainder != 0 {
             guard quotient != .max else { throw ArithmeticError(.overflow, in: operation()) }
             return quotient + 1

@@ -12,7 +12,7 @@ struct UInt256: Equatable, Comparable {
 
     /// The full product of two 128-bit numbers.
     init(_ a: UInt128, times b: UInt128) {
-        let product = a.multipliedFullWidth(by: b)
+        let product = a.wideProduct(b)
         self.init(high: product.high, low: product.low)
     }
 
@@ -22,8 +22,8 @@ struct UInt256: Equatable, Comparable {
 
     /// `self * factor`, or nil past 2^256 (where Solidity's checked arithmetic reverts).
     func multiplied(by factor: UInt128) -> UInt256? {
-        let lowProduct = low.multipliedFullWidth(by: factor)
-        let highProduct = high.multipliedFullWidth(by: factor)
+        let lowProduct = low.wideProduct(factor)
+        let highProduct = high.wideProduct(factor)
         guard highProduct.high == 0 else { return nil }
         let (sum, carry) = lowProduct.high.addingReportingOverflow(highProduct.low)
         guard !carry else { return nil }
@@ -46,7 +46,7 @@ struct UInt256: Equatable, Comparable {
         guard divisor != UInt256(low: 0) else { return nil }
         if divisor.high == 0 {
             guard high < divisor.low else { return nil }
-            return divisor.low.dividingFullWidth((high: high, low: low)).quotient
+            return divisor.low.wideDivide(high: high, low: low).quotient
         }
         // Binary long division; the quotient is below 2^128 because the divisor is at least 2^128.
         var remainder = UInt256(low: 0)

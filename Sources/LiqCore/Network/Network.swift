@@ -29,8 +29,9 @@ public struct Network: Sendable, Equatable {
 
     /// Whether a node is running and reachable at `now`.
     public func isUp(_ node: Int, at now: Int64) -> Bool {
-        let n = nodes[node]
-        return !n.crashed && !regionDown[n.region.rawValue] && dataCenters[n.dataCenter].hasPower(at: now)
+        // Field by field: a copy of the node would retain its name and arrays (this runs for every node, every tick).
+        !nodes[node].crashed && !regionDown[nodes[node].region.rawValue]
+            && dataCenters[nodes[node].dataCenter].hasPower(at: now)
     }
 
     /// The ethstats-style status of a node.

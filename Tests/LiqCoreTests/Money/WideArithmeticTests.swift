@@ -1,0 +1,85 @@
+import Testing
+
+@testable import LiqCore
+
+/// The hand-written 256-bit product and division against the standard library's own
+/// `multipliedFullWidth` and `dividingFullWidth`, which they replace for speed.
+@Suite struct WideArithmeticTests {
+    /// Operands that stress the carries and the division's corrections: powers of two and their
+    /// neighbours, all-ones words, and values with one word zero.
+    static let edges: [UInt128] = {
+        var values: [UInt128] = [0, 1, 2, 3, 997, 1_000, UInt128(UInt64.max), UInt128(UInt64.max) + 1, .max, .max - 1]
+        for bits in [31, 32, 63, 64, 65, 96, 112, 126, 127] {
+            let power = UInt128(1) << bits
+            values += [power - 1, power, power + 1]
+        }
+        values += [
+            UInt128(high: .max, low: 0), UInt128(high: 1, low: .max), UInt128(high: 0x8000_0000_0000_0000, low: 1),
+        ]
+        return values
+    }()
+
+    static func random(_ rng: inout SeededGenerator) -> UInt128 {
+        // Mixed magnitudes: a random word count and a random shift, so that both one- and two-word
+        // operands and every normalisation shift occur.
+        let value = UInt128(high: rng.next(), low: rng.next())
+        return value >> Int(rng.next() % 128)
+    }
+
+    @Test func productsMatchTheStandardLibrary() {
+        var rng = SeededGenerator(seed: 1)
+        var pairs: [(UInt128, UInt128)] = []
+        for a in Self.edges { for b in Self.edges { pairs.append((a, b)) } }
+        for _ in 0..<20_000 { pairs.append((Self.random(&rng), Self.random(&rng))) }
+        for (a, b) in pairs {
+            let expected = a.multipliedFullWidth(by: b)
+            let product = a.wideProduct(b)
+            #expect(product.high == expected.high && product.low == expected.low, "\(a) × \(b)")
+        }
+    }
+
+    @Test func handCheckedProducts() {
+        // (2^128 − 1)² = 2^256 − 2^129 + 1: high word 2^128 − 2, low word 1.
+        let square = UInt128.max.wideProduct(.max)
+        #expect(square.high == .max - 1 && square.low == 1)
+        // 2^64 · 2^64 = 2^128.
+        let carry = (UInt128(1) << 64).wideProduct(UInt128(1) << 64)
+        #expect(carry.high == 1 && carry.low == 0)
+    }
+
+    @Test func quotientsAndRemaindersMatchTheStandardLibrary() {
+        var rng = SeededGenerator(seed: 2)
+        var cases: [(divisor: UInt128, high: UInt128, low: UInt128)] = []
+        for divisor in Self.edges where divisor != 0 {
+            for low in Self.edges {
+                // Every high below the divisor that the edges offer, and the largest one.
+                for high in Self.edges where high < divisor { cases.append((divisor, high, low)) }
+                cases.append((divisor, divisor - 1, low))
+            }
+        }
+        for _ in 0..<20_000 {
+            let divisor = max(1, Self.random(&rng))
+            cases.append((divisor, Self.random(&rng) % divisor, Self.random(&rng)))
+        }
+        for (divisor, high, low) in cases {
+            let expected = divisor.dividingFullWidth((high: high, low: low))
+            let result = divisor.wideDivide(high: high, low: low)
+            #expect(
+                result.quotient == expected.quotient && result.remainder == expected.remainder,
+                "(\(high)·2^128 + \(low)) / \(divisor)")
+        }
+    }
+
+    @Test func handCheckedQuotients() {
+        // (2^256 − 1) / (2^128 − 1) = 2^128 + 1: its quotient does not fit, so take high = divisor − 1:
+        // ((2^128 − 2)·2^128 + (2^128 − 1)) / (2^128 − 1) = 2^128 − 1 remainder 2^128 − 2.
+        let result = UInt128.max.wideDivide(high: .max - 1, low: .max)
+        #expect(result.quotient == .max && result.remainder == .max - 1)
+        // 10^40 / 10^20 = 10^20 (10^40 = 29 · 2^128 + 131 811 359 292 784 559 562 136 384 478 721 867 776).
+        let ten20: UInt128 = 100_000_000_000_000_000_000
+        let ten40 = ten20.wideProduct(ten20)
+        let quotient = ten20.wideDivide(high: ten40.high, low: ten40.low)
+        #expect(ten40.high == 29 && ten40.low == 131_811_359_292_784_559_562_136_384_478_721_867_776)
+        #expect(quotient.quotient == ten20 && quotient.remainder == 0)
+    }
+}
