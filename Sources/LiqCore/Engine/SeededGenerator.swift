@@ -49,6 +49,17 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
         return sum - 6
     }
 
+    /// `normal()`'s Irwin–Hall sum from 16-bit uniforms, four to a draw: three draws instead of twelve, for
+    /// the fast path mode. Each lane k is the uniform (k + ½)/65,536, so the sum of twelve is exact in a
+    /// `Double`, with mean 6 and variance 1 − 2⁻³² (against 1). Another stream than `normal()`'s.
+    public mutating func quickNormal() -> Double { Self.quickNormal(next(), next(), next()) }
+
+    /// The sum of the twelve 16-bit lanes of three words as `quickNormal`'s draw.
+    static func quickNormal(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> Double {
+        func lanes(_ x: UInt64) -> UInt64 { (x & 0xFFFF) + (x >> 16 & 0xFFFF) + (x >> 32 & 0xFFFF) + (x >> 48) }
+        return (Double(lanes(a) + lanes(b) + lanes(c)) + 6) / 65_536 - 6
+    }
+
     /// A standard normal draw conditioned on being at least `a` (the truncated normal, so that a floor
     /// never piles draws onto one value). Near the middle, draws below `a` are drawn again; in the tail
     /// (a > 0.5), Robert's exponential proposal (Statistics and Computing 5, 1995) keeps the acceptance

@@ -81,6 +81,9 @@ extension World {
         gossipBank = GossipBank()
     }
 
+    /// Whether this world runs in the fast path mode.
+    public var usesFastPaths: Bool { gossipBank != nil }
+
     /// This world, from now, as one path: its generator reseeded with `seed` drives the market and everything
     /// else, and streams of their own, made from the same seed, draw each target's faults (scheduled with
     /// their recoveries). Separate streams, so that a path does not depend on its horizon: a longer replay of

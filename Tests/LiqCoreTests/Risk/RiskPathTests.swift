@@ -171,4 +171,37 @@ import Testing
         let reached = nodes.filter { world.chain.pendingArrivals[$0] != nil }
         #expect(!reached.isEmpty && reached.count * 2 >= nodes.count, "the site's nodes are reached")
     }
+
+    /// A fault switches to a bank for the network as it is; when the fault ends, the bank drawn before it
+    /// is used again, with the samples it had (none are drawn afresh for them).
+    @Test func aFaultsEndBringsBackTheBankBeforeIt() throws {
+        var world = try RiskPathTests.world(faults: .none, volatile: false)
+        world.useFastPaths()
+        for _ in 0..<600 { _ = try world.step() }
+        let before = try #require(world.gossipBank?.banks.first)
+        #expect(!before.samples.isEmpty)
+        _ = world.apply(.crashNode(0))
+        for _ in 0..<120 { _ = try world.step() }
+        #expect(world.gossipBank?.banks.count == 2)
+        #expect(world.gossipBank?.banks.first?.fingerprint != before.fingerprint)
+        _ = world.apply(.restartNode(0))
+        for _ in 0..<120 { _ = try world.step() }
+        let after = try #require(world.gossipBank?.banks.first)
+        #expect(world.gossipBank?.banks.count == 2)
+        #expect(after.fingerprint == before.fingerprint)
+        for (origin, samples) in before.samples {
+            #expect(Array((after.samples[origin] ?? []).prefix(samples.count)) == samples, "proposer \(origin)")
+        }
+    }
+
+    /// At most `statesKept` banks: a fifth network state drops the one used longest ago.
+    @Test func banksAreBounded() throws {
+        var world = try RiskPathTests.world(faults: .none, volatile: false)
+        world.useFastPaths()
+        for node in 0..<6 {
+            _ = world.apply(.crashNode(node))
+            for _ in 0..<24 { _ = try world.step() }
+        }
+        #expect(world.gossipBank?.banks.count == GossipBank.statesKept)
+    }
 }
