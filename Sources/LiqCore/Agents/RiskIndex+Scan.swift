@@ -66,24 +66,43 @@ extension RiskIndex {
         }
         let parts = (0..<sliceCount).map { _ in Part() }
         let w = weighted, d = owed, total = count, band = upperBand
+        // Up to two moved columns a side (an asset and one that tracks it) take the vector kernel.
+        let vector = collateralMoves.count <= 2 && debtMoves.count <= 2
         DispatchQueue.concurrentPerform(iterations: sliceCount) { slice in
             let from = total * slice / sliceCount, to = total * (slice + 1) / sliceCount
+            if vector {
+                let none: [Float] = []
+                func move(_ moves: [([Float], Double)], _ i: Int) -> ([Float], Double) {
+                    i < moves.count ? moves[i] : (none, 0)
+                }
+                let (c0, dc0) = move(collateralMoves, 0), (c1, dc1) = move(collateralMoves, 1)
+                let (b0, db0) = move(debtMoves, 0), (b1, db1) = move(debtMoves, 1)
+                w.withUnsafeBufferPointer { w in
+                    d.withUnsafeBufferPointer { d in
+                        c0.withUnsafeBufferPointer { c0 in
+                            c1.withUnsafeBufferPointer { c1 in
+                                b0.withUnsafeBufferPointer { b0 in
+                                    b1.withUnsafeBufferPointer { b1 in
+                                        let kernel = ScanKernel(
+                                            weighted: w, owed: d,
+                                            collateral: [(c0, dc0), (c1, dc1)].filter { !$0.0.isEmpty },
+                                            debt: [(b0, db0), (b1, db1)].filter { !$0.0.isEmpty }, edges: edges,
+                                            upperBand: band)
+                                        (parts[slice].candidates, parts[slice].histogram) = kernel.run(from..<to)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                return
+            }
             var candidates: [Candidate] = []
             var histogram = Array(repeating: 0, count: edges.count + 1)
-            // One asset moving (the common case) reads its two columns directly: the general loop over
-            // moves costs about 5 % of the scan.
-            let single = collateralMoves.count <= 1 && debtMoves.count <= 1
-            let c = collateralMoves.first?.0 ?? [], collateralDelta = collateralMoves.first?.1 ?? 0
-            let b = debtMoves.first?.0 ?? [], debtDelta = debtMoves.first?.1 ?? 0
             for account in from..<to {
                 var owed = d[account], worth = w[account]
-                if single {
-                    if !b.isEmpty { owed += debtDelta * Double(b[account]) }
-                    if !c.isEmpty { worth += collateralDelta * Double(c[account]) }
-                } else {
-                    for (column, delta) in debtMoves { owed += delta * Double(column[account]) }
-                    for (column, delta) in collateralMoves { worth += delta * Double(column[account]) }
-                }
+                for (column, delta) in debtMoves { owed += delta * Double(column[account]) }
+                for (column, delta) in collateralMoves { worth += delta * Double(column[account]) }
                 guard owed > 0 else { continue }
                 let estimate = worth / owed
                 var bin = 0

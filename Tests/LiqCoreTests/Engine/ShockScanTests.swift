@@ -76,3 +76,65 @@ import Testing
         #expect(result.liquidatable == [0])
     }
 }
+
+/// The vector kernel of the scan against the scalar loop it replaced, to the bit: the same candidates
+/// (account, estimate, certainty) and the same histogram, for one moved asset, an asset with a tracker
+/// (two columns), a debt asset, and more columns than the kernel takes (the scalar path); sizes that
+/// leave a tail of one to three accounts, and a pool with dust and debt-free accounts.
+@Suite struct ScanKernelTests {
+    static func reference(
+        _ index: RiskIndex, moves: [(asset: Int, price: Double)], edges: [Double]
+    )
+        -> (candidates: [RiskIndex.Candidate], histogram: [Int])
+    {
+        var candidates: [RiskIndex.Candidate] = []
+        var histogram = Array(repeating: 0, count: edges.count + 1)
+        for account in 0..<index.count {
+            var owed = index.owed[account], worth = index.weighted[account]
+            for move in moves where !index.debtColumns[move.asset].isEmpty {
+                owed +=
+                    (move.price - index.prices[move.asset]) * index.debtFactors[move.asset]
+                    * Double(index.debtColumns[move.asset][account])
+            }
+            for move in moves where !index.collateralColumns[move.asset].isEmpty {
+                worth +=
+                    (move.price - index.prices[move.asset]) * index.incomeFactors[move.asset]
+                    * Double(index.collateralColumns[move.asset][account])
+            }
+            guard owed > 0 else { continue }
+            let estimate = worth / owed
+            var bin = 0
+            while bin < edges.count && estimate >= edges[bin] { bin += 1 }
+            histogram[bin] += 1
+            let verdict = RiskIndex.verdict(estimate: estimate, owedUSD: owed, upperBand: index.upperBand)
+            if verdict != .notLiquidatable {
+                candidates.append(.init(account: account, estimate: estimate, certain: verdict == .liquidatable))
+            }
+        }
+        return (candidates, histogram)
+    }
+
+    @Test(arguments: [
+        (accounts: 4_001, moved: [0], factor: 0.8), (accounts: 4_002, moved: [0, 1], factor: 0.75),
+        (accounts: 4_003, moved: [3], factor: 1.3), (accounts: 4_000, moved: [0, 1, 2, 3, 4, 5], factor: 0.9),
+        (accounts: 110_001, moved: [0], factor: 0.8),
+    ])
+    func kernelEqualsTheScalarLoop(_ example: (accounts: Int, moved: [Int], factor: Double)) throws {
+        var pool = try BenchWorlds.pool(accounts: example.accounts, seed: UInt64(example.accounts))
+        // A dust account and one without debt, among the others.
+        pool.accounts.append(id: "dust", collateral: [(0, 21_960_000)], debt: [(5, 30_000_000_000)])
+        pool.accounts.append(id: "no debt", collateral: [(0, 1_000_000_000_000_000_000)], debt: [])
+        let index = RiskIndex(pool: pool)
+        let moves = example.moved.map { (asset: $0, price: index.prices[$0] * example.factor) }
+        let expected = Self.reference(index, moves: moves, edges: HealthBands.edges)
+        for slices in [1, 2] {
+            let found = index.scan(moves: moves, edges: HealthBands.edges, slices: slices)
+            #expect(found.histogram == expected.histogram)
+            #expect(found.candidates.count == expected.candidates.count)
+            #expect(found.candidates == expected.candidates)
+        }
+        #expect(
+            expected.candidates.contains { $0.account == pool.accounts.count - 2 }, "the dust account is asked about")
+        #expect(expected.histogram.reduce(0, +) == pool.accounts.count - 1, "all but the debt-free account")
+    }
+}
