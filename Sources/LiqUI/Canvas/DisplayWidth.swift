@@ -1,6 +1,16 @@
 /// How many terminal columns text takes: a character is one column, East Asian wide and fullwidth
 /// characters and emoji are two, and control characters none (they are never printed raw).
 public func displayWidth(_ text: String) -> Int {
+    // Plain scalars (`ScreenBuffer.isPlain`) are a character and a column each: no look at Unicode's tables.
+    var plain = 0
+    for scalar in text.unicodeScalars {
+        guard ScreenBuffer.isPlain(scalar) else { return widthOfAnyText(text) }
+        plain += 1
+    }
+    return plain
+}
+
+func widthOfAnyText(_ text: String) -> Int {
     var columns = 0
     for character in text {
         guard let first = character.unicodeScalars.first else { continue }

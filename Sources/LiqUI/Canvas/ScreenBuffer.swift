@@ -28,6 +28,36 @@ public struct ScreenBuffer: Equatable, Sendable {
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
         let bounds = clip ?? area
         guard y >= bounds.y, y < bounds.maxY, y >= 0, y < height else { return 0 }
+        // Text of plain scalars only (most of any frame: ASCII, box drawing, blocks, braille, punctuation) is
+        // one character per scalar and shown as it is: written without Unicode's tables or grapheme breaking.
+        if text.unicodeScalars.allSatisfy(Self.isPlain) {
+            return putPlain(text.unicodeScalars, x: x, y: y, style: style, bounds: bounds)
+        }
+        return putCharacters(text, x: x, y: y, style: style, bounds: bounds)
+    }
+
+    /// `put` for text whose every scalar `isPlain`: scalar by scalar.
+    mutating func putPlain(_ text: String.UnicodeScalarView, x: Int, y: Int, style: Style, bounds: Rect) -> Int {
+        var column = x
+        let end = min(bounds.maxX, width)
+        var scalars = text.makeIterator()
+        while let scalar = scalars.next() {
+            if column >= end {
+                var rest = scalar
+                while rest == " ", let next = scalars.next() { rest = next }
+                if rest != " ", column - 1 >= max(bounds.x, 0) {
+                    cells[y * width + column - 1] = Cell("…", style: style)
+                }
+                break
+            }
+            if column >= bounds.x, column >= 0 { cells[y * width + column] = Cell(Character(scalar), style: style) }
+            column += 1
+        }
+        return column - x
+    }
+
+    /// `put` for any text: character by character, each cleaned by `displayable`.
+    mutating func putCharacters(_ text: String, x: Int, y: Int, style: Style, bounds: Rect) -> Int {
         var column = x
         let end = min(bounds.maxX, width)
         var characters = text.makeIterator()
@@ -41,7 +71,7 @@ public struct ScreenBuffer: Equatable, Sendable {
                 }
                 break
             }
-            // Printable ASCII, most of any frame, needs no look at Unicode's tables.
+            // Printable ASCII needs no look at Unicode's tables.
             let shown: Character
             if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
                 shown = character
@@ -81,6 +111,20 @@ public struct ScreenBuffer: Equatable, Sendable {
     /// Control and format characters become "?", combining marks are dropped, and characters that take
     /// two columns (CJK, most emoji) become "?": one cell is one column.
     static func displayable(_ text: String) -> [Character] { text.compactMap(displayable) }
+
+    /// Scalars that are a grapheme of their own next to each other and that `displayable` shows as they
+    /// are (a test checks every one of them against it): printable ASCII and Latin-1 but the soft hyphen,
+    /// general punctuation up to the separators, arrows, mathematical operators, box drawing, block
+    /// elements, geometric shapes but the two with emoji presentation, and braille.
+    static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20..<0x7F, 0xA1...0xAC, 0xAE...0xFF, 0x2010...0x2027, 0x2030...0x205E, 0x2190...0x22FF,
+            0x2500...0x25FC, 0x25FF, 0x2800...0x28FF:
+            true
+        default:
+            false
+        }
+    }
 
     /// One character as a cell shows it; nil for nothing at all.
     static func displayable(_ character: Character) -> Character? {
