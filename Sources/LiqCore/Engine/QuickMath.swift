@@ -6,13 +6,7 @@ extension DeterministicMath {
     /// `log` with the series 2 atanh(s) cut after s¹¹ (|s| ≤ 0.172, so the first term left out is below
     /// 2·0.172¹³/13 < 2e-11).
     public static func quickLog(_ x: Double) -> Double {
-        precondition(x > 0)
-        var k = Int(x.exponent)
-        var m = x.significand
-        if m > 1.414_213_562_373_095_1 {
-            m /= 2
-            k += 1
-        }
+        let (m, k) = reduceForLog(x)
         let s = (m - 1) / (m + 1), s2 = s * s
         // s (1 + s²/3 + s⁴/5 + … + s¹⁰/11), by Horner in s².
         var sum = 1.0 / 11
@@ -29,9 +23,7 @@ extension DeterministicMath {
     public static func quickExp(_ x: Double) -> Double {
         if x > 700 { return .infinity }
         if x < -700 { return 0 }
-        let q = x / ln2
-        let k = Double(Int(q >= 0 ? q + 0.5 : q - 0.5))
-        let r = x - k * ln2
+        let (k, r) = reduceForExp(x)
         var sum = 0x1.27e4fb7789f5dp-22 // 1/10!
         sum = sum * r + 0x1.71de3a556c734p-19 // 1/9!
         sum = sum * r + 0x1.a01a01a01a01ap-16 // 1/8!

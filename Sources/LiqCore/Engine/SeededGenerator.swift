@@ -88,15 +88,27 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
 public enum DeterministicMath {
     static let ln2 = 0.693_147_180_559_945_3
 
-    public static func log(_ x: Double) -> Double {
+    /// `log`'s range reduction: x = m · 2^k exactly, with m in [√½, √2).
+    static func reduceForLog(_ x: Double) -> (m: Double, k: Int) {
         precondition(x > 0)
-        // x = m · 2^k exactly, with m in [√½, √2).
         var k = Int(x.exponent)
         var m = x.significand
         if m > 1.414_213_562_373_095_1 {
             m /= 2
             k += 1
         }
+        return (m, k)
+    }
+
+    /// `exp`'s range reduction: x = k · ln 2 + r, k the nearest integer (without libm), |r| ≤ ln 2 / 2.
+    static func reduceForExp(_ x: Double) -> (k: Double, r: Double) {
+        let q = x / ln2
+        let k = Double(Int(q >= 0 ? q + 0.5 : q - 0.5))
+        return (k, x - k * ln2)
+    }
+
+    public static func log(_ x: Double) -> Double {
+        let (m, k) = reduceForLog(x)
         // ln m = 2 atanh(s), s = (m − 1)/(m + 1), |s| ≤ 0.172: 12 odd terms reach double precision. Written
         // out term by term (the same operations in the same order as a loop over n = 1, 3, …, 23, so the same
         // bits): a Monte Carlo path calls this for every gossip hop.
@@ -138,9 +150,7 @@ public enum DeterministicMath {
     public static func exp(_ x: Double) -> Double {
         if x > 700 { return .infinity }
         if x < -700 { return 0 }
-        let q = x / ln2
-        let k = Double(Int(q >= 0 ? q + 0.5 : q - 0.5)) // nearest integer without libm
-        let r = x - k * ln2 // |r| ≤ ln 2 / 2
+        let (k, r) = reduceForExp(x)
         // Horner over 1/n!: 17 terms reach double precision for |r| ≤ 0.35. Written out with the table's
         // entries as literals (`inverseFactorials`, checked equal by a test): the same operations in the same
         // order as a loop over the table, so the same bits.
