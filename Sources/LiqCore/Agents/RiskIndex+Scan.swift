@@ -84,10 +84,8 @@ extension RiskIndex {
                                 b0.withUnsafeBufferPointer { b0 in
                                     b1.withUnsafeBufferPointer { b1 in
                                         let kernel = ScanKernel(
-                                            weighted: w, owed: d,
-                                            collateral: [(c0, dc0), (c1, dc1)].filter { !$0.0.isEmpty },
-                                            debt: [(b0, db0), (b1, db1)].filter { !$0.0.isEmpty }, edges: edges,
-                                            upperBand: band)
+                                            weighted: w, owed: d, collateral: ((c0, dc0), (c1, dc1)),
+                                            debt: ((b0, db0), (b1, db1)), edges: edges, upperBand: band)
                                         (parts[slice].candidates, parts[slice].histogram) = kernel.run(from..<to)
                                     }
                                 }

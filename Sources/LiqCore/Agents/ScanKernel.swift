@@ -10,27 +10,24 @@ struct ScanKernel {
 
     let weighted: UnsafeBufferPointer<Double>
     let owed: UnsafeBufferPointer<Double>
-    /// At most two moved columns a side.
-    let collateral: [Column]
-    let debt: [Column]
+    /// Two moved columns a side, in the order the scalar loop adds them; an empty column moves nothing
+    /// (and only a second column may be empty after a full one).
+    let collateral: (Column, Column)
+    let debt: (Column, Column)
     let edges: [Double]
     let upperBand: Double
 
     func run(_ range: Range<Int>) -> (candidates: [RiskIndex.Candidate], histogram: [Int]) {
-        precondition(edges.count <= 9 && collateral.count <= 2 && debt.count <= 2)
+        precondition(edges.count <= 9)
         precondition(zip(edges, edges.dropFirst()).allSatisfy { $0 < $1 }, "ascending edges")
         var candidates: [RiskIndex.Candidate] = []
         var atOrAbove = [Int](repeating: 0, count: edges.count)
         var valid = 0
         // Nine edges padded with +∞ (nothing is at or above it), so the loop needs no count.
         let edge = (0..<9).map { SIMD4<Double>(repeating: $0 < edges.count ? edges[$0] : .infinity) }
-        let upperScalar = 1 + upperBand, certainScalar = 1 - RiskIndex.certainBelow
-        let c =
-            collateral
-            + Array(repeating: (UnsafeBufferPointer<Float>(start: nil, count: 0), 0), count: 2 - collateral.count)
-        let b = debt + Array(repeating: (UnsafeBufferPointer<Float>(start: nil, count: 0), 0), count: 2 - debt.count)
-        let (c0, c1, b0, b1) = (c[0], c[1], b[0], b[1])
-        let (nc, nb) = (collateral.count, debt.count)
+        let (c0, c1, b0, b1) = (collateral.0, collateral.1, debt.0, debt.1)
+        let moved = [b0, b1, c0, c1].map { !$0.values.isEmpty }
+        let (nb, nc) = ((moved[0] ? 1 : 0) + (moved[1] ? 1 : 0), (moved[2] ? 1 : 0) + (moved[3] ? 1 : 0))
         var counts = (
             SIMD4<Int64>(), SIMD4<Int64>(), SIMD4<Int64>(), SIMD4<Int64>(), SIMD4<Int64>(), SIMD4<Int64>(),
             SIMD4<Int64>(), SIMD4<Int64>(), SIMD4<Int64>()
@@ -68,12 +65,9 @@ struct ScanKernel {
             counts.7 &+= zeros.replacing(with: ones, where: isValid .& (estimate .>= edge[7]))
             counts.8 &+= zeros.replacing(with: ones, where: isValid .& (estimate .>= edge[8]))
             for lane in 0..<4 {
-                let e = estimate[lane], debt = o[lane]
-                let asked = debt > 0 && (debt < 1 || e < upperScalar)
-                // `RiskIndex.verdict`: certain below 1 − certainBelow with at least $1 of debt.
-                slots[found] = RiskIndex.Candidate(
-                    account: account + lane, estimate: e, certain: debt >= 1 && e < certainScalar)
-                found &+= asked ? 1 : 0
+                let candidate = candidate(account + lane, estimate: estimate[lane], owed: o[lane])
+                slots[found] = candidate.value
+                found &+= candidate.asked ? 1 : 0
             }
             account += 4
         }
@@ -84,15 +78,14 @@ struct ScanKernel {
         // The tail, one account at a time, with the same formula.
         while account < range.upperBound {
             var o = owed[account], w = weighted[account]
-            for column in debt { o += column.delta * Double(column.values[account]) }
-            for column in collateral { w += column.delta * Double(column.values[account]) }
+            for column in [b0, b1].prefix(nb) { o += column.delta * Double(column.values[account]) }
+            for column in [c0, c1].prefix(nc) { w += column.delta * Double(column.values[account]) }
             if o > 0 {
                 let estimate = w / o
                 valid += 1
                 for e in atOrAbove.indices where estimate >= edges[e] { atOrAbove[e] += 1 }
-                if o < 1 || estimate < 1 + upperBand {
-                    candidates.append(candidate(account, estimate: estimate, owed: o))
-                }
+                let candidate = candidate(account, estimate: estimate, owed: o)
+                if candidate.asked { candidates.append(candidate.value) }
             }
             account += 1
         }
@@ -105,8 +98,12 @@ struct ScanKernel {
         return (candidates, histogram)
     }
 
-    private func candidate(_ account: Int, estimate: Double, owed: Double) -> RiskIndex.Candidate {
+    /// An account as a candidate, and whether the scan keeps it: it has debt and `RiskIndex.verdict` does
+    /// not dismiss it.
+    private func candidate(_ account: Int, estimate: Double, owed: Double) -> (value: RiskIndex.Candidate, asked: Bool)
+    {
         let verdict = RiskIndex.verdict(estimate: estimate, owedUSD: owed, upperBand: upperBand)
-        return RiskIndex.Candidate(account: account, estimate: estimate, certain: verdict == .liquidatable)
+        let value = RiskIndex.Candidate(account: account, estimate: estimate, certain: verdict == .liquidatable)
+        return (value, owed > 0 && verdict != .notLiquidatable)
     }
 }

@@ -24,17 +24,6 @@ extension DeterministicMath {
         if x > 700 { return .infinity }
         if x < -700 { return 0 }
         let (k, r) = reduceForExp(x)
-        var sum = 0x1.27e4fb7789f5dp-22 // 1/10!
-        sum = sum * r + 0x1.71de3a556c734p-19 // 1/9!
-        sum = sum * r + 0x1.a01a01a01a01ap-16 // 1/8!
-        sum = sum * r + 0x1.a01a01a01a01ap-13 // 1/7!
-        sum = sum * r + 0x1.6c16c16c16c17p-10 // 1/6!
-        sum = sum * r + 0x1.1111111111111p-7 // 1/5!
-        sum = sum * r + 0x1.5555555555555p-5 // 1/4!
-        sum = sum * r + 0x1.5555555555555p-3 // 1/3!
-        sum = sum * r + 0x1.0000000000000p-1 // 1/2!
-        sum = sum * r + 1 // 1/1!
-        sum = sum * r + 1 // 1/0!
-        return sum * Double(bitPattern: UInt64(1_023 + Int(k)) << 52)
+        return expTail(0x1.27e4fb7789f5dp-22, r, k) // from 1/10!
     }
 }

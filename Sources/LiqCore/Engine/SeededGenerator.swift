@@ -162,7 +162,12 @@ public enum DeterministicMath {
         sum = sum * r + 0x1.1eed8eff8d898p-29 // 1/12!
         sum = sum * r + 0x1.ae64567f544e4p-26 // 1/11!
         sum = sum * r + 0x1.27e4fb7789f5dp-22 // 1/10!
-        sum = sum * r + 0x1.71de3a556c734p-19 // 1/9!
+        return expTail(sum, r, k)
+    }
+
+    /// The last ten Horner steps of `exp` (1/9! down to 1/0!) from `sum`, times 2^k: shared with `quickExp`.
+    static func expTail(_ sum: Double, _ r: Double, _ k: Double) -> Double {
+        var sum = sum * r + 0x1.71de3a556c734p-19 // 1/9!
         sum = sum * r + 0x1.a01a01a01a01ap-16 // 1/8!
         sum = sum * r + 0x1.a01a01a01a01ap-13 // 1/7!
         sum = sum * r + 0x1.6c16c16c16c17p-10 // 1/6!

@@ -58,14 +58,28 @@ extension World {
         return [asset] + tracking.indices.filter { tracking[$0]?.asset == asset }
     }
 
-    /// Uptime accounting (`Network.account`).
+    /// Uptime accounting; a node that comes back syncs for a while, then catches up with the chain.
     mutating func updateNodes() {
         // On the stack (this runs every tick): one entry per region.
         var regionLatency = InlineArray<6, Int>(repeating: 0)
         for region in Region.allCases {
             regionLatency[Int(region.rawValue)] = Int(clamping: network.meanLatency(region, region).rounded())
         }
-        network.account(tickMs: settings.tickMs, now: nowMs, height: chain.height, regionLatency: regionLatency)
+        for node in network.nodes.indices {
+            let up = network.isUp(node, at: nowMs)
+            network.nodes[node].totalMs += settings.tickMs
+            if up { network.nodes[node].upMs += settings.tickMs }
+            if up && !network.nodes[node].wasUp {
+                network.nodes[node].syncingUntilMs =
+                    nowMs + 10_000 + Int64(max(0, chain.height - network.nodes[node].head)) * 50
+            }
+            if up, network.nodes[node].syncingUntilMs > 0, nowMs >= network.nodes[node].syncingUntilMs {
+                network.nodes[node].head = max(network.nodes[node].head, chain.height)
+                network.nodes[node].syncingUntilMs = 0
+            }
+            network.nodes[node].wasUp = up
+            network.nodes[node].latencyMs = up ? regionLatency[Int(network.nodes[node].region.rawValue)] : 0
+        }
     }
 
     /// Nodes take the newest block when its gossip reaches them.

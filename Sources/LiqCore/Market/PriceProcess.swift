@@ -33,32 +33,24 @@ public struct PriceProcess: Sendable, Equatable {
         let jumpChance = jumpsPerDay * seconds / 86_400
         for index in prices.indices {
             let p = parameters[index]
-            var price = prices[index].doubleValue / 1e8
+            // The draws, in each mode's order; a jump's size only where the jump happens.
+            let own: Double, jumpShock: Double?
             if quick {
-                let own = rng.quickNormal()
-                if p.isStable {
-                    price +=
-                        (p.peg - price) * min(1, pegReversion * seconds) + 0.0001 * (seconds / 86_400).squareRoot()
-                        * own
-                } else {
-                    let sigma = p.volatility * (seconds / Self.secondsPerYear).squareRoot()
-                    var relative = sigma * (loading * common + weight * own)
-                    if rng.unit() < jumpChance { relative += jumpSize * rng.quickNormal() }
-                    price *= 1 + relative
-                }
-                prices[index] = Self.quantize(price)
-                continue
+                own = rng.quickNormal()
+                jumpShock = !p.isStable && rng.unit() < jumpChance ? rng.quickNormal() : nil
+            } else {
+                own = rng.normal()
+                let jumpDraw = rng.unit(), shock = rng.normal()
+                jumpShock = jumpDraw < jumpChance ? shock : nil
             }
-            let own = rng.normal()
-            let jumpDraw = rng.unit()
-            let jumpShock = rng.normal()
+            var price = prices[index].doubleValue / 1e8
             if p.isStable {
                 price +=
                     (p.peg - price) * min(1, pegReversion * seconds) + 0.0001 * (seconds / 86_400).squareRoot() * own
             } else {
                 let sigma = p.volatility * (seconds / Self.secondsPerYear).squareRoot()
                 var relative = sigma * (loading * common + weight * own)
-                if jumpDraw < jumpsPerDay * seconds / 86_400 { relative += jumpSize * jumpShock }
+                if let jumpShock { relative += jumpSize * jumpShock }
                 price *= 1 + relative
             }
             prices[index] = Self.quantize(price)

@@ -44,7 +44,8 @@ public struct GossipBank: Sendable, Equatable {
     /// factors and cuts, the regions' latency spikes; the table of base latencies is fixed).
     static func fingerprint(of network: Network, at now: Int64) -> [UInt64] {
         var words: [UInt64] = []
-        words.reserveCapacity(network.nodes.count / 64 + 1 + network.latencySpikeMs.count + 2 * 36)
+        words.reserveCapacity(
+            network.nodes.count / 64 + 1 + network.latencySpikeMs.count + 2 * network.links.count * network.links.count)
         var bits: UInt64 = 0
         for node in network.nodes.indices {
             if network.isUp(node, at: now) { bits |= 1 << UInt64(node % 64) }

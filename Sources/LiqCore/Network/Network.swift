@@ -29,35 +29,9 @@ public struct Network: Sendable, Equatable {
 
     /// Whether a node is running and reachable at `now`.
     public func isUp(_ node: Int, at now: Int64) -> Bool {
-        Self.isUp(nodes[node], regionDown: regionDown, dataCenters: dataCenters, at: now)
-    }
-
-    /// `isUp` from the parts it reads (the node is borrowed, not copied: this runs for every node, every tick).
-    static func isUp(_ node: borrowing Node, regionDown: [Bool], dataCenters: [DataCenter], at now: Int64) -> Bool {
-        !node.crashed && !regionDown[Int(node.region.rawValue)] && dataCenters[node.dataCenter].hasPower(at: now)
-    }
-
-    /// One tick of every node's accounting: uptime, and a node that comes back syncs for a while (10 s and
-    /// 50 ms per block behind), then catches up with the chain at `height`. Each node's latency is its
-    /// region's (`regionLatency`, ms) while it is up.
-    mutating func account(tickMs: Int64, now: Int64, height: Int, regionLatency: InlineArray<6, Int>) {
-        let regionDown = regionDown, dataCenters = dataCenters
-        nodes.withUnsafeMutableBufferPointer { nodes in
-            for node in nodes.indices {
-                let up = Self.isUp(nodes[node], regionDown: regionDown, dataCenters: dataCenters, at: now)
-                nodes[node].totalMs += tickMs
-                if up { nodes[node].upMs += tickMs }
-                if up && !nodes[node].wasUp {
-                    nodes[node].syncingUntilMs = now + 10_000 + Int64(max(0, height - nodes[node].head)) * 50
-                }
-                if up, nodes[node].syncingUntilMs > 0, now >= nodes[node].syncingUntilMs {
-                    nodes[node].head = max(nodes[node].head, height)
-                    nodes[node].syncingUntilMs = 0
-                }
-                nodes[node].wasUp = up
-                nodes[node].latencyMs = up ? regionLatency[Int(nodes[node].region.rawValue)] : 0
-            }
-        }
+        // Field by field: a copy of the node would retain its name and arrays (this runs for every node, every tick).
+        !nodes[node].crashed && !regionDown[nodes[node].region.rawValue]
+            && dataCenters[nodes[node].dataCenter].hasPower(at: now)
     }
 
     /// The ethstats-style status of a node.

@@ -36,50 +36,39 @@ public struct ScreenBuffer: Equatable, Sendable {
         return putCharacters(text, x: x, y: y, style: style, bounds: bounds)
     }
 
-    /// `put` for text whose every scalar `isPlain`: scalar by scalar.
+    /// `put` for text whose every scalar `isPlain`: scalar by scalar, each shown as it is.
     mutating func putPlain(_ text: String.UnicodeScalarView, x: Int, y: Int, style: Style, bounds: Rect) -> Int {
-        var column = x
-        let end = min(bounds.maxX, width)
-        var scalars = text.makeIterator()
-        while let scalar = scalars.next() {
-            if column >= end {
-                var rest = scalar
-                while rest == " ", let next = scalars.next() { rest = next }
-                if rest != " ", column - 1 >= max(bounds.x, 0) {
-                    cells[y * width + column - 1] = Cell("…", style: style)
-                }
-                break
-            }
-            if column >= bounds.x, column >= 0 { cells[y * width + column] = Cell(Character(scalar), style: style) }
-            column += 1
-        }
-        return column - x
+        put(text, x: x, y: y, style: style, bounds: bounds) { Character($0) }
     }
 
     /// `put` for any text: character by character, each cleaned by `displayable`.
     mutating func putCharacters(_ text: String, x: Int, y: Int, style: Style, bounds: Rect) -> Int {
+        put(text, x: x, y: y, style: style, bounds: bounds) { character in
+            // Printable ASCII needs no look at Unicode's tables.
+            if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return character }
+            return Self.displayable(character)
+        }
+    }
+
+    /// Writes `elements` from (x, y) within `bounds`, each as `shown` makes it (nil: nothing); text the
+    /// bounds cut ends in "…" unless only blanks were cut.
+    private mutating func put<Elements: Sequence>(
+        _ elements: Elements, x: Int, y: Int, style: Style, bounds: Rect, shown: (Elements.Element) -> Character?
+    ) -> Int where Elements.Element: Equatable & ExpressibleByUnicodeScalarLiteral {
         var column = x
         let end = min(bounds.maxX, width)
-        var characters = text.makeIterator()
-        while let character = characters.next() {
+        var iterator = elements.makeIterator()
+        while let element = iterator.next() {
             if column >= end {
-                // Cut: unless only blanks were left, the last cell says so.
-                var rest = character
-                while rest == " ", let next = characters.next() { rest = next }
+                var rest = element
+                while rest == " ", let next = iterator.next() { rest = next }
                 if rest != " ", column - 1 >= max(bounds.x, 0) {
                     cells[y * width + column - 1] = Cell("…", style: style)
                 }
                 break
             }
-            // Printable ASCII needs no look at Unicode's tables.
-            let shown: Character
-            if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
-                shown = character
-            } else {
-                guard let cell = Self.displayable(character) else { continue }
-                shown = cell
-            }
-            if column >= bounds.x, column >= 0 { cells[y * width + column] = Cell(shown, style: style) }
+            guard let character = shown(element) else { continue }
+            if column >= bounds.x, column >= 0 { cells[y * width + column] = Cell(character, style: style) }
             column += 1
         }
         return column - x
