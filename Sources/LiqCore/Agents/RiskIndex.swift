@@ -21,6 +21,8 @@ public struct RiskIndex: Sendable {
     public private(set) var debtFactors: [Double]
     /// Bumped by every change, so that summaries know when they are stale.
     public private(set) var version = 0
+    /// Which accounts were re-read lately, for indexes built on this one that patch rather than rebuild.
+    public private(set) var refreshes = RefreshLog()
     /// What `incomeFactors` and `debtFactors` were computed from (see `rebase`).
     var factorBasis: FactorBasis
     public let upperBand: Double
@@ -83,6 +85,7 @@ public struct RiskIndex: Sendable {
     /// Re-reads one account's scaled balances and re-sums it.
     public mutating func refresh(account index: Int, in pool: LendingPool) {
         version &+= 1
+        refreshes.record(index)
         for asset in 0..<assets {
             if !collateralColumns[asset].isEmpty { collateralColumns[asset][index] = 0 }
             if !debtColumns[asset].isEmpty { debtColumns[asset][index] = 0 }
@@ -192,6 +195,30 @@ public struct RiskIndex: Sendable {
         weighted = w
         owed = d
         value = v
+    }
+
+    /// The last `capacity` accounts refreshed, in a ring, and how many refreshes there have been.
+    public struct RefreshLog: Sendable {
+        public static let capacity = 8_192
+        public private(set) var total = 0
+        private var ring: [Int32] = []
+
+        mutating func record(_ account: Int) {
+            if ring.count < Self.capacity {
+                ring.append(Int32(account))
+            } else {
+                ring[total % Self.capacity] = Int32(account)
+            }
+            total += 1
+        }
+
+        /// The accounts refreshed since the log's total was `total` (repeats possible), or nil when the ring
+        /// no longer holds them all.
+        public func accounts(since total: Int) -> [Int]? {
+            let missed = self.total - total
+            guard missed >= 0, missed <= Self.capacity else { return nil }
+            return (total..<self.total).map { Int(ring[$0 % Self.capacity]) }
+        }
     }
 
     /// What an estimate settles on its own, the one rule every scan uses.

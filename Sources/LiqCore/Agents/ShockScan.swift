@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The exact answer to "what if this asset's oracle price moved by k %": the accounts liquidatable right
 /// after (exact), the health-factor histogram (HealthBands), and the most urgent accounts by exact health
 /// factor. The struct-of-arrays risk index finds candidates in one pass over both cores; the exact
@@ -15,24 +17,90 @@ public struct ShockScan: Sendable, Equatable {
         try run(pool, index: index, assets: [asset], percentBps: percentBps, urgent: urgent)
     }
 
-    /// Several assets moved by the same percentage at once: an asset and those that track it.
+    /// Several assets moved by the same percentage at once: an asset and those that track it. With a
+    /// `shockIndex` that answers this group and this version of the risk index, the candidates come from it
+    /// (no pass over the accounts); otherwise from the full scan. The answer is the same either way, but
+    /// for the histogram's resolution at its edges (see `ShockIndex.Cell`).
     public static func run(
+        _ pool: LendingPool, index: RiskIndex, assets: [Int], percentBps: Int, urgent: Int = 100,
+        shockIndex: ShockIndex? = nil
+    ) throws -> ShockScan {
+        let shockedPool = shocked(pool, assets: assets, percentBps: percentBps)
+        if let shockIndex, shockIndex.answers(assets: assets, index: index),
+            let found = shockIndex.candidates(
+                index: index, prices: assets.map { Double(shockedPool.prices[$0]) / 1e8 })
+        {
+            return try confirm(found, in: shockedPool, ordered: false, upperBand: index.upperBand, urgent: urgent)
+        }
+        return try full(pool, index: index, assets: assets, percentBps: percentBps, urgent: urgent)
+    }
+
+    /// The same answer from one pass over every account (both cores): for shocks no index answers, and as
+    /// the reference `liqtop bench shock_scan_full` times.
+    public static func full(
         _ pool: LendingPool, index: RiskIndex, assets: [Int], percentBps: Int, urgent: Int = 100
     ) throws -> ShockScan {
         let shockedPool = shocked(pool, assets: assets, percentBps: percentBps)
         let moves = assets.map { (asset: $0, price: Double(shockedPool.prices[$0]) / 1e8) }
-        let (candidates, histogram) = index.scan(moves: moves, edges: HealthBands.edges)
-        var liquidatable: [(Int, Double)] = []
-        liquidatable.reserveCapacity(candidates.count)
-        for candidate in candidates {
-            let confirmed =
-                try candidate.certain
-                || shockedPool.accountData(pool.accounts[candidate.account]).healthFactor.isLiquidatable
-            if confirmed { liquidatable.append((candidate.account, candidate.estimate)) }
+        return try confirm(
+            index.scan(moves: moves, edges: HealthBands.edges), in: shockedPool, ordered: true,
+            upperBand: index.upperBand, urgent: urgent)
+    }
+
+    /// The exact arithmetic decides every candidate the estimate does not settle; the liquidatable come out
+    /// in account order (candidates that are not in order are put in order through a bitmap).
+    static func confirm(
+        _ found: (candidates: [RiskIndex.Candidate], histogram: [Int]), in shockedPool: LendingPool, ordered: Bool,
+        upperBand: Double, urgent: Int
+    ) throws -> ShockScan {
+        let exact = ExactHealth(shockedPool)
+        var liquidatable: [Int] = []
+        liquidatable.reserveCapacity(found.candidates.count)
+        // Decided by the exact arithmetic, with the health factor; the first shortlist of the most urgent.
+        var decided: [UrgentExact] = []
+        var smallest = Smallest<UrgentEntry>(urgent)
+        func take(_ candidate: RiskIndex.Candidate) throws {
+            if candidate.certain {
+                liquidatable.append(candidate.account)
+                smallest.insert(UrgentEntry(estimate: candidate.estimate, account: candidate.account))
+            } else {
+                let hf = try exact.healthFactor(account: candidate.account)
+                if hf.isLiquidatable {
+                    liquidatable.append(candidate.account)
+                    decided.append(UrgentExact(hf: hf, account: candidate.account))
+                }
+            }
+        }
+        if ordered {
+            for candidate in found.candidates { try take(candidate) }
+        } else {
+            // The index lists lines the shock goes deepest past last: taken first, the smallest estimates fill
+            // the shortlist early and the rest mostly fall through it.
+            for candidate in found.candidates.reversed() { try take(candidate) }
         }
         return ShockScan(
-            liquidatable: liquidatable.map(\.0), histogram: histogram,
-            mostUrgent: try mostUrgent(liquidatable, in: shockedPool, count: urgent))
+            liquidatable: ordered && decided.isEmpty
+                ? liquidatable : inAccountOrder(liquidatable, count: shockedPool.accounts.count),
+            histogram: found.histogram,
+            mostUrgent: try mostUrgent(
+                found.candidates, first: smallest.sorted.map(\.account), decided: decided, exact: exact,
+                upperBand: upperBand, count: urgent))
+    }
+
+    /// Distinct account indexes in increasing order, through a bitmap (linear, no sort).
+    static func inAccountOrder(_ accounts: [Int], count: Int) -> [Int] {
+        var bits = [UInt64](repeating: 0, count: (count + 63) / 64)
+        for account in accounts { bits[account >> 6] |= 1 << UInt64(account & 63) }
+        var ordered: [Int] = []
+        ordered.reserveCapacity(accounts.count)
+        for (word, value) in bits.enumerated() {
+            var rest = value
+            while rest != 0 {
+                ordered.append(word << 6 + rest.trailingZeroBitCount)
+                rest &= rest - 1
+            }
+        }
+        return ordered
     }
 
     /// The pool with `asset`'s oracle price moved by `percentBps` (at least one unit).
@@ -49,15 +117,57 @@ public struct ShockScan: Sendable, Equatable {
         return shockedPool
     }
 
-    /// The `count` most urgent accounts by exact health factor (ties by account): the Double estimate
-    /// shortlists, the exact arithmetic orders.
-    static func mostUrgent(_ liquidatable: [(Int, Double)], in pool: LendingPool, count: Int) throws -> [Int] {
-        var shortlisted = Smallest<UrgentEntry>(count * 2 + 50)
-        for (account, estimate) in liquidatable {
-            shortlisted.insert(UrgentEntry(estimate: estimate, account: account))
+    /// The `count` most urgent accounts by exact health factor (ties by account). Those the exact arithmetic
+    /// decided come with their health factor. For the others (`candidates` that are certain): an estimate
+    /// settled below 1 is off by less than `upperBand` relative (the band's own argument: the threshold's
+    /// truncation to basis points and the Float columns), so with h the `count`-th exact health factor of
+    /// `first` (the `count` smallest estimates) and the decided, no account whose estimate is above
+    /// h / (1 − 2·upperBand) can rank, and every account below it gets its exact health factor (on both
+    /// cores when there are many: accounts with equal estimates must all be asked).
+    static func mostUrgent(
+        _ candidates: [RiskIndex.Candidate], first: [Int], decided: [UrgentExact], exact: ExactHealth,
+        upperBand: Double, count: Int
+    ) throws -> [Int] {
+        guard count > 0 else { return [] }
+        func ranked(_ accounts: [Int]) throws -> [UrgentExact] {
+            var smallest = Smallest<UrgentExact>(count)
+            for (account, hf) in zip(accounts, try exact.healthFactors(accounts)) {
+                smallest.insert(UrgentExact(hf: hf, account: account))
+            }
+            for entry in decided { smallest.insert(entry) }
+            return smallest.sorted
         }
-        let shortlist = shortlisted.sorted.map { ($0.account, $0.estimate) }
-        let exact = try shortlist.map { (account: $0.0, hf: try pool.accountData(pool.accounts[$0.0]).healthFactor) }
-        return exact.sorted { ($0.hf, $0.account) < ($1.hf, $1.account) }.prefix(count).map(\.account)
+        let shortlist = try ranked(first)
+        guard first.count == count, shortlist.count == count, let last = shortlist.last else {
+            return shortlist.map(\.account)
+        }
+        let limit = Double(last.hf.wad) / 1e18 * (1 + 1e-9) / (1 - 2 * upperBand)
+        let contenders = candidates.compactMap { $0.certain && $0.estimate <= limit ? $0.account : nil }
+        guard contenders.count > count else { return shortlist.map(\.account) }
+        // In account order, the book's columns are read front to back.
+        return try ranked(inAccountOrder(contenders, count: exact.pool.accounts.count)).map(\.account)
+    }
+
+    struct UrgentExact: Comparable {
+        var hf: HealthFactor
+        var account: Int
+        static func < (a: UrgentExact, b: UrgentExact) -> Bool { (a.hf, a.account) < (b.hf, b.account) }
+    }
+}
+
+extension ExactHealth {
+    /// Exact health factors of many accounts, split over two cores when there are enough to pay for it.
+    func healthFactors(_ accounts: [Int]) throws -> [HealthFactor] {
+        guard accounts.count >= 4_096 else { return try accounts.map { try healthFactor(account: $0) } }
+        final class Part: @unchecked Sendable {
+            var result: Result<[HealthFactor], any Error> = .success([])
+        }
+        let parts = [Part(), Part()]
+        let health = self
+        DispatchQueue.concurrentPerform(iterations: 2) { slice in
+            let range = accounts.count * slice / 2..<accounts.count * (slice + 1) / 2
+            parts[slice].result = Result { try accounts[range].map { try health.healthFactor(account: $0) } }
+        }
+        return try parts.flatMap { try $0.result.get() }
     }
 }

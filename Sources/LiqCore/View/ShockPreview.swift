@@ -12,12 +12,14 @@ public struct ShockPreview: Sendable, Equatable {
     public var expectedDeficitUSD: Double
 
     /// `liquidatableNow` says whether an account is liquidatable before the shock (exactly).
+    /// `shockIndex`, when it answers, spares the pass over every account.
     static func compute(
-        _ query: ShockQuery, moving assets: [Int], pool: LendingPool, index: RiskIndex,
+        _ query: ShockQuery, moving assets: [Int], pool: LendingPool, index: RiskIndex, shockIndex: ShockIndex?,
         liquidatableNow: (Int) -> Bool
     ) -> ShockPreview? {
         guard !assets.isEmpty, assets.allSatisfy({ $0 >= 0 && $0 < pool.prices.count }),
-            let scan = try? ShockScan.run(pool, index: index, assets: assets, percentBps: query.percentBps, urgent: 0)
+            let scan = try? ShockScan.run(
+                pool, index: index, assets: assets, percentBps: query.percentBps, urgent: 0, shockIndex: shockIndex)
         else { return nil }
         let deltas = assets.map { index.prices[$0] * Double(query.percentBps) / 10_000 }
         var preview = ShockPreview(

@@ -15,11 +15,18 @@ extension WorldView {
             let moved =
                 shock.asset >= 0 && shock.asset < world.pool.prices.count
                 ? world.assetsMoved(byShockTo: shock.asset) : []
-            snapshot.shockPreview = ShockPreview.compute(shock, moving: moved, pool: world.pool, index: world.riskIndex)
-            { account in
+            // The shock index of the group, kept while the dialog is open and rebuilt only when it no longer
+            // holds (another asset's price or an interest index moved, or too many accounts changed).
+            if !moved.isEmpty, shockIndex?.answers(assets: moved, index: world.riskIndex) != true {
+                shockIndex = ShockIndex(index: world.riskIndex, assets: moved)
+            }
+            snapshot.shockPreview = ShockPreview.compute(
+                shock, moving: moved, pool: world.pool, index: world.riskIndex, shockIndex: shockIndex
+            ) { account in
                 world.riskIndex.verdict(account: account) == .liquidatable || confirmed.contains(account)
             }
         }
+        if request.shock == nil { shockIndex = nil }
         return snapshot
     }
 

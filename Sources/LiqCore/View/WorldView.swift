@@ -13,6 +13,8 @@ public struct WorldView: Sendable {
     public private(set) var userOutcome: UserOutcome?
     var keptSummary: RiskSummary?
     var keptWindow: PendingWindow?
+    /// The shock dialog's index while the dialog is open (see `snapshot`).
+    var shockIndex: ShockIndex?
 
     static let notableLimit = 400
     static let historyLimit = 240

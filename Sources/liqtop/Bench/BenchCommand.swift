@@ -8,10 +8,14 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The performance suite: timings in a release build, inputs from a fixed seed.",
         discussion: """
-            memory      resident bytes per account of the `large` world (1,000,000 accounts, 2,000 nodes)
+            memory      resident bytes per account of the `large` world (1,000,000 accounts, 2,000 nodes), with its
+                        shock index of WETH
             frame       one 200×60 dashboard frame composed into a ScreenBuffer from a snapshot of that world (µs)
             shock_scan  a −20 % WETH shock over n accounts: the exact set that became liquidatable, the HF histogram
-                        and the 100 most urgent (ms)
+                        and the 100 most urgent, as the shock dialog asks it: from the shock index (ms)
+            shock_scan_5  the same for −5 %
+            shock_scan_full  the same answer from a pass over every account (no index), for comparison
+            shock_index  building the shock index of WETH over those accounts (ms)
             quote       exact liquidation quotes per second
             tick        one engine step (1 simulated second): 100,000 accounts, 1,000 nodes, bots, oracles, gossip (ms)
             tick_slot   the same, only the ticks that hold a slot: a block, its gossip, the bots' scan (ms)
@@ -34,7 +38,8 @@ struct Bench: ParsableCommand {
     var names: [String] = []
 
     static let all = [
-        "memory", "frame", "shock_scan", "quote", "tick", "tick_slot", "gossip", "load", "risk_paths",
+        "memory", "frame", "shock_scan", "shock_scan_5", "shock_scan_full", "shock_index", "quote", "tick", "tick_slot",
+        "gossip", "load", "risk_paths",
         "risk_paths_fast",
     ]
 
@@ -62,7 +67,11 @@ struct Bench: ParsableCommand {
             fflush(nil)
         }
         if !json { print(BenchResult.header) }
-        if wants("memory", "frame", "shock_scan", "quote", "tick", "tick_slot", "gossip", "load") {
+        let engineBenchmarks = [
+            "memory", "frame", "shock_scan", "shock_scan_5", "shock_scan_full", "shock_index", "quote", "tick",
+            "tick_slot", "gossip", "load",
+        ]
+        if engineBenchmarks.contains(where: { wants($0) }) {
             try runEngine(sizes, report)
         }
         try runRiskPaths(report)
@@ -81,7 +90,10 @@ struct Bench: ParsableCommand {
             large.simulation.network.nodeCount = sizes.nodes
             let before = BenchResult.residentBytes()
             var engine = try Engine(scenario: large, seed: 1)
+            let shockIndex = ShockIndex(
+                index: engine.world.riskIndex, assets: engine.world.assetsMoved(byShockTo: 0))
             let after = BenchResult.residentBytes()
+            withExtendedLifetime(shockIndex) {}
             report(
                 BenchResult(
                     name: "memory", n: sizes.accounts, unit: "bytes",
@@ -96,28 +108,47 @@ struct Bench: ParsableCommand {
             }
             report(BenchResult(name: "frame", n: frame.n, unit: "us", samples: frame.samples.map { $0 * 1_000 }))
         }
-        if wants("shock_scan", "quote") {
-            // shock_scan over the issue's mix of 1–3 collateral and 1–2 debt assets.
+        if wants("shock_scan", "shock_scan_5", "shock_scan_full", "shock_index", "quote") {
+            // The shock scans over the issue's mix of 1–3 collateral and 1–2 debt assets: the product's answer
+            // (from the index, built once per state as the shock dialog builds it), the full pass, the build.
             let pool = try BenchWorlds.pool(accounts: sizes.accounts)
             let index = RiskIndex(pool: pool)
-            report(
-                try BenchResult.measure("shock_scan", n: sizes.accounts, unit: "ms", runs: quick ? 10 : 20) {
-                    _ = try ShockScan.run(pool, index: index, asset: 0, percentBps: -2_000)
-                })
-
-            // quote: exact quotes of accounts that are liquidatable after the shock.
-            var shocked = pool
-            shocked.prices[0] = shocked.prices[0] * 8 / 10
-            let targets = Array(
-                try ShockScan.run(pool, index: index, asset: 0, percentBps: -2_000).liquidatable.prefix(1_000))
-            if !targets.isEmpty {
-                let timing = try BenchResult.measure("quote", n: targets.count, unit: "ms", runs: 5) {
-                    for account in targets { _ = try shocked.quotePosition(accountIndex: account) }
-                }
+            let runs = quick ? 10 : 20
+            if wants("shock_index") {
                 report(
-                    BenchResult(
-                        name: "quote", n: targets.count, unit: "per_s",
-                        samples: timing.samples.map { Double(targets.count) / ($0 / 1_000) }))
+                    try BenchResult.measure("shock_index", n: sizes.accounts, unit: "ms", runs: runs) {
+                        _ = ShockIndex(index: index, assets: [0])
+                    })
+            }
+            let shockIndex = ShockIndex(index: index, assets: [0])
+            for (name, bps) in [("shock_scan", -2_000), ("shock_scan_5", -500)] where wants(name) {
+                report(
+                    try BenchResult.measure(name, n: sizes.accounts, unit: "ms", runs: runs) {
+                        _ = try ShockScan.run(
+                            pool, index: index, assets: [0], percentBps: bps, shockIndex: shockIndex)
+                    })
+            }
+            if wants("shock_scan_full") {
+                report(
+                    try BenchResult.measure("shock_scan_full", n: sizes.accounts, unit: "ms", runs: runs) {
+                        _ = try ShockScan.full(pool, index: index, assets: [0], percentBps: -2_000)
+                    })
+            }
+            if wants("quote") {
+                // quote: exact quotes of accounts that are liquidatable after the shock.
+                var shocked = pool
+                shocked.prices[0] = shocked.prices[0] * 8 / 10
+                let targets = Array(
+                    try ShockScan.run(pool, index: index, asset: 0, percentBps: -2_000).liquidatable.prefix(1_000))
+                if !targets.isEmpty {
+                    let timing = try BenchResult.measure("quote", n: targets.count, unit: "ms", runs: 5) {
+                        for account in targets { _ = try shocked.quotePosition(accountIndex: account) }
+                    }
+                    report(
+                        BenchResult(
+                            name: "quote", n: targets.count, unit: "per_s",
+                            samples: timing.samples.map { Double(targets.count) / ($0 / 1_000) }))
+                }
             }
         }
         if wants("tick", "tick_slot") {

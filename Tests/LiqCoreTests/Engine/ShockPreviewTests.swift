@@ -34,6 +34,34 @@ import Testing
         }
     }
 
+    /// With the dialog open on a running market, the preview from the kept shock index is the full scan's,
+    /// frame after frame, and the index is rebuilt only when it no longer holds (not every tick); closing the
+    /// dialog drops it.
+    @Test func theKeptIndexAnswersAsTheFullScanWhileTheWorldRuns() throws {
+        let scenario = try #require(try BuiltInScenarios.load("default"))
+        var engine = try Engine(scenario: scenario, seed: 5)
+        let request = SnapshotRequest(shock: ShockQuery(asset: 0, percentBps: -1_500))
+        var builds = Set<[Double]>(), frames = 0
+        for tick in 0..<240 {
+            try engine.step()
+            guard tick % 4 == 0 else { continue }
+            let preview = try #require(engine.snapshot(request).shockPreview)
+            let kept = try #require(engine.view.shockIndex)
+            builds.insert(kept.builtPrices + kept.builtFactors + [Double(kept.builtRefreshes)])
+            let world = engine.world
+            let confirmed = Set(engine.view.keptSummary?.confirmed ?? [])
+            let full = ShockPreview.compute(
+                request.shock!, moving: preview.movedAssets, pool: world.pool, index: world.riskIndex, shockIndex: nil
+            ) { world.riskIndex.verdict(account: $0) == .liquidatable || confirmed.contains($0) }
+            #expect(preview.liquidatable == full?.liquidatable)
+            #expect(preview.newlyLiquidatable == full?.newlyLiquidatable)
+            frames += 1
+        }
+        #expect(builds.count < frames / 2, "rebuilt \(builds.count) times in \(frames) frames")
+        _ = engine.snapshot(SnapshotRequest())
+        #expect(engine.view.shockIndex == nil)
+    }
+
     func liquidatable(_ world: World) throws -> Set<Int> {
         Set(
             try world.pool.accounts.indices.filter {
