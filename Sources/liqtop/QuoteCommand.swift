@@ -15,7 +15,7 @@ struct Quote: ParsableCommand {
     @Flag(help: "Print one JSON object (the shape in docs/interfaces.md).")
     var json = false
 
-    @Option(help: "Quote only this position (its id).")
+    @Option(help: "Quote only this position (its id; for a real market, the user's address).")
     var position: String?
 
     @Option(help: ArgumentHelp("The collateral asset to seize.", valueName: "symbol"))
@@ -40,7 +40,9 @@ struct Quote: ParsableCommand {
         }
         let accountIndexes: [Int]
         if let position {
-            guard let index = pool.accountIndex(id: position) else {
+            // Addresses are held lowercased; a checksummed one (mixed case) names the same account.
+            let id = position.hasPrefix("0x") && position.count == 42 ? position.lowercased() : position
+            guard let index = pool.accountIndex(id: id) ?? pool.accountIndex(id: position) else {
                 let count = pool.accounts.count
                 var ids = pool.accounts.prefix(8).map { shortened($0.id, limit: 24) }.joined(separator: ", ")
                 if count > 8 { ids += " and \(count - 8) more" }

@@ -19,12 +19,34 @@ enum ScenarioSource {
 
     static func load(_ argument: String) throws -> Scenario {
         let (text, file) = try text(argument)
-        return try ScenarioLoader.load(text: text, file: file)
+        return try ScenarioLoader.load(text: text, file: file, resources: resources(for: file))
     }
 
+    /// Reads the files a scenario's `[market_data]` names, relative to the scenario file (none for a
+    /// built-in scenario).
+    static func resources(for file: String) -> ScenarioLoader.Resources? {
+        guard !file.hasPrefix("builtin:") else { return nil }
+        let directory = (file as NSString).deletingLastPathComponent
+        return { path throws(ConfigError) in
+            let full = path.hasPrefix("/") || directory.isEmpty ? path : directory + "/" + path
+            do {
+                return (try readText(full, maximumBytes: maximumMarketBytes), full)
+            } catch let error as ConfigError {
+                throw error
+            } catch {
+                let message = (error as? CLIError)?.description ?? "\(error)"
+                let reason = message.hasPrefix(full + ": ") ? String(message.dropFirst(full.count + 2)) : message
+                throw ConfigError(file: full, line: nil, key: "(whole file)", message: reason)
+            }
+        }
+    }
+
+    /// A million users of a market export take about 400 MB.
+    static let maximumMarketBytes = 2 * 1024 * 1024 * 1024 - 1
+
     /// A whole file as UTF-8 text; a byte that is not UTF-8 is an error on its line.
-    static func readText(_ path: String) throws -> String {
-        let data = try readFile(path)
+    static func readText(_ path: String, maximumBytes: Int = maximumBytes) throws -> String {
+        let data = try readFile(path, maximumBytes: maximumBytes)
         if let text = String(validating: data, as: UTF8.self) { return text }
         var line = 1
         var offset = 0
@@ -64,7 +86,7 @@ enum ScenarioSource {
     static let maximumBytes = 256 * 1024 * 1024
 
     /// Reads a whole file with POSIX calls, so that an error says what the system said.
-    static func readFile(_ path: String) throws -> Data {
+    static func readFile(_ path: String, maximumBytes: Int = maximumBytes) throws -> Data {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw CLIError("\(path): cannot read: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
@@ -81,7 +103,7 @@ enum ScenarioSource {
             if data.count > maximumBytes {
                 throw ConfigError(
                     file: path, line: 1, key: "(whole file)",
-                    message: "larger than 256 MiB; not a scenario or theme file")
+                    message: "larger than \(maximumBytes / 1_048_576) MiB; not a file liqtop reads")
             }
         }
     }

@@ -138,6 +138,7 @@ extension World {
             defencePending: Array(repeating: false, count: defenders.count), riskIndex: RiskIndex(pool: pool),
             schedule: (settings.events + extraEvents).enumerated()
                 .sorted { ($0.element.atMs, $0.offset) < ($1.element.atMs, $1.offset) }.map(\.element))
+        marketExport = scenario.market.map { "export \(UTCTime.text($0.timestamp))" }
         tracking = settings.assets.map { market in
             market.tracks.map { Tracking(asset: $0, ratioWad: market.tracksRatioWad ?? 1_000_000_000_000_000_000) }
         }

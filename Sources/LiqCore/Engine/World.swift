@@ -6,6 +6,8 @@
 /// driver's. A Monte Carlo worker runs a `World` alone.
 public struct World: Sendable {
     public internal(set) var scenarioName: String
+    /// For a real market (`[market_data]`): when its export was taken, as the header shows it.
+    public internal(set) var marketExport: String?
     public internal(set) var seed: UInt64
     public internal(set) var settings: SimulationSettings
     public internal(set) var nowMs: Int64 = 0

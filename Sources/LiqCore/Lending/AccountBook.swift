@@ -94,6 +94,20 @@ public struct AccountBook: Sendable, Equatable, RandomAccessCollection, MutableC
         appendBlock(id: account.id, eModeCategory: account.eModeCategory, positions: Self.positions(of: account))
     }
 
+    /// Appends an account as a market export gives it: scaled balances per reserve, each collateral with
+    /// its "used as collateral" flag. The caller has checked that each reserve appears once per side.
+    public mutating func append(
+        id: String, eModeCategory: UInt8, collateral: [(reserve: Int, amount: UInt128, used: Bool)],
+        debt: [(reserve: Int, amount: UInt128)]
+    ) {
+        precondition(journal == nil, "no new accounts while a journal is open")
+        let positions =
+            collateral.filter { $0.amount != 0 }.map {
+                ($0.amount, UInt16($0.reserve) | ($0.used ? Self.collateralFlagBit : 0))
+            } + debt.filter { $0.amount != 0 }.map { ($0.amount, UInt16($0.reserve) | Self.debtBit) }
+        appendBlock(id: id, eModeCategory: eModeCategory, positions: positions)
+    }
+
     /// Appends an account given as positions, without building a dense `Account` (for generated worlds).
     /// `collateral` and `debt` pair a reserve with a scaled balance; collateral is used as collateral.
     public mutating func append(

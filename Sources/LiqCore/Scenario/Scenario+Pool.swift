@@ -15,6 +15,7 @@ extension Scenario {
     /// filling each reserve up to `total_supplied` (default: the positions' collateral plus twice their debt).
     /// Collateral is enabled wherever the asset has a liquidation threshold.
     public func makePool() throws -> LendingPool {
+        if let market { return try makePool(market) }
         var reserves: [Reserve] = []
         for (index, asset) in assets.enumerated() {
             var reserve = Reserve(
@@ -50,6 +51,34 @@ extension Scenario {
         var pool = LendingPool(
             rules: rules, reserves: reserves, prices: assets.map(\.priceUSD),
             eModeCategories: categories, sentinel: sentinel, accounts: accounts)
+        pool.flashLoanPremiumTotalBps = flashLoanPremiumBps
+        pool.flashLoanPremiumToProtocolBps = flashLoanPremiumToProtocolBps
+        return pool
+    }
+
+    /// The pool of an exported market: each reserve's state as exported, accrued to the export's moment
+    /// (`MarketReserve.reserve(at:)`), under the parameters the scenario settled on (the reserve's own
+    /// unless its `[[assets]]` entry overrides them); the users as accounts, scaled balances as exported.
+    private func makePool(_ market: MarketData) throws -> LendingPool {
+        var reserves: [Reserve] = []
+        for (index, asset) in assets.enumerated() {
+            var reserve = try market.reserves[index].reserve(at: market.timestamp)
+            reserve.configuration = ReserveConfiguration(
+                symbol: asset.symbol, decimals: asset.decimals, ltvBps: asset.ltvBps,
+                liquidationThresholdBps: asset.liquidationThresholdBps, liquidationBonusBps: asset.liquidationBonusBps,
+                liquidationProtocolFeeBps: asset.liquidationProtocolFeeBps, reserveFactorBps: asset.reserveFactorBps,
+                rateStrategy: asset.rateStrategy)
+            reserves.append(reserve)
+        }
+        let categories = eModes.map {
+            EModeCategory(
+                id: $0.id, label: $0.label, ltvBps: $0.ltvBps, liquidationThresholdBps: $0.liquidationThresholdBps,
+                liquidationBonusBps: $0.liquidationBonusBps, reserves: $0.assets)
+        }
+        var pool = LendingPool(
+            rules: rules, reserves: reserves, prices: assets.map(\.priceUSD), eModeCategories: categories,
+            sentinel: sentinel)
+        pool.accounts = market.accounts
         pool.flashLoanPremiumTotalBps = flashLoanPremiumBps
         pool.flashLoanPremiumToProtocolBps = flashLoanPremiumToProtocolBps
         return pool

@@ -12,6 +12,8 @@ public struct Scenario: Sendable, Equatable {
     public var flashLoanPremiumToProtocolBps: UInt128
     /// The moving world: clock, network, market, borrowers, bots and scripted events.
     public var simulation = SimulationSettings()
+    /// A real market's export (`[market_data]`): its reserves' state and its users become the pool.
+    public var market: MarketData?
 
     public func assetIndex(symbol: String) -> Int? { assets.firstIndex { $0.symbol == symbol } }
 }

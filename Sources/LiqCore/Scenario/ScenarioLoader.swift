@@ -9,7 +9,14 @@ public enum ScenarioLoader {
 
     /// The scenario with `overrides` set in its tree before it is read (`liqtop risk --set`); a problem with
     /// an override is an error on line 0 naming its key.
-    package static func load(text: String, file: String, overrides: [ConfigOverride]) throws(ConfigError) -> Scenario {
+    /// A scenario file on disk: `resources` reads the files its `[market_data]` names.
+    public static func load(text: String, file: String, resources: Resources?) throws(ConfigError) -> Scenario {
+        try load(text: text, file: file, overrides: [], resources: resources)
+    }
+
+    package static func load(
+        text: String, file: String, overrides: [ConfigOverride], resources: Resources? = nil
+    ) throws(ConfigError) -> Scenario {
         var (source, root) = try ConfigSource.parse(text, file: file)
         if !overrides.isEmpty {
             var tree = source.root
@@ -30,6 +37,7 @@ public enum ScenarioLoader {
             source = ConfigSource(file: file, root: tree)
             root = TableReader(source: source, path: ConfigPath(), table: tree)
         }
+        let market = try readMarket(&source, &root, resources: resources)
         let keys = ScenarioKeys.topLevel
         let name = try root.read(keys.name)
         let description = try root.read(keys.description)
@@ -133,7 +141,7 @@ public enum ScenarioLoader {
         let scenario = Scenario(
             name: name, description: description, rules: rules, assets: assets, eModes: eModes,
             positions: positions, sentinel: sentinel, flashLoanPremiumBps: premium,
-            flashLoanPremiumToProtocolBps: premiumToProtocol, simulation: simulation)
+            flashLoanPremiumToProtocolBps: premiumToProtocol, simulation: simulation, market: market)
         // Supplies that cannot cover what the positions hold or borrow.
         for (index, asset) in assets.enumerated() {
             guard let supplied = asset.totalSupplied else { continue }

@@ -103,6 +103,8 @@ public struct Snapshot: Sendable {
     }
 
     public var scenarioName: String
+    /// When a real market's export was taken (`World.marketExport`).
+    public var marketExport: String?
     public var timeMs: Int64
     public var tickMs: Int64
     public var slotMs: Int64

@@ -138,7 +138,8 @@ extension WorldView {
         }
 
         return Snapshot(
-            scenarioName: world.scenarioName, timeMs: now, tickMs: world.settings.tickMs,
+            scenarioName: world.scenarioName, marketExport: world.marketExport, timeMs: now,
+            tickMs: world.settings.tickMs,
             slotMs: Int64(world.settings.slotSeconds) * 1_000,
             botsEnabled: world.botsEnabled, headHeight: chain.height, finalizedHeight: chain.finalizedHeight,
             finalityStalledEpochs: chain.finalityStalledEpochs, baseFeeGwei: chain.baseFeeGwei,

@@ -28,7 +28,8 @@ enum EventsPanel {
             let used = buffer.put(
                 Widgets.clock(event.timeMs) + " ", x: inner.x, y: inner.y + offset, style: Style(.dim), clip: inner)
             buffer.put(
-                sanitized(event.message), x: inner.x + used, y: inner.y + offset, style: Style(role), clip: inner)
+                sanitized(Addresses.shortened(event.message)), x: inner.x + used, y: inner.y + offset,
+                style: Style(role), clip: inner)
         }
     }
 }

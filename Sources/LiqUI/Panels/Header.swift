@@ -26,6 +26,9 @@ extension Chrome {
                 short: (snapshot.paused ? "PAUSED " : "") + speed,
                 role: snapshot.paused ? .warn : .header, importance: 10),
         ]
+        if let export = snapshot.marketExport {
+            fields.insert(Field(long: sanitized(export), short: "", importance: 3), at: 2)
+        }
         if !snapshot.paused, let text = behind(snapshot) {
             fields.append(
                 Field(

@@ -10,9 +10,10 @@ enum LiquidationsPanel {
         ],
         rowCount: { snapshot, _ in snapshot.pendingMatching }, render: render)
 
-    /// Narrow panels drop the collateral and bonus columns first (the walkthrough has them).
+    /// Narrow panels drop the collateral and bonus columns first (the walkthrough has them). ACCOUNT fits a
+    /// shortened address (`0x1a2b…9f0e`).
     static let table = Table([
-        .init("ACCOUNT", .fixed(10), gap: 0), .init("HF", .fixed(8), .right, gap: 0),
+        .init("ACCOUNT", .fixed(11), gap: 0), .init("HF", .fixed(7), .right, gap: 0),
         .init("COLL", .fixed(9), .right, priority: 1),
         .init("DEBT", .fixed(9), .right), .init("MAX REPAY", .fixed(10), .right),
         .init("BONUS", .fixed(6), .right, priority: 1),
@@ -76,7 +77,8 @@ enum LiquidationsPanel {
             }
         let hf = row.healthFactor.approximateValue
         return [
-            .init(sanitized(row.accountID)), .init(Widgets.fixed(hf, 4), Style(Thresholds.health(hf))),
+            .init(sanitized(Addresses.shortened(row.accountID))),
+            .init(Widgets.fixed(hf, 4), Style(Thresholds.health(hf))),
             .init(Widgets.usd(row.collateralUSD)), .init(Widgets.usd(row.debtUSD)), .init(Widgets.usd(debtValue)),
             .init(Widgets.fixed(Double(quote.liquidationBonusBps) / 100 - 100, 1) + "%", Style(.dim)),
             .init(Widgets.usd(row.estimatedProfitUSD), Style(row.estimatedProfitUSD > 0 ? .good : .critical)),
@@ -88,7 +90,8 @@ enum LiquidationsPanel {
     static func cells(_ row: Snapshot.BlockedLiquidation) -> [Table.Cell] {
         let hf = row.healthFactor.approximateValue
         return [
-            .init(sanitized(row.accountID)), .init(Widgets.fixed(hf, 4), Style(Thresholds.health(hf))),
+            .init(sanitized(Addresses.shortened(row.accountID))),
+            .init(Widgets.fixed(hf, 4), Style(Thresholds.health(hf))),
             .init(Widgets.usd(row.collateralUSD)), .init(Widgets.usd(row.debtUSD)), .init("-", Style(.dim)),
             .init("-", Style(.dim)), .init("-", Style(.dim)),
             .init("cannot: " + LiquidationFailure.reverted(row.reason).summary, Style(.dim)),

@@ -166,7 +166,8 @@ struct RiskRun: ParsableCommand {
             }
         }
         let loaded: Result<Scenario, ConfigError> = Result { () throws(ConfigError) -> Scenario in
-            try ScenarioLoader.load(text: text, file: file, overrides: overrides)
+            try ScenarioLoader.load(
+                text: text, file: file, overrides: overrides, resources: ScenarioSource.resources(for: file))
         }
         switch loaded {
         case .success(let scenario):

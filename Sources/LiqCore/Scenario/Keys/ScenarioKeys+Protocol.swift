@@ -102,6 +102,23 @@ extension ScenarioKeys {
         let eMode = ScenarioKey.integer("emode", 0...255, default: 0, "the account's eMode category; 0 for none")
     }
 
+    package struct MarketData: ScenarioKeySection {
+        package let table = "market_data"
+        package let heading = "[market_data]"
+        package let summary =
+            "a real Aave v3 market as its data provider exports it (docs/real-markets.md); its reserves become the "
+            + "assets, which `[[assets]]` entries with the same `symbol` may override, and its users the accounts"
+        let reserves = ScenarioKey.string(
+            "reserves", values: "a path, relative to the scenario file", default: nil,
+            "the reserves file: `getReservesData`'s reserves and base currency, and `getEModes`, in JSON")
+        let users = ScenarioKey.string(
+            "users", values: "a path, relative to the scenario file", default: nil,
+            "the users file: one `getUserReservesData` per line (JSON lines)")
+        let timestamp = ScenarioKey.integer(
+            "timestamp", 0...1_099_511_627_775, default: nil,
+            "Unix seconds: the moment to evaluate, the pool's time 0; indexes accrue to it")
+    }
+
     package struct OracleSentinel: ScenarioKeySection {
         package let table = "oracle_sentinel"
         package let heading = "[oracle_sentinel]"

@@ -3,6 +3,7 @@
 /// `liqtop scenarios --keys`) are written from it.
 package enum ScenarioKeys {
     package static let topLevel = TopLevel()
+    package static let marketData = MarketData()
     package static let assets = Assets()
     package static let eModes = EModes()
     package static let positions = Positions()
@@ -18,7 +19,7 @@ package enum ScenarioKeys {
 
     /// The sections in the order the documentation lists them.
     package static let sections: [any ScenarioKeySection] = [
-        topLevel, assets, eModes, positions, oracleSentinel, flashLoans,
+        topLevel, marketData, assets, eModes, positions, oracleSentinel, flashLoans,
         clock, network, market, borrowers, bots, events, faults,
     ]
 
