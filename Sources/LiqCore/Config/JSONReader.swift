@@ -45,7 +45,18 @@ package enum JSONReader {
 
     /// Parses one JSON text (`firstLine` is the line its first byte is on, for a line of a JSON-lines file).
     package static func parse(_ text: Substring.UTF8View, firstLine: Int = 1) throws(JSONProblem) -> JSONItem {
-        var cursor = Cursor(bytes: Array(text), line: firstLine)
+        var copy = String(Substring(text))
+        let result = copy.withUTF8 { bytes in
+            Result { () throws(JSONProblem) -> JSONItem in try parse(bytes, 0..<bytes.count, firstLine: firstLine) }
+        }
+        return try result.get()
+    }
+
+    /// Parses the JSON text in `range` of `bytes`, without copying it.
+    package static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, firstLine: Int
+    ) throws(JSONProblem) -> JSONItem {
+        var cursor = Cursor(bytes: bytes, offset: range.lowerBound, end: range.upperBound, line: firstLine)
         cursor.skipSpace()
         let item = try cursor.value(depth: 0)
         cursor.skipSpace()
@@ -53,17 +64,48 @@ package enum JSONReader {
         return item
     }
 
+    /// Each non-blank line of `range` of a JSON-lines text (whose first line is `firstLine`), parsed; the
+    /// first line that does not parse ends the walk and is returned.
+    package static func forEachLine<E: Error>(
+        in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, firstLine: Int, _ body: (JSONItem) throws(E) -> Void
+    ) throws(E) -> JSONProblem? {
+        try lines(bytes, range, firstLine: firstLine, body)
+    }
+
+    private static func lines<E: Error>(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, firstLine: Int, _ body: (JSONItem) throws(E) -> Void
+    ) throws(E) -> JSONProblem? {
+        var start = range.lowerBound, line = firstLine
+        while start < range.upperBound {
+            var end = start
+            var blank = true
+            while end < range.upperBound, bytes[end] != 0x0A {
+                if blank, bytes[end] != 0x20, bytes[end] != 0x09, bytes[end] != 0x0D { blank = false }
+                end += 1
+            }
+            if !blank {
+                let item: JSONItem
+                do {
+                    item = try parse(bytes, start..<end, firstLine: line)
+                } catch {
+                    return error
+                }
+                try body(item)
+            }
+            start = end + 1
+            line += 1
+        }
+        return nil
+    }
+
     struct Cursor {
-        let bytes: [UInt8]
-        var offset = 0
+        let bytes: UnsafeBufferPointer<UInt8>
+        var offset: Int
+        /// One past the last byte of the text.
+        let end: Int
         var line: Int
 
-        init(bytes: [UInt8], line: Int) {
-            self.bytes = bytes
-            self.line = line
-        }
-
-        var atEnd: Bool { offset >= bytes.count }
+        var atEnd: Bool { offset >= end }
 
         func problem(_ message: String) -> JSONProblem { JSONProblem(line: line, message: message) }
 
@@ -75,7 +117,7 @@ package enum JSONReader {
         }
 
         mutating func skipSpace() {
-            while offset < bytes.count {
+            while offset < end {
                 switch bytes[offset] {
                 case 0x20, 0x09, 0x0D: offset += 1
                 case 0x0A:
@@ -88,7 +130,7 @@ package enum JSONReader {
 
         mutating func expect(_ word: String) throws(JSONProblem) {
             for byte in word.utf8 {
-                guard offset < bytes.count, bytes[offset] == byte else {
+                guard offset < end, bytes[offset] == byte else {
                     throw problem("expected \(word), found \(describeNext())")
                 }
                 offset += 1
@@ -122,13 +164,13 @@ package enum JSONReader {
             offset += 1
             var members: [(key: String, item: JSONItem)] = []
             skipSpace()
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
+            if offset < end, bytes[offset] == UInt8(ascii: "}") {
                 offset += 1
                 return members
             }
             while true {
                 skipSpace()
-                guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+                guard offset < end, bytes[offset] == UInt8(ascii: "\"") else {
                     throw problem("expected a key in quotes, found \(describeNext())")
                 }
                 let key = try string()
@@ -138,7 +180,7 @@ package enum JSONReader {
                 let item = try value(depth: depth + 1)
                 if !members.contains(where: { $0.key == key }) { members.append((key, item)) }
                 skipSpace()
-                guard offset < bytes.count else { throw problem("an object is not closed with '}'") }
+                guard offset < end else { throw problem("an object is not closed with '}'") }
                 if bytes[offset] == UInt8(ascii: ",") {
                     offset += 1
                 } else if bytes[offset] == UInt8(ascii: "}") {
@@ -154,7 +196,7 @@ package enum JSONReader {
             offset += 1
             var elements: [JSONItem] = []
             skipSpace()
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") {
+            if offset < end, bytes[offset] == UInt8(ascii: "]") {
                 offset += 1
                 return elements
             }
@@ -162,7 +204,7 @@ package enum JSONReader {
                 skipSpace()
                 elements.append(try value(depth: depth + 1))
                 skipSpace()
-                guard offset < bytes.count else { throw problem("an array is not closed with ']'") }
+                guard offset < end else { throw problem("an array is not closed with ']'") }
                 if bytes[offset] == UInt8(ascii: ",") {
                     offset += 1
                 } else if bytes[offset] == UInt8(ascii: "]") {
@@ -172,111 +214,6 @@ package enum JSONReader {
                     throw problem("expected ',' or ']' in an array, found \(describeNext())")
                 }
             }
-        }
-
-        mutating func number() throws(JSONProblem) -> String {
-            let start = offset
-            if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
-            func digits() -> Int {
-                let from = offset
-                while offset < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]) {
-                    offset += 1
-                }
-                return offset - from
-            }
-            let integral = offset
-            guard digits() > 0 else { throw problem("a number needs digits") }
-            if bytes[integral] == UInt8(ascii: "0"), offset - integral > 1 {
-                throw problem("a number may not start with 0")
-            }
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
-                offset += 1
-                guard digits() > 0 else { throw problem("a number needs digits after '.'") }
-            }
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E") {
-                offset += 1
-                if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") {
-                    offset += 1
-                }
-                guard digits() > 0 else { throw problem("a number needs digits in its exponent") }
-            }
-            return String(decoding: bytes[start..<offset], as: UTF8.self)
-        }
-
-        mutating func string() throws(JSONProblem) -> String {
-            offset += 1
-            let start = offset
-            // The common case: no escapes, decoded in one go.
-            while offset < bytes.count, bytes[offset] != UInt8(ascii: "\""), bytes[offset] != UInt8(ascii: "\\"),
-                bytes[offset] >= 0x20
-            {
-                offset += 1
-            }
-            guard offset < bytes.count else { throw problem("a string is not closed with '\"'") }
-            if bytes[offset] == UInt8(ascii: "\"") {
-                offset += 1
-                return String(decoding: bytes[start..<offset - 1], as: UTF8.self)
-            }
-            var scalars = String(decoding: bytes[start..<offset], as: UTF8.self).unicodeScalars
-            while offset < bytes.count {
-                let byte = bytes[offset]
-                switch byte {
-                case UInt8(ascii: "\""):
-                    offset += 1
-                    return String(scalars)
-                case UInt8(ascii: "\\"):
-                    offset += 1
-                    guard offset < bytes.count else { break }
-                    let escape = bytes[offset]
-                    offset += 1
-                    switch escape {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
-                        scalars.append(Unicode.Scalar(escape))
-                    case UInt8(ascii: "b"): scalars.append("\u{08}")
-                    case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                    case UInt8(ascii: "n"): scalars.append("\n")
-                    case UInt8(ascii: "r"): scalars.append("\r")
-                    case UInt8(ascii: "t"): scalars.append("\t")
-                    case UInt8(ascii: "u"): scalars.append(try unicodeEscape())
-                    default: throw problem("\\\(Character(Unicode.Scalar(escape))) is not a JSON escape")
-                    }
-                case 0..<0x20: throw problem("a control character in a string must be escaped")
-                default:
-                    // One UTF-8 sequence, copied whole.
-                    let from = offset
-                    offset += 1
-                    while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
-                    scalars.append(contentsOf: String(decoding: bytes[from..<offset], as: UTF8.self).unicodeScalars)
-                }
-            }
-            throw problem("a string is not closed with '\"'")
-        }
-
-        mutating func hex4() throws(JSONProblem) -> UInt32 {
-            guard offset + 4 <= bytes.count,
-                let value = UInt32(String(decoding: bytes[offset..<offset + 4], as: UTF8.self), radix: 16)
-            else { throw problem("\\u needs four hexadecimal digits") }
-            offset += 4
-            return value
-        }
-
-        mutating func unicodeEscape() throws(JSONProblem) -> Unicode.Scalar {
-            let first = try hex4()
-            if (0xD800..<0xDC00).contains(first) {
-                guard offset + 2 <= bytes.count, bytes[offset] == UInt8(ascii: "\\"),
-                    bytes[offset + 1] == UInt8(ascii: "u")
-                else { throw problem("a high surrogate must be followed by a low one") }
-                offset += 2
-                let second = try hex4()
-                guard (0xDC00..<0xE000).contains(second) else {
-                    throw problem("a high surrogate must be followed by a low one")
-                }
-                return Unicode.Scalar(0x10000 + (first - 0xD800) << 10 + (second - 0xDC00))!
-            }
-            guard let scalar = Unicode.Scalar(first) else {
-                throw problem("\\u\(String(first, radix: 16)) is a lone surrogate")
-            }
-            return scalar
         }
     }
 }

@@ -22,6 +22,8 @@ struct Bench: ParsableCommand {
             gossip      one block propagated to every node of a 10,000-node network (ms)
             load        a scenario file of 1,000,000 [[positions]] (85 MB of TOML) read into a scenario and its
                         lending pool, from text in memory (s)
+            import      a real market's export of 1,000,000 users (JSON lines, about 400 MB, from memory) read into a
+                        scenario and its lending pool (s)
             risk_paths  `liqtop risk default --horizon 24h` on all cores: paths per second (full mode)
             risk_paths_fast  the same with --fast (block propagation from a bank of gossip samples)
             Name benchmarks to run only those: liqtop bench risk_paths risk_paths_fast.
@@ -39,7 +41,7 @@ struct Bench: ParsableCommand {
 
     static let all = [
         "memory", "frame", "shock_scan", "shock_scan_5", "shock_scan_full", "shock_index", "quote", "tick", "tick_slot",
-        "gossip", "load", "risk_paths",
+        "gossip", "load", "import", "risk_paths",
         "risk_paths_fast",
     ]
 
@@ -69,7 +71,7 @@ struct Bench: ParsableCommand {
         if !json { print(BenchResult.header) }
         let engineBenchmarks = [
             "memory", "frame", "shock_scan", "shock_scan_5", "shock_scan_full", "shock_index", "quote", "tick",
-            "tick_slot", "gossip", "load",
+            "tick_slot", "gossip", "load", "import",
         ]
         if engineBenchmarks.contains(where: { wants($0) }) {
             try runEngine(sizes, report)
@@ -190,6 +192,24 @@ struct Bench: ParsableCommand {
                 _ = try ScenarioLoader.load(text: text, file: "bench.toml").makePool()
             }
             report(BenchResult(name: "load", n: load.n, unit: "s", samples: load.samples.map { $0 / 1_000 }))
+        }
+        if wants("import") {
+            // import: a real market's export (reserves and users files, from memory), as `liqtop run` loads it.
+            let files = try BenchMarket.files(users: sizes.positions)
+            let text = """
+                name = "bench"
+                [market_data]
+                reserves = "reserves.json"
+                users = "users.jsonl"
+                timestamp = \(BenchMarket.timestamp)
+                """
+            let resources: ScenarioLoader.Resources = { path throws(ConfigError) in
+                (path == "users.jsonl" ? files.users : files.reserves, path)
+            }
+            let load = try BenchResult.measure("import", n: sizes.positions, unit: "ms", runs: 3, warmup: 1) {
+                _ = try ScenarioLoader.load(text: text, file: "bench.toml", resources: resources).makePool()
+            }
+            report(BenchResult(name: "import", n: load.n, unit: "s", samples: load.samples.map { $0 / 1_000 }))
         }
     }
 }
