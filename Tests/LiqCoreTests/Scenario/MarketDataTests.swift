@@ -94,6 +94,19 @@ import Testing
         #expect(data.healthFactor.wad == 1_131_996_772_427_362_243)
     }
 
+    /// The same user in eMode 1 (WETH's threshold 93 % there): percentMul(2,291,088,652,409, 9300) =
+    /// 2,130,712,446,740; wadDiv by 1,679,866,610,769 = 1.268381925731956955.
+    @Test func anEModeUserTakesTheCategorysThreshold() throws {
+        let modern = Self.reserves.replacingOccurrences(
+            of: "\"baseCurrency\"",
+            with:
+                #""eModes": [{"id": 1, "eMode": {"ltv": 9000, "liquidationThreshold": 9300, "liquidationBonus": 10100, "collateralBitmap": "1", "label": "ETH correlated", "borrowableBitmap": "3"}}], "baseCurrency""#
+        )
+        let user = Self.user.replacingOccurrences(of: "\"userEmodeCategoryId\": 0", with: "\"userEmodeCategoryId\": 1")
+        let pool = try Self.scenario(reserves: modern, users: user).makePool()
+        #expect(try pool.accountData(pool.accounts[0]).healthFactor.wad == 1_268_381_925_731_956_955)
+    }
+
     @Test func eModesFromTheV32ArrayOrFromEachReserve() throws {
         let modern = Self.reserves.replacingOccurrences(
             of: "\"baseCurrency\"",
