@@ -8,15 +8,15 @@ The risk parameters are Aave v3 Ethereum's published ones (the on-chain configur
 borrowers are generated: the shapes are real, the borrowers are not. Deterministic: same output
 every run.  Usage: python3 generate.py [borrowers]   (default 5000)
 """
-import json, math, random, sys
+import json, math, os, random, sys
 
 RAY = 10**27
 TIMESTAMP = 1698710400          # 2023-10-31 00:00:00 UTC, the parameters' snapshot
 LAST_UPDATE = TIMESTAMP - 3600  # the reserves were last touched an hour before
 
 # symbol, address, decimals, LTV, LT, bonus, protocol fee, reserve factor, Uopt, base, slope1, slope2 (bps),
-# oracle price (USD), liquidity index, borrow index, supply APR, borrow APR, available liquidity (tokens),
-# total debt (tokens)
+# oracle price (USD), liquidity index, borrow index, (unused: the rates come from the strategy), available
+# liquidity (tokens), total debt (tokens)
 RESERVES = [
     ("WETH", "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2", 18, 8050, 8300, 10500, 1000, 1500, 8000, 0, 280, 8000,
      "1816.85", "1.0213", "1.0398", 0.0152, 0.0231, 540000, 420000),
@@ -36,6 +36,18 @@ def ray(text):  # a decimal string as an exact ray
     whole, _, fraction = text.partition(".")
     return int(whole) * RAY + int((fraction + "0" * 27)[:27])
 
+def rates(uopt, base, s1, s2, factor, available, debt):
+    """The strategy's rates at the reserve's usage, in ray (DefaultReserveInterestRateStrategyV2), so that
+    the pool's first recomputation does not move them: (supply rate, borrow rate)."""
+    usage = debt / (available + debt)
+    optimal = uopt / 10000
+    if usage <= optimal:
+        borrow = base / 10000 + s1 / 10000 * usage / optimal
+    else:
+        borrow = (base + s1) / 10000 + s2 / 10000 * (usage - optimal) / (1 - optimal)
+    supply = borrow * usage * (1 - factor / 10000)
+    return int(supply * 10**18) * 10**9, int(borrow * 10**18) * 10**9
+
 def reserves_file():
     reserves = []
     for (symbol, address, decimals, ltv, lt, bonus, fee, factor, uopt, base, s1, s2, price, li, bi, supply_apr,
@@ -49,8 +61,8 @@ def reserves_file():
             "usageAsCollateralEnabled": lt != 0, "borrowingEnabled": True, "isActive": True, "isFrozen": False,
             "isPaused": False, "isSiloedBorrowing": False,
             "liquidityIndex": str(ray(li)), "variableBorrowIndex": str(borrow_index),
-            "liquidityRate": str(int(supply_apr * 10**9) * 10**18),
-            "variableBorrowRate": str(int(borrow_apr * 10**9) * 10**18),
+            "liquidityRate": str(rates(uopt, base, s1, s2, factor, available, debt)[0]),
+            "variableBorrowRate": str(rates(uopt, base, s1, s2, factor, available, debt)[1]),
             "lastUpdateTimestamp": LAST_UPDATE,
             "aTokenAddress": "0x" + "0" * 40, "variableDebtTokenAddress": "0x" + "0" * 40,
             "interestRateStrategyAddress": "0x" + "0" * 40,
@@ -110,6 +122,7 @@ def users_file(count):
 
 if __name__ == "__main__":
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
+    os.chdir(os.path.dirname(os.path.abspath(__file__)))  # the files go next to this script
     with open("reserves.json", "w") as f:
         json.dump(reserves_file(), f, indent=1)
         f.write("\n")

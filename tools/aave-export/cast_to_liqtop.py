@@ -12,7 +12,7 @@ def pick(layouts, row):  # the known layouts of one struct all differ in their n
     for fields in layouts:
         if len(fields) == len(row):
             return fields
-    sys.exit(f"a tuple of {len(row)} fields matches no known layout (see shapes.md)")
+    sys.exit(f"a tuple of {len(row)} fields matches no known layout (see docs/real-markets.md)")
 
 def named(fields, row):
     return as_json(fields, [int(v) if k.startswith(("uint", "int")) else v for (k, _), v in zip(fields, row)])

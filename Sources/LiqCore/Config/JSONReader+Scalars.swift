@@ -79,9 +79,18 @@ extension JSONReader.Cursor {
     }
 
     mutating func hex4() throws(JSONProblem) -> UInt32 {
-        guard offset + 4 <= end,
-            let value = UInt32(String(decoding: bytes[offset..<offset + 4], as: UTF8.self), radix: 16)
-        else { throw problem("\\u needs four hexadecimal digits") }
+        guard offset + 4 <= end else { throw problem("\\u needs four hexadecimal digits") }
+        var value: UInt32 = 0
+        for byte in bytes[offset..<offset + 4] {
+            let digit: UInt8
+            switch byte {
+            case 48...57: digit = byte - 48
+            case 65...70: digit = byte - 55
+            case 97...102: digit = byte - 87
+            default: throw problem("\\u needs four hexadecimal digits")
+            }
+            value = value << 4 | UInt32(digit)
+        }
         offset += 4
         return value
     }

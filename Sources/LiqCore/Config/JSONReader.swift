@@ -57,6 +57,12 @@ package enum JSONReader {
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, firstLine: Int
     ) throws(JSONProblem) -> JSONItem {
         var cursor = Cursor(bytes: bytes, offset: range.lowerBound, end: range.upperBound, line: firstLine)
+        // A byte-order mark some editors write at the start of a file.
+        if range.count >= 3, bytes[range.lowerBound] == 0xEF, bytes[range.lowerBound + 1] == 0xBB,
+            bytes[range.lowerBound + 2] == 0xBF
+        {
+            cursor.offset += 3
+        }
         cursor.skipSpace()
         let item = try cursor.value(depth: 0)
         cursor.skipSpace()
@@ -163,6 +169,7 @@ package enum JSONReader {
         mutating func members(depth: Int) throws(JSONProblem) -> [(key: String, item: JSONItem)] {
             offset += 1
             var members: [(key: String, item: JSONItem)] = []
+            var keys: Set<String> = []
             skipSpace()
             if offset < end, bytes[offset] == UInt8(ascii: "}") {
                 offset += 1
@@ -178,7 +185,13 @@ package enum JSONReader {
                 try expect(":")
                 skipSpace()
                 let item = try value(depth: depth + 1)
-                if !members.contains(where: { $0.key == key }) { members.append((key, item)) }
+                // The first of duplicate keys wins; past a few keys, a set finds them (no quadratic search).
+                if members.count < 16 {
+                    if !members.contains(where: { $0.key == key }) { members.append((key, item)) }
+                } else {
+                    if keys.isEmpty { keys = Set(members.map(\.key)) }
+                    if keys.insert(key).inserted { members.append((key, item)) }
+                }
                 skipSpace()
                 guard offset < end else { throw problem("an object is not closed with '}'") }
                 if bytes[offset] == UInt8(ascii: ",") {

@@ -32,17 +32,21 @@ public struct MarketReserve: Sendable, Equatable {
     public var liquidityRate: UInt128
     public var variableBorrowRate: UInt128
     public var lastUpdateTimestamp: UInt64
+    /// The underlying the pool accounts for (`virtualUnderlyingBalance` where the export has it, else
+    /// `availableLiquidity`, the aToken's balance, which also counts donations).
     public var availableLiquidity: UInt128
     public var totalScaledVariableDebt: UInt128
+    /// Bad debt written off (v3.3+ `deficit`), in underlying units.
+    public var deficit: UInt128
     public var accruedToTreasury: UInt128
     public var isFrozen: Bool
     public var isPaused: Bool
     public var borrowingEnabled: Bool
 
-    /// The reserve as the pool holds it at `timestamp`: indexes accrued from `lastUpdateTimestamp` exactly
-    /// as `ReserveLogic.updateState` would (linear supply interest, compounded borrow interest, at the
-    /// exported rates), and that moment taken as the pool's time 0. Later accrual starts from there, as on
-    /// chain after any transaction touches the reserve at the export's moment.
+    /// The reserve as the pool holds it at `timestamp`: `ReserveLogic.updateState` from `lastUpdateTimestamp`
+    /// (linear supply interest and compounded borrow interest at the exported rates, the reserve factor's
+    /// share to the treasury), and that moment taken as the pool's time 0. Later accrual starts from there,
+    /// as on chain after any transaction touches the reserve at the export's moment.
     func reserve(at timestamp: UInt64) throws -> Reserve {
         var reserve = Reserve(
             configuration: ReserveConfiguration(
@@ -54,17 +58,18 @@ public struct MarketReserve: Sendable, Equatable {
         reserve.currentLiquidityRate = liquidityRate
         reserve.currentVariableBorrowRate = variableBorrowRate
         reserve.lastUpdateTimestamp = lastUpdateTimestamp
-        let income = try reserve.normalizedIncome(at: timestamp)
-        let debt = try reserve.normalizedDebt(at: timestamp)
-        reserve.liquidityIndex = income
-        reserve.variableBorrowIndex = debt
-        reserve.lastUpdateTimestamp = 0
-        reserve.availableLiquidity = availableLiquidity
         reserve.totalScaledVariableDebt = totalScaledVariableDebt
         reserve.accruedToTreasury = accruedToTreasury
-        // aTokens outstanding: what is lent and what is free, in scaled units at the supply index.
-        let lent = try WadRayMath.rayMul(totalScaledVariableDebt, debt)
-        reserve.totalScaledSupply = try WadRayMath.rayDiv(FullWidth.add(lent, availableLiquidity), income)
+        try reserve.updateState(to: timestamp)
+        reserve.lastUpdateTimestamp = 0
+        reserve.availableLiquidity = availableLiquidity
+        reserve.deficit = deficit
+        // aTokens outstanding: what backs them (free, lent, written off) at the supply index, less what the
+        // treasury is owed but has not minted yet.
+        let lent = try WadRayMath.rayMul(totalScaledVariableDebt, reserve.variableBorrowIndex)
+        let backing = try FullWidth.add(FullWidth.add(lent, availableLiquidity), deficit)
+        let scaled = try WadRayMath.rayDiv(backing, reserve.liquidityIndex)
+        reserve.totalScaledSupply = scaled > reserve.accruedToTreasury ? scaled - reserve.accruedToTreasury : 0
         return reserve
     }
 }

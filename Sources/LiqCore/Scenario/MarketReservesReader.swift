@@ -105,14 +105,30 @@ enum MarketReservesReader {
             let ray = try fields.unsigned(key)
             return (ray + rayPerBasisPoint / 2) / rayPerBasisPoint
         }
-        let strategy = InterestRateStrategy(
+        var strategy = InterestRateStrategy(
             optimalUsageRatioBps: try basisPoints("optimalUsageRatio"),
             baseVariableBorrowRateBps: try basisPoints("baseVariableBorrowRate"),
             variableRateSlope1Bps: try basisPoints("variableRateSlope1"),
             variableRateSlope2Bps: try basisPoints("variableRateSlope2"))
+        let borrowRate = try fields.unsigned("variableBorrowRate")
+        // A strategy the provider could not read (its try/catch leaves all four at 0) or a fixed rate: the
+        // exported borrow rate becomes the base rate, so the rate holds when the pool recomputes it.
+        if strategy.optimalUsageRatioBps == 0, strategy.baseVariableBorrowRateBps == 0,
+            strategy.variableRateSlope1Bps == 0, strategy.variableRateSlope2Bps == 0
+        {
+            strategy.baseVariableBorrowRateBps = (borrowRate + rayPerBasisPoint / 2) / rayPerBasisPoint
+        }
         let lastUpdate = try fields.unsigned("lastUpdateTimestamp", bits: 40)
-        _ = try fields.bool("isActive")
-        _ = try fields.bool("usageAsCollateralEnabled")
+        for key in ["liquidityIndex", "variableBorrowIndex"] where try fields.unsigned(key) < WadRayMath.ray {
+            throw fields.error(key, "is below 1 ray (1e27); an index starts at 1 ray and only grows")
+        }
+        // The pool's own accounting of the underlying (v3.1+), when the export has it.
+        var available = try fields.unsigned("availableLiquidity")
+        if let virtual = try fields.unsignedIfPresent("virtualUnderlyingBalance"),
+            try fields.boolIfPresent("virtualAccActive") ?? true
+        {
+            available = virtual
+        }
         return MarketReserve(
             address: try fields.address("underlyingAsset"), symbol: try fields.string("symbol"),
             decimals: Int(decimals),
@@ -126,12 +142,13 @@ enum MarketReservesReader {
             liquidityIndex: try fields.unsigned("liquidityIndex"),
             variableBorrowIndex: try fields.unsigned("variableBorrowIndex"),
             liquidityRate: try fields.unsigned("liquidityRate"),
-            variableBorrowRate: try fields.unsigned("variableBorrowRate"), lastUpdateTimestamp: UInt64(lastUpdate),
-            availableLiquidity: try fields.unsigned("availableLiquidity"),
+            variableBorrowRate: borrowRate, lastUpdateTimestamp: UInt64(lastUpdate), availableLiquidity: available,
             totalScaledVariableDebt: try fields.unsigned("totalScaledVariableDebt"),
+            deficit: try fields.unsignedIfPresent("deficit") ?? 0,
             accruedToTreasury: try fields.unsignedIfPresent("accruedToTreasury") ?? 0,
-            isFrozen: try fields.bool("isFrozen"), isPaused: try fields.bool("isPaused"),
-            borrowingEnabled: try fields.bool("borrowingEnabled"))
+            isFrozen: try fields.boolIfPresent("isFrozen") ?? false,
+            isPaused: try fields.boolIfPresent("isPaused") ?? false,
+            borrowingEnabled: try fields.boolIfPresent("borrowingEnabled") ?? true)
     }
 
     /// A symbol as scenario keys take it (1 to 16 letters, digits, `.`, `_`, `-`), unique in the market.

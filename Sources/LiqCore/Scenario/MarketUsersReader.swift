@@ -5,7 +5,8 @@ import Dispatch
 /// "scaledATokenBalance": "…", "usageAsCollateralEnabledOnUser": true, "scaledVariableDebt": "…"}]}`.
 /// Blank lines are skipped, and so are users who hold nothing. Every problem names the file, the line and
 /// the field; nothing is kept from a file with a problem. The two halves of the file are parsed on two
-/// cores, and joined in file order: the first problem in the file is the one reported.
+/// cores, and joined in file order: the first line that does not parse (or lacks a field) is the one
+/// reported; a user listed twice is found once both halves have parsed.
 enum MarketUsersReader {
     struct User {
         var address: String

@@ -41,6 +41,22 @@ extension ScenarioLoader {
         }
         let reservesFile = try resources(reservesPath)
         let (reserves, eModes) = try MarketReservesReader.read(reservesFile.text, file: reservesFile.file)
+        // Each reserve at the moment to evaluate: not before its last update, and computable.
+        for reserve in reserves {
+            guard UInt64(timestamp) >= reserve.lastUpdateTimestamp else {
+                throw reader.error(
+                    keys.timestamp.name,
+                    "\(timestamp) is before \(reserve.symbol)'s lastUpdateTimestamp (\(reserve.lastUpdateTimestamp)) "
+                        + "in \(reservesFile.file); evaluate the market at or after its export")
+            }
+            do {
+                _ = try reserve.reserve(at: UInt64(timestamp))
+            } catch {
+                throw ConfigError(
+                    file: reservesFile.file, line: nil, key: reserve.symbol,
+                    message: "its indexes cannot be accrued to \(timestamp): \(error)")
+            }
+        }
         let usersFile = try resources(usersPath)
         let accounts = try MarketUsersReader.read(
             usersFile.text, file: usersFile.file, reserves: reserves, eModes: eModes)
@@ -70,6 +86,11 @@ extension ScenarioLoader {
                 throw source.error(
                     path.appending(assetKeys.symbol.name),
                     "\(quoted(symbol)) is not a reserve of \(market.reservesFile) (reserves: \(names))")
+            }
+            // The scaled balances are in the token's own units: its decimals are the export's.
+            if table[assetKeys.decimals.name] != nil {
+                throw source.error(
+                    path.appending(assetKeys.decimals.name), "a reserve's decimals come from \(market.reservesFile)")
             }
             own[symbol] = table
         }
@@ -103,6 +124,21 @@ extension ScenarioLoader {
         }
         tree.set(assetKeys.table, node(.tableArray(assets)))
         let modeKeys = ScenarioKeys.eModes
+        if let own = tree[modeKeys.table]?.value.elements {
+            // The scenario's categories replace the market's: every category a user is in must be among them.
+            let ids = Set(
+                own.compactMap { node -> Int? in
+                    guard case .table(let table) = node.value, case .integer(let id)? = table[modeKeys.id.name]?.value
+                    else { return nil }
+                    return id
+                })
+            let used = Set(market.accounts.indices.map { Int(market.accounts.eModeCategory(at: $0)) }).subtracting([0])
+            if let missing = used.subtracting(ids).min() {
+                throw source.error(
+                    ConfigPath().appending(modeKeys.table),
+                    "users in \(market.usersFile) are in eMode category \(missing), which these entries do not define")
+            }
+        }
         if tree[modeKeys.table] == nil, !market.eModes.isEmpty {
             let modes = market.eModes.map { mode in
                 var table = ConfigTable(line: line, origin: .header)

@@ -234,6 +234,70 @@ import Testing
         }
     }
 
+    @Test func inconsistentExportsAreRefusedBeforeTheyLoad() throws {
+        func message(_ body: () throws(ConfigError) -> Scenario) -> String {
+            do {
+                _ = try body()
+                return "accepted"
+            } catch { return error.description }
+        }
+        let text = """
+            name = "market"
+            [market_data]
+            reserves = "r.json"
+            users = "u.jsonl"
+            timestamp = \(Self.lastUpdate - 1)
+            """
+        let files = ["r.json": Self.reserves, "u.jsonl": Self.user]
+        #expect(
+            message { () throws(ConfigError) in
+                try ScenarioLoader.load(text: text, file: "m.toml") { path throws(ConfigError) in (files[path]!, path) }
+            }.contains("market_data.timestamp: \(Self.lastUpdate - 1) is before WETH's lastUpdateTimestamp"))
+        let zero = Self.reserves.replacingOccurrences(of: "\"1021300000000000000000000000\"", with: "\"0\"")
+        #expect(
+            message { () throws(ConfigError) in try Self.scenario(reserves: zero) }
+                .contains("reserves[0].liquidityIndex: is below 1 ray"))
+        #expect(
+            message { () throws(ConfigError) in try Self.scenario(extra: "[[assets]]\nsymbol = \"USDC\"\ndecimals = 18")
+            }
+            .contains("assets[0].decimals: a reserve's decimals come from r.json"))
+        let modern = Self.reserves.replacingOccurrences(
+            of: "\"baseCurrency\"",
+            with:
+                #""eModes": [{"id": 1, "eMode": {"ltv": 9000, "liquidationThreshold": 9300, "liquidationBonus": 10100, "collateralBitmap": "1"}}], "baseCurrency""#
+        )
+        let inMode = Self.user.replacingOccurrences(
+            of: "\"userEmodeCategoryId\": 0", with: "\"userEmodeCategoryId\": 1")
+        let own =
+            "[[emode]]\nid = 2\nltv_bps = 9000\nliquidation_threshold_bps = 9300\nliquidation_bonus_bps = 10100\nassets = [\"WETH\"]"
+        #expect(
+            message { () throws(ConfigError) in try Self.scenario(reserves: modern, users: inMode, extra: own) }
+                .contains("users in u.jsonl are in eMode category 1, which these entries do not define"))
+    }
+
+    /// A fixed-rate strategy (all four parameters 0) keeps the exported rate as its base rate; the pool's own
+    /// accounting of the underlying (`virtualUnderlyingBalance`) is preferred to the aToken's balance.
+    @Test func fixedRatesAndVirtualBalances() throws {
+        let fixed = Self.reserves
+            .replacingOccurrences(
+                of: #""optimalUsageRatio": "800000000000000000000000000""#, with: #""optimalUsageRatio": "0""#
+            )
+            .replacingOccurrences(
+                of: #""variableRateSlope1": "40000000000000000000000000""#, with: #""variableRateSlope1": "0""#
+            )
+            .replacingOccurrences(
+                of: #""variableRateSlope2": "750000000000000000000000000""#, with: #""variableRateSlope2": "0""#
+            )
+            .replacingOccurrences(
+                of: #""supplyCap": "0""#,
+                with: #""supplyCap": "0", "virtualUnderlyingBalance": "777", "virtualAccActive": true"#)
+        let scenario = try Self.scenario(reserves: fixed)
+        // 2.31 % and 4.52 % in ray are 231 and 452 basis points.
+        #expect(scenario.assets.map(\.rateStrategy.baseVariableBorrowRateBps) == [231, 452])
+        #expect(scenario.assets[0].rateStrategy.optimalUsageRatioBps == 100, "the nearest kink liqtop accepts")
+        #expect(try scenario.makePool().reserves.map(\.availableLiquidity) == [777, 777])
+    }
+
     @Test func addressesAndTimes() {
         #expect(UTCTime.text(1_698_710_400) == "2023-10-31 00:00 UTC")
         #expect(UTCTime.text(0) == "1970-01-01 00:00 UTC")
@@ -261,6 +325,11 @@ import Testing
             Issue.record("nested")
             return
         }
+        // A byte-order mark at the start is skipped.
+        guard case .number("7") = try JSONReader.parse("\u{FEFF}7"[...].utf8).value else {
+            Issue.record("BOM")
+            return
+        }
         let lines = try JSONReader.parse("{\n\"x\":\n  5}"[...].utf8, firstLine: 10)
         #expect(lines["x"]?.line == 12, "the value's line")
     }
@@ -269,6 +338,7 @@ import Testing
         ("{\"a\": 01}", 1, "may not start with 0"), ("[1, 2", 1, "not closed"), ("{\n\"a\" 1}", 2, "expected :"),
         ("\"\\q\"", 1, "not a JSON escape"), ("[1] 2", 1, "after the value"), ("\"\\ud800\"", 1, "surrogate"),
         (String(repeating: "[", count: 70), 1, "64 deep"), ("tru", 1, "expected true"),
+        ("\"\\u+041\"", 1, "four hexadecimal digits"),
     ])
     func problemsNameTheirLine(text: String, line: Int, message: String) {
         do {
