@@ -6,12 +6,13 @@ extension World {
         feeds.indices.compactMap { index in
             let feed = feeds[index]
             guard network.isUp(feed.reporter, at: nowMs),
-                feed.wantsUpdate(truePrice: truePrices[feed.asset], onChain: pool.prices[feed.asset], at: nowMs)
+                feed.wantsUpdate(
+                    truePrice: feed.answer(truePrices[feed.asset]), onChain: pool.prices[feed.asset], at: nowMs)
             else { return nil }
             return (
                 index,
                 Intent(
-                    kind: .oracleUpdate(feed: index, price: truePrices[feed.asset]), origin: feed.reporter,
+                    kind: .oracleUpdate(feed: index, price: feed.answer(truePrices[feed.asset])), origin: feed.reporter,
                     atMs: nowMs, priorityFeeGwei: 2, gas: Transaction.oracleGas, baseFeeHeadroom: 10)
             )
         }

@@ -9,8 +9,9 @@ public enum FeeMarket {
     /// Everyone else's gas in a block: around the target at the reference fee, falling as the fee rises
     /// (demand with unit price elasticity), so that a burst of liquidations prices others out and the base
     /// fee settles instead of climbing for as long as anything else is pending. `noise` is a standard normal draw.
-    public static func backgroundGas(baseFeeWei: UInt64, noise: Double) -> UInt64 {
-        let elastic = min(1.5, Double(referenceBaseFeeWei) / Double(max(baseFeeWei, 1)))
+    /// `demand` scales it (congestion): at 6 the base fee settles near 6 times the reference.
+    public static func backgroundGas(baseFeeWei: UInt64, noise: Double, demand: Double = 1) -> UInt64 {
+        let elastic = min(1.5 * demand, demand * Double(referenceBaseFeeWei) / Double(max(baseFeeWei, 1)))
         return UInt64(max(0, Double(gasTarget) * elastic * (1 + 0.3 * noise)))
     }
 

@@ -115,11 +115,11 @@ package struct ConfigOverride: Sendable {
         return nil
     }
 
-    /// The entry whose `symbol` or `id` is `selector`, or the one at that index.
+    /// The entry whose `symbol`, `id` or `asset` (a price path's) is `selector`, or the one at that index.
     private static func entry(_ selector: String, in items: [ConfigNode]) -> Int? {
         let named = items.firstIndex { item in
             guard case .table(let table) = item.value else { return false }
-            for field in ["symbol", "id"] {
+            for field in ["symbol", "id", "asset"] {
                 switch table[field]?.value {
                 case .string(let text) where text == selector: return true
                 case .integer(let number) where String(number) == selector: return true

@@ -15,6 +15,8 @@ public struct SimulationSettings: Sendable, Equatable {
     /// What the arbitrageur holds of each asset at the start, in USD.
     public var arbitrageWalletUSD = ScenarioKeys.market.arbitrageWallet.fallback
     public var events: [ScheduledCommand] = []
+    /// Recorded price paths (`[[price_paths]]`): these assets follow them rather than the random process.
+    public var pricePaths: [PricePath] = []
     /// The faults `liqtop risk` draws for each path (`[faults]`); plain runs draw none.
     public var faults = FaultModel()
     /// The asset gas is paid in (`[network] gas_asset`; by default the one named WETH or ETH): it prices the
@@ -36,6 +38,9 @@ public struct SimulationSettings: Sendable, Equatable {
         /// The asset whose true price this one follows, and the ratio of the two prices (a wad, 18 decimals).
         public var tracks: Int?
         public var tracksRatioWad: UInt128?
+        /// The feed's floor and ceiling (USD, 8 decimals): it reports them when the true price is beyond.
+        public var oracleMinAnswer: UInt128?
+        public var oracleMaxAnswer: UInt128?
         public init() {}
     }
 

@@ -139,7 +139,8 @@ extension World {
         }
         events += Self.namingTheRace(executed)
         // Everyone else's transactions fill the rest of the block, less of it as the base fee rises.
-        let background = FeeMarket.backgroundGas(baseFeeWei: chain.baseFeeWei, noise: rng.normal())
+        let background = FeeMarket.backgroundGas(
+            baseFeeWei: chain.baseFeeWei, noise: rng.normal(), demand: settings.network.gasDemand)
         gasUsed = min(FeeMarket.gasLimit, gasUsed + background)
         chain.height += 1
         chain.blocksProduced += 1

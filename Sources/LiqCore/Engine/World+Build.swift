@@ -79,7 +79,8 @@ extension World {
             feeds.append(
                 OracleFeed(
                     asset: asset, reporter: reporter, heartbeatMs: Int64(market.heartbeatSeconds) * 1_000,
-                    deviationBps: UInt128(market.deviationBps)))
+                    deviationBps: UInt128(market.deviationBps), minAnswer: market.oracleMinAnswer,
+                    maxAnswer: market.oracleMaxAnswer))
         }
 
         // DEX pools against the first stablecoin.
@@ -142,7 +143,11 @@ extension World {
         tracking = settings.assets.map { market in
             market.tracks.map { Tracking(asset: $0, ratioWad: market.tracksRatioWad ?? 1_000_000_000_000_000_000) }
         }
+        pathOffsets = Array(repeating: 1, count: prices.count)
+        pathNoise = pathOffsets
+        followPaths(before: truePrices, trackers: false)
         followTrackedPrices()
+        followPaths(before: truePrices, trackers: true)
     }
 
     init(

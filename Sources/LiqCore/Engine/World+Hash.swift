@@ -117,6 +117,12 @@ extension World {
                 put(tracked.ratioWad)
             }
         }
+        // Only recorded paths add bytes (their offsets and noise), for the same reason.
+        for path in settings.pricePaths {
+            put(path.asset)
+            put(pathOffsets[path.asset].bitPattern)
+            put(pathNoise[path.asset].bitPattern)
+        }
         put(schedule.count)
         put(botsEnabled)
         hasher.update(data: bytes)

@@ -23,18 +23,41 @@ extension World {
     }
 
     mutating func stepMarket() {
+        let before = settings.pricePaths.isEmpty ? [] : truePrices
         priceProcess.step(&truePrices, seconds: Double(settings.tickMs) / 1_000, quick: usesFastPaths, using: &rng)
         for index in shocks.indices {
             move(shocks[index].asset, by: shocks[index].factorPerTick)
             shocks[index].ticksLeft -= 1
         }
         shocks.removeAll { $0.ticksLeft <= 0 }
+        followPaths(before: before, trackers: false)
         followTrackedPrices()
+        followPaths(before: before, trackers: true)
     }
 
-    /// Moves an asset's true price by `factor`; for an asset that tracks another, its ratio (a depeg).
+    /// Assets on a recorded path take its price now, times the shocks given them since, times (with `noise`)
+    /// what their random process did this tick, reverting to the path. Tracked assets first (their
+    /// trackers follow them), then trackers that have a path of their own.
+    mutating func followPaths(before: [UInt128], trackers: Bool) {
+        let seconds = Double(settings.tickMs) / 1_000
+        for path in settings.pricePaths
+        where (tracking.indices.contains(path.asset) && tracking[path.asset] != nil) == trackers {
+            let asset = path.asset
+            if path.noise, before.indices.contains(asset), before[asset] > 0 {
+                let moved = pathNoise[asset] * Double(truePrices[asset]) / Double(before[asset])
+                let kept = max(0, 1 - PricePath.noiseReversion * seconds)
+                pathNoise[asset] = DeterministicMath.exp(DeterministicMath.log(moved) * kept)
+            }
+            truePrices[asset] = PriceProcess.quantize(path.price(atMs: nowMs) * pathOffsets[asset] * pathNoise[asset])
+        }
+    }
+
+    /// Moves an asset's true price by `factor`; for an asset that tracks another, its ratio (a depeg); for one
+    /// on a recorded path, its offset from the path.
     mutating func move(_ asset: Int, by factor: Double) {
-        if let tracked = tracking.indices.contains(asset) ? tracking[asset] : nil {
+        if settings.pricePaths.contains(where: { $0.asset == asset }) {
+            pathOffsets[asset] *= factor
+        } else if let tracked = tracking.indices.contains(asset) ? tracking[asset] : nil {
             let ratio = Double(tracked.ratioWad) * factor
             tracking[asset]?.ratioWad = UInt128(max(1, min(ratio, 1e36)).rounded())
         } else {
@@ -99,7 +122,7 @@ extension World {
     mutating func trackStaleness() {
         for index in feeds.indices {
             let feed = feeds[index]
-            if feed.isDue(truePrice: truePrices[feed.asset], onChain: pool.prices[feed.asset], at: nowMs) {
+            if feed.isDue(truePrice: feed.answer(truePrices[feed.asset]), onChain: pool.prices[feed.asset], at: nowMs) {
                 if feed.dueSinceMs == nil { feeds[index].dueSinceMs = nowMs }
                 statistics.maxOracleStalenessMs = max(
                     statistics.maxOracleStalenessMs, feeds[index].stalenessMs(at: nowMs))

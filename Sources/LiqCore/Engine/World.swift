@@ -18,6 +18,10 @@ public struct World: Sendable {
     public internal(set) var truePrices: [UInt128]
     public internal(set) var priceProcess: PriceProcess
     public internal(set) var shocks: [ActiveShock] = []
+    /// Per asset on a recorded path (`settings.pricePaths`): the shocks' multiplier on top of the path, and
+    /// the noise around it (both 1 without).
+    var pathOffsets: [Double] = []
+    var pathNoise: [Double] = []
     /// Per asset, the asset whose true price it follows and the ratio (a wad), or nil. A shock to the
     /// tracked asset moves both; a shock to the tracker moves the ratio (a depeg).
     public internal(set) var tracking: [Tracking?] = []

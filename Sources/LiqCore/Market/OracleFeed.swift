@@ -14,6 +14,14 @@ public struct OracleFeed: Sendable, Equatable {
     public var updates = 0
     /// Since when the feed has been due (past its heartbeat or deviation threshold) without an update landing.
     public var dueSinceMs: Int64?
+    /// The aggregator's floor and ceiling (Chainlink's minAnswer and maxAnswer): beyond them it reports them.
+    public var minAnswer: UInt128?
+    public var maxAnswer: UInt128?
+
+    /// What the feed reports for a true price: the price, held within the floor and the ceiling.
+    public func answer(_ truePrice: UInt128) -> UInt128 {
+        min(max(truePrice, minAnswer ?? 0), maxAnswer ?? .max)
+    }
 
     /// Whether the reporter should post `truePrice` now, given the on-chain answer.
     public func wantsUpdate(truePrice: UInt128, onChain: UInt128, at now: Int64) -> Bool {

@@ -5,6 +5,8 @@ public struct NetworkConfiguration: Sendable, Equatable {
     public var regionShares: [Double] = Region.nodeShare2019
     /// Share of nodes that run validators.
     public var validatorShare = ScenarioKeys.network.validatorShare.fallback
+    /// Everyone else's gas demand at the starting base fee, in gas targets (`FeeMarket.backgroundGas`).
+    public var gasDemand = ScenarioKeys.network.gasDemand.fallback
     /// Full block size in bytes (a compact block is 18 KB).
     public var blockBytes = ScenarioKeys.network.blockBytes.fallback
 

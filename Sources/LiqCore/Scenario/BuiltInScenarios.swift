@@ -6,12 +6,13 @@ public enum BuiltInScenarios {
         public let toml: String
     }
 
-    public static let all: [Entry] = [
-        Entry(name: "default", summary: defaultSummary, toml: defaultTOML),
-        Entry(name: "eu-outage", summary: euOutageSummary, toml: euOutageTOML),
-        Entry(name: "crash", summary: crashSummary, toml: crashTOML),
-        Entry(name: "large", summary: largeSummary, toml: largeTOML),
-    ]
+    public static let all: [Entry] =
+        [
+            Entry(name: "default", summary: defaultSummary, toml: defaultTOML),
+            Entry(name: "eu-outage", summary: euOutageSummary, toml: euOutageTOML),
+            Entry(name: "crash", summary: crashSummary, toml: crashTOML),
+            Entry(name: "large", summary: largeSummary, toml: largeTOML),
+        ] + history
 
     static let defaultSummary = "a calm day on Aave v3 Ethereum: 64 nodes, 5,000 borrowers, 3 bots"
     static let euOutageSummary = "Europe, the region with the most stake, goes down from 30 min to 90 min"

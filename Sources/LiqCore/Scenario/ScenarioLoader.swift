@@ -125,7 +125,7 @@ public enum ScenarioLoader {
             try reader.finish()
         }
 
-        var simulation = try readSimulation(&root, assets: assets)
+        var simulation = try readSimulation(&root, assets: assets, resources: resources)
         try resolveTracking(&markets, source: source, trackPaths: trackPaths, assets: assets)
         simulation.assets = markets
 

@@ -26,6 +26,7 @@ extension ScenarioLoader {
         market.deviationBps = try reader.read(keys.deviation, stable: market.isStable)
         market.dexLiquidityUSD = try reader.read(keys.dexLiquidity)
         market.oracleRegion = try region(&reader, keys.oracleRegion)
+        try readOracleBounds(&reader, into: &market)
         return (market, tracked)
     }
 
@@ -83,8 +84,9 @@ extension ScenarioLoader {
         return indexes
     }
 
-    static func readSimulation(_ root: inout TableReader, assets: [AssetSpec]) throws(ConfigError) -> SimulationSettings
-    {
+    static func readSimulation(
+        _ root: inout TableReader, assets: [AssetSpec], resources: Resources? = nil
+    ) throws(ConfigError) -> SimulationSettings {
         var settings = SimulationSettings()
         if var clock = try root.section(ScenarioKeys.clock) {
             let keys = ScenarioKeys.clock
@@ -103,6 +105,7 @@ extension ScenarioLoader {
             settings.network.nodeCount = try network.read(keys.nodes)
             settings.network.validatorShare = try network.read(keys.validatorShare)
             settings.network.blockBytes = try network.read(keys.blockBytes)
+            settings.network.gasDemand = try network.read(keys.gasDemand)
             if let symbol = try network.readIfPresent(keys.gasAsset) {
                 guard let index = assets.firstIndex(where: { $0.symbol == symbol }) else {
                     throw network.error(keys.gasAsset.name, "\(quoted(symbol)) is not a listed asset")
@@ -187,6 +190,7 @@ extension ScenarioLoader {
             settings.events += try readEvent(&event, assets: assets, network: settings.network)
             try event.finish()
         }
+        settings.pricePaths = try readPricePaths(&root, assets: assets, resources: resources)
         return settings
     }
 

@@ -75,6 +75,9 @@ import Testing
                 ("liquidation_bonus_bps", "10100"), ("assets", "[\"WETH\"]"),
             ]
             return minimal + "\n[[emode]]\n" + lines(valid, setting: key, to: wrong) + "\n"
+        case "price_paths":
+            let valid: [(String, String)] = [("asset", "\"WETH\""), ("points", "[[0, \"2000\"]]")]
+            return minimal + "\n[[price_paths]]\n" + lines(valid, setting: key, to: wrong) + "\n"
         case "market_data":
             let valid: [(String, String)] = [("reserves", "\"r.json\""), ("users", "\"u.jsonl\""), ("timestamp", "1")]
             return minimal + "\n[market_data]\n" + lines(valid, setting: key, to: wrong) + "\n"

@@ -68,6 +68,12 @@ extension ScenarioKeys {
         let tracksRatio = ScenarioKey<Void>.documented(
             "tracks_ratio", values: "more than 0, at most 18 decimals", defaultText: "the two `price_usd` divided",
             "this asset's price over the tracked one's")
+        let oracleMinAnswer = ScenarioKey<Void>.documented(
+            "oracle_min_answer_usd", values: "more than 0, 8 decimals", defaultText: "none",
+            "the feed's floor: below it the feed reports this price (Chainlink's minAnswer; LUNA, May 2022)")
+        let oracleMaxAnswer = ScenarioKey<Void>.documented(
+            "oracle_max_answer_usd", values: "above the floor, 8 decimals", defaultText: "none",
+            "the feed's ceiling: above it the feed reports this price")
         let dexLiquidity = ScenarioKey.dollars(
             "dex_liquidity_usd", 0...1_000_000_000_000, default: 0,
             "both sides of the asset's pool against the first stablecoin; 0 for no pool")

@@ -21,6 +21,9 @@ extension ScenarioKeys {
         let blockBytes = ScenarioKey.integer(
             "block_bytes", 1_000...10_000_000, default: 120_000,
             "a full block's size (a compact block of 18 KB is used on 96.4 % of hops)")
+        let gasDemand = ScenarioKey.number(
+            "gas_demand", 0.1...20, default: 1,
+            "everyone else's gas demand, in gas targets at the starting base fee (6: Black Thursday's congestion)")
         let gasAsset = ScenarioKey.string(
             "gas_asset", values: "a listed symbol", default: nil, "the asset gas is paid in, which prices gas in USD",
             defaultText: "the asset named WETH or ETH")
@@ -86,6 +89,21 @@ extension ScenarioKeys {
             "fund a liquidation with a flash loan of the debt, repaid by selling the collateral on a DEX pool pairing "
                 + "the two"
         )
+    }
+
+    package struct PricePaths: ScenarioKeySection {
+        package let table = "price_paths"
+        package let heading = "[[price_paths]]"
+        package let summary = "recorded prices an asset follows instead of its random process (docs/mechanics.md)"
+        let asset = ScenarioKey.string("asset", values: "a listed symbol; one path each", default: nil, "the asset")
+        let points = ScenarioKey<Void>.documented(
+            "points", values: "`[[seconds, \"price\"], …]`, the first at 0, times increasing",
+            defaultText: "required unless `file`", "the path: USD prices at seconds from the start, linear between")
+        let file = ScenarioKey.string(
+            "file", values: "a CSV path, relative to the scenario file", default: nil,
+            "the path as a file: a header, then `t_s,price_usd` rows", defaultText: "none")
+        let noise = ScenarioKey.flag(
+            "noise", default: false, "the asset's volatility as noise around the path (reverting within an hour)")
     }
 
     package struct Events: ScenarioKeySection {

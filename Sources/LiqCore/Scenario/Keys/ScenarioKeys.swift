@@ -14,13 +14,14 @@ package enum ScenarioKeys {
     package static let market = Market()
     package static let borrowers = Borrowers()
     package static let bots = Bots()
+    package static let pricePaths = PricePaths()
     package static let events = Events()
     package static let faults = Faults()
 
     /// The sections in the order the documentation lists them.
     package static let sections: [any ScenarioKeySection] = [
         topLevel, marketData, assets, eModes, positions, oracleSentinel, flashLoans,
-        clock, network, market, borrowers, bots, events, faults,
+        clock, network, market, pricePaths, borrowers, bots, events, faults,
     ]
 
     /// The documentation's tables of keys, in Markdown: one table per section.
