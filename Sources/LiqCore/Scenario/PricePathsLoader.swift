@@ -82,8 +82,8 @@ extension ScenarioLoader {
     private static func points(csv text: String, file: String) throws(ConfigError) -> [(ms: Int64, price: UInt128)] {
         var points: [(ms: Int64, price: UInt128)] = []
         var header = true
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+        // Lines end with \n, \r\n (one Character in Swift) or \r.
+        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             guard !line.allSatisfy({ $0 == " " || $0 == "\t" }) else { continue }
             let columns = line.split(separator: ",", omittingEmptySubsequences: false).map {
                 String($0.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
