@@ -15,6 +15,12 @@ public struct SimulationSettings: Sendable, Equatable {
     /// What the arbitrageur holds of each asset at the start, in USD.
     public var arbitrageWalletUSD = ScenarioKeys.market.arbitrageWallet.fallback
     public var events: [ScheduledCommand] = []
+    /// An L2's sequencer (`[l2]`): it alone makes blocks, and the sentinel follows its uptime.
+    public var l2: L2?
+    public struct L2: Sendable, Equatable {
+        public var sequencerRegion: Region
+        public var gracePeriodSeconds: Int
+    }
     /// Recorded price paths (`[[price_paths]]`): these assets follow them rather than the random process.
     public var pricePaths: [PricePath] = []
     /// The faults `liqtop risk` draws for each path (`[faults]`); plain runs draw none.

@@ -5,7 +5,8 @@ extension World {
         chain.lastSlotProcessed = slot
         let start = Int64(slot) * chain.slotMs
         var events: [Event] = []
-        let proposer = drawProposer()
+        // On an L2 the sequencer makes every block; while it is down, none is made.
+        let proposer = sequencer ?? drawProposer()
         if let proposer, network.isUp(proposer, at: start) {
             events += buildBlock(slot: slot, proposer: proposer, at: start)
         } else {

@@ -143,6 +143,11 @@ extension World {
         tracking = settings.assets.map { market in
             market.tracks.map { Tracking(asset: $0, ratioWad: market.tracksRatioWad ?? 1_000_000_000_000_000_000) }
         }
+        if let l2 = settings.l2 {
+            sequencer = Self.host(in: l2.sequencerRegion, index: 0, network: self.network)
+            sequencerUpSinceMs = -Int64(l2.gracePeriodSeconds + 1) * 1_000
+            updateSequencer()
+        }
         pathOffsets = Array(repeating: 1, count: prices.count)
         pathNoise = pathOffsets
         followPaths(before: truePrices, trackers: false)

@@ -10,6 +10,7 @@ extension World {
         }
         stepMarket()
         updateNodes()
+        updateSequencer()
         submitOracleUpdates()
         while Int64(chain.lastSlotProcessed + 1) * chain.slotMs <= nowMs {
             events += produceSlot(chain.lastSlotProcessed + 1)
@@ -79,6 +80,17 @@ extension World {
     public func assetsMoved(byShockTo asset: Int) -> [Int] {
         guard tracking.indices.contains(asset), tracking[asset] == nil else { return [asset] }
         return [asset] + tracking.indices.filter { tracking[$0]?.asset == asset }
+    }
+
+    /// An L2's sequencer: the sentinel's view of its uptime feed (up, and since when), as Aave's
+    /// PriceOracleSentinel reads it from the sequencer uptime feed.
+    mutating func updateSequencer() {
+        guard let sequencer, let l2 = settings.l2 else { return }
+        let up = network.isUp(sequencer, at: nowMs)
+        if !up { sequencerUpSinceMs = Int64.max } else if sequencerUpSinceMs == Int64.max { sequencerUpSinceMs = nowMs }
+        pool.sentinel = PriceOracleSentinel(
+            sequencerUp: up, secondsSinceUp: up ? UInt64(max(0, nowMs - sequencerUpSinceMs) / 1_000) : 0,
+            gracePeriodSeconds: UInt64(l2.gracePeriodSeconds))
     }
 
     /// Uptime accounting; a node that comes back syncs for a while, then catches up with the chain.

@@ -21,6 +21,10 @@ public struct World: Sendable {
     /// Per asset on a recorded path (`settings.pricePaths`): the shocks' multiplier on top of the path, and
     /// the noise around it (both 1 without).
     var pathOffsets: [Double] = []
+    /// An L2's sequencer node (`settings.l2`), and since when it has been up (ms; before 0 at the start, so
+    /// that the grace period has passed).
+    public internal(set) var sequencer: Int?
+    public internal(set) var sequencerUpSinceMs: Int64 = 0
     var pathNoise: [Double] = []
     /// Per asset, the asset whose true price it follows and the ratio (a wad), or nil. A shock to the
     /// tracked asset moves both; a shock to the tracker moves the ratio (a depeg).

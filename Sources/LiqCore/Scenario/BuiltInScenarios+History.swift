@@ -7,6 +7,7 @@ extension BuiltInScenarios {
         Entry(name: "compound-dai", summary: compoundDaiSummary, toml: compoundDaiTOML),
         Entry(name: "luna", summary: lunaSummary, toml: lunaTOML),
         Entry(name: "usdc-depeg", summary: usdcDepegSummary, toml: usdcDepegTOML),
+        Entry(name: "arbitrum-sequencer", summary: arbitrumSequencerSummary, toml: arbitrumSequencerTOML),
     ]
 
     static let blackThursdaySummary =
@@ -17,6 +18,27 @@ extension BuiltInScenarios {
         "May 2022: a LUNA-like collateral falls 99.9 % in 3 days, its oracle floored at $0.107; watch bad debt grow"
     static let usdcDepegSummary =
         "March 2023: USDC to $0.88 and DAI to $0.90 on day one, back within 72 h; watch stablecoin collateral go"
+
+    static let arbitrumSequencerSummary =
+        "An L2 whose sequencer stalls 80 min while ETH falls 14 %; then a 1-hour grace period spares HF ≥ 0.95"
+
+    /// Arbitrum's sequencer stall of about 80 minutes (June 2023); Aave's sentinel on its uptime feed.
+    static var arbitrumSequencerTOML: String {
+        derived(
+            name: "arbitrum-sequencer", summary: arbitrumSequencerSummary,
+            events: """
+                [[events]]
+                at_s = 600
+                kind = "outage"
+                region = "na"
+                duration_s = 4800
+
+                [[price_paths]]
+                asset = "WETH"
+                points = [[0, "1816.85"], [600, "1816.85"], [5400, "1562.49"]]
+                """,
+            replacing: ["[network]": "[l2]\nsequencer_region = \"na\"\ngrace_period_s = 3600\n\n[network]"])
+    }
 
     /// ETH's path on 12–13 March 2020 (docs/mechanics.md, "History", gives the sources).
     static var blackThursdayTOML: String {

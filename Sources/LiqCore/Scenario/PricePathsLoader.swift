@@ -1,5 +1,18 @@
-/// `[[price_paths]]` and the oracle's floor and ceiling.
+/// `[[price_paths]]`, the oracle's floor and ceiling, and `[l2]`.
 extension ScenarioLoader {
+    static func readL2(_ root: inout TableReader) throws(ConfigError) -> SimulationSettings.L2? {
+        let keys = ScenarioKeys.l2
+        guard var reader = try root.section(keys) else { return nil }
+        let text = try reader.read(keys.sequencerRegion)
+        guard let region = Region(id: text) else {
+            throw reader.error(
+                keys.sequencerRegion.name, "\(quoted(text)) is not a region; use na, eu, sa, ap, jp or au")
+        }
+        let l2 = SimulationSettings.L2(sequencerRegion: region, gracePeriodSeconds: try reader.read(keys.gracePeriod))
+        try reader.finish()
+        return l2
+    }
+
     static func readOracleBounds(
         _ reader: inout TableReader, into market: inout SimulationSettings.AssetMarket
     ) throws(ConfigError) {

@@ -191,6 +191,7 @@ extension ScenarioLoader {
             try event.finish()
         }
         settings.pricePaths = try readPricePaths(&root, assets: assets, resources: resources)
+        settings.l2 = try readL2(&root)
         return settings
     }
 

@@ -105,6 +105,9 @@ public struct Snapshot: Sendable {
     public var scenarioName: String
     /// When a real market's export was taken (`World.marketExport`).
     public var marketExport: String?
+    /// An L2: its sequencer is down, or the seconds left of the sentinel's grace period after it returned.
+    public var sequencerDown = false
+    public var graceLeftSeconds: Int?
     public var timeMs: Int64
     public var tickMs: Int64
     public var slotMs: Int64

@@ -10,6 +10,12 @@ extension WorldView {
         keptSummary = summary
         keptWindow = pendingWindow(world, request.pending, summary: summary)
         var snapshot = build(world, request, summary: summary, nodeLimit: nodeLimit)
+        if world.sequencer != nil, let sentinel = world.pool.sentinel {
+            snapshot.sequencerDown = !sentinel.sequencerUp
+            if sentinel.sequencerUp, sentinel.secondsSinceUp <= sentinel.gracePeriodSeconds {
+                snapshot.graceLeftSeconds = Int(sentinel.gracePeriodSeconds - sentinel.secondsSinceUp)
+            }
+        }
         if let shock = request.shock {
             let confirmed = Set(summary.confirmed)
             let moved =

@@ -26,6 +26,12 @@ extension Chrome {
                 short: (snapshot.paused ? "PAUSED " : "") + speed,
                 role: snapshot.paused ? .warn : .header, importance: 10),
         ]
+        if snapshot.sequencerDown {
+            fields.insert(Field(long: "SEQUENCER DOWN", short: "SEQ DOWN", role: .critical, importance: 10), at: 2)
+        } else if let left = snapshot.graceLeftSeconds {
+            let text = "GRACE \(left / 60):\(left % 60 < 10 ? "0" : "")\(left % 60)"
+            fields.insert(Field(long: text, short: text, role: .warn, importance: 10), at: 2)
+        }
         if let export = snapshot.marketExport {
             fields.insert(Field(long: sanitized(export), short: "", importance: 3), at: 2)
         }

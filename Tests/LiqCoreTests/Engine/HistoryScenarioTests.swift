@@ -82,6 +82,41 @@ import Testing
         #expect(abs(Double(engine.world.truePrices[3]) / 1e8 - 0.88) < 0.001)
     }
 
+    /// While the sequencer is down no block is made (nobody can repay or liquidate); after it returns, the
+    /// sentinel's grace period lets only HF < 0.95 be liquidated, and the rest right after it.
+    @Test func arbitrumSequencerHoldsLiquidationsThroughTheGracePeriod() throws {
+        var engine = try Self.engine("arbitrum-sequencer", [("borrowers.count", "2000")])
+        var down: [Event] = [], grace: [Event] = [], after: [Event] = []
+        var sawDown = false, sawGrace = false
+        for tick in 0..<10_200 {
+            let events = try engine.step()
+            let now = engine.world.nowMs
+            if now > 600_000 && now <= 5_400_000 {
+                down += events
+            } else if now > 5_400_000 && now <= 9_000_000 {
+                grace += events
+            } else if now > 9_000_000 {
+                after += events
+            }
+            guard tick % 60 == 0 else { continue }
+            let snapshot = engine.snapshot()
+            sawDown = sawDown || snapshot.sequencerDown
+            sawGrace = sawGrace || (snapshot.graceLeftSeconds ?? 0) > 3_000
+        }
+        func healthFactors(_ events: [Event]) -> [Double] {
+            events.filter { $0.kind == .liquidation }.compactMap { event in
+                guard case .decimal(let text)? = event.fields.first(where: { $0.0 == "health_factor_before" })?.1 else {
+                    return nil
+                }
+                return Double(text)
+            }
+        }
+        #expect(healthFactors(down).isEmpty, "no block while the sequencer is down")
+        #expect(!healthFactors(grace).isEmpty && healthFactors(grace).allSatisfy { $0 < 0.95 })
+        #expect(healthFactors(after).contains { $0 >= 0.95 }, "the rest once the grace period has passed")
+        #expect(sawDown && sawGrace, "the header's badges")
+    }
+
     @Test func pathsInterpolateAndHold() {
         let path = PricePath(asset: 0, points: [(0, 100_00000000), (1_000, 50_00000000)], noise: false)
         #expect(path.price(atMs: 0) == 100 && path.price(atMs: 500) == 75 && path.price(atMs: 5_000) == 50)

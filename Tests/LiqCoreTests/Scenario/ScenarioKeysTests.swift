@@ -75,6 +75,8 @@ import Testing
                 ("liquidation_bonus_bps", "10100"), ("assets", "[\"WETH\"]"),
             ]
             return minimal + "\n[[emode]]\n" + lines(valid, setting: key, to: wrong) + "\n"
+        case "l2":
+            return minimal + "\n[l2]\n" + lines([("sequencer_region", "\"na\"")], setting: key, to: wrong) + "\n"
         case "price_paths":
             let valid: [(String, String)] = [("asset", "\"WETH\""), ("points", "[[0, \"2000\"]]")]
             return minimal + "\n[[price_paths]]\n" + lines(valid, setting: key, to: wrong) + "\n"

@@ -125,6 +125,18 @@ extension ScenarioKeys {
             "Unix seconds: the moment to evaluate, the pool's time 0; indexes accrue to it")
     }
 
+    package struct L2: ScenarioKeySection {
+        package let table = "l2"
+        package let heading = "[l2]"
+        package let summary =
+            "an L2: one sequencer instead of proposers, and Aave's PriceOracleSentinel on its uptime feed"
+        let sequencerRegion = ScenarioKey.string(
+            "sequencer_region", values: "na, eu, sa, ap, jp or au", default: nil, "where the sequencer runs")
+        let gracePeriod = ScenarioKey.integer(
+            "grace_period_s", 0...86_400, default: 3_600,
+            "seconds after the sequencer returns during which only HF < 0.95 may be liquidated, and nobody borrows")
+    }
+
     package struct OracleSentinel: ScenarioKeySection {
         package let table = "oracle_sentinel"
         package let heading = "[oracle_sentinel]"
