@@ -46,18 +46,7 @@ extension RiskIndex {
     )
         -> (candidates: [Candidate], histogram: [Int])
     {
-        // The shock in each column's own units: scaled balances grow by their index. Columns an asset does
-        // not use (empty) drop out here, once, rather than in the loop.
-        let moved = moves.map { move in
-            (delta: move.price - prices[move.asset], asset: move.asset)
-        }.map { move in
-            (
-                collateral: collateralColumns[move.asset], collateralDelta: move.delta * incomeFactors[move.asset],
-                debt: debtColumns[move.asset], debtDelta: move.delta * debtFactors[move.asset]
-            )
-        }
-        let collateralMoves = moved.filter { !$0.collateral.isEmpty }.map { ($0.collateral, $0.collateralDelta) }
-        let debtMoves = moved.filter { !$0.debt.isEmpty }.map { ($0.debt, $0.debtDelta) }
+        let (collateralMoves, debtMoves) = columnMoves(moves)
         let sliceCount = max(1, min(slices, count / 50_000 + 1))
         // One result box per slice: each thread writes only its own.
         final class Part: @unchecked Sendable {
@@ -98,19 +87,9 @@ extension RiskIndex {
             var candidates: [Candidate] = []
             var histogram = Array(repeating: 0, count: edges.count + 1)
             for account in from..<to {
-                var owed = d[account], worth = w[account]
-                for (column, delta) in debtMoves { owed += delta * Double(column[account]) }
-                for (column, delta) in collateralMoves { worth += delta * Double(column[account]) }
-                guard owed > 0 else { continue }
-                let estimate = worth / owed
-                var bin = 0
-                while bin < edges.count && estimate >= edges[bin] { bin += 1 }
-                histogram[bin] += 1
-                let verdict = Self.verdict(estimate: estimate, owedUSD: owed, upperBand: band)
-                if verdict != .notLiquidatable {
-                    candidates.append(
-                        Candidate(account: account, estimate: estimate, certain: verdict == .liquidatable))
-                }
+                Self.tally(
+                    account, worth: w[account], owed: d[account], moves: (collateralMoves, debtMoves), edges: edges,
+                    upperBand: band, histogram: &histogram, candidates: &candidates)
             }
             parts[slice].candidates = candidates
             parts[slice].histogram = histogram
@@ -122,5 +101,45 @@ extension RiskIndex {
             for bin in histogram.indices { histogram[bin] += part.histogram[bin] }
         }
         return (candidates, histogram)
+    }
+
+    /// Moved columns and their price moves in each column's own units (scaled balances grow by their index).
+    /// Columns an asset does not use (empty) drop out here, once, rather than in the loops.
+    func columnMoves(
+        _ moves: [(asset: Int, price: Double)]
+    ) -> (collateral: [([Float], Double)], debt: [([Float], Double)]) {
+        let moved = moves.map { move in
+            let delta = move.price - prices[move.asset]
+            return (
+                collateral: collateralColumns[move.asset], collateralDelta: delta * incomeFactors[move.asset],
+                debt: debtColumns[move.asset], debtDelta: delta * debtFactors[move.asset]
+            )
+        }
+        return (
+            moved.filter { !$0.collateral.isEmpty }.map { ($0.collateral, $0.collateralDelta) },
+            moved.filter { !$0.debt.isEmpty }.map { ($0.debt, $0.debtDelta) }
+        )
+    }
+
+    /// One account of the scalar scan: its estimate after the moves, counted in its band of `edges`, and a
+    /// candidate unless the verdict dismisses it (nothing without debt after the moves). The shock index
+    /// evaluates the accounts it holds aside with this same step.
+    static func tally(
+        _ account: Int, worth: Double, owed: Double,
+        moves: (collateral: [([Float], Double)], debt: [([Float], Double)]), edges: [Double], upperBand: Double,
+        histogram: inout [Int], candidates: inout [Candidate]
+    ) {
+        var owed = owed, worth = worth
+        for (column, delta) in moves.debt { owed += delta * Double(column[account]) }
+        for (column, delta) in moves.collateral { worth += delta * Double(column[account]) }
+        guard owed > 0 else { return }
+        let estimate = worth / owed
+        var bin = 0
+        while bin < edges.count && estimate >= edges[bin] { bin += 1 }
+        histogram[bin] += 1
+        let verdict = verdict(estimate: estimate, owedUSD: owed, upperBand: upperBand)
+        if verdict != .notLiquidatable {
+            candidates.append(Candidate(account: account, estimate: estimate, certain: verdict == .liquidatable))
+        }
     }
 }

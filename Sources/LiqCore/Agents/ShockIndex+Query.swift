@@ -123,34 +123,16 @@ extension ShockIndex {
         }
     }
 
-    /// Accounts evaluated with the full scan's own formula (the scalar loop of `RiskIndex.scan`).
+    /// Accounts evaluated with the full scan's own step (`RiskIndex.tally`).
     private func evaluate(
         _ accounts: some Sequence<Int>, index: RiskIndex, prices: [Double], histogram: inout [Int],
         candidates: inout [RiskIndex.Candidate]
     ) {
-        let moves = zip(assets, prices).map { asset, price in
-            let delta = price - index.prices[asset]
-            return (
-                collateral: index.collateralColumns[asset], collateralDelta: delta * index.incomeFactors[asset],
-                debt: index.debtColumns[asset], debtDelta: delta * index.debtFactors[asset]
-            )
-        }
-        let collateralMoves = moves.filter { !$0.collateral.isEmpty }.map { ($0.collateral, $0.collateralDelta) }
-        let debtMoves = moves.filter { !$0.debt.isEmpty }.map { ($0.debt, $0.debtDelta) }
+        let moves = index.columnMoves(zip(assets, prices).map { (asset: $0, price: $1) })
         for account in accounts {
-            var owed = index.owed[account], worth = index.weighted[account]
-            for (column, delta) in debtMoves { owed += delta * Double(column[account]) }
-            for (column, delta) in collateralMoves { worth += delta * Double(column[account]) }
-            guard owed > 0 else { continue }
-            let estimate = worth / owed
-            var bin = 0
-            while bin < edges.count && estimate >= edges[bin] { bin += 1 }
-            histogram[bin] += 1
-            let verdict = RiskIndex.verdict(estimate: estimate, owedUSD: owed, upperBand: index.upperBand)
-            if verdict != .notLiquidatable {
-                candidates.append(
-                    RiskIndex.Candidate(account: account, estimate: estimate, certain: verdict == .liquidatable))
-            }
+            RiskIndex.tally(
+                account, worth: index.weighted[account], owed: index.owed[account], moves: moves, edges: edges,
+                upperBand: index.upperBand, histogram: &histogram, candidates: &candidates)
         }
     }
 }
