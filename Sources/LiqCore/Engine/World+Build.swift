@@ -144,7 +144,9 @@ extension World {
             market.tracks.map { Tracking(asset: $0, ratioWad: market.tracksRatioWad ?? 1_000_000_000_000_000_000) }
         }
         if let l2 = settings.l2 {
-            sequencer = Self.host(in: l2.sequencerRegion, index: 0, network: self.network)
+            let node = Self.host(in: l2.sequencerRegion, index: 0, network: self.network)
+            sequencer = node
+            self.network.nodes[node].roles.insert(.sequencer)
             sequencerUpSinceMs = -Int64(l2.gracePeriodSeconds + 1) * 1_000
             updateSequencer()
         }

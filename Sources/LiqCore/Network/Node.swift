@@ -6,6 +6,8 @@ public struct NodeRoles: OptionSet, Sendable, Hashable {
     public static let rpc = NodeRoles(rawValue: 2)
     public static let oracleReporter = NodeRoles(rawValue: 4)
     public static let liquidatorHost = NodeRoles(rawValue: 8)
+    /// An L2's sequencer (`[l2]`): it makes every block.
+    public static let sequencer = NodeRoles(rawValue: 16)
 }
 
 public enum NodeStatus: String, Sendable {

@@ -172,7 +172,7 @@ enum NodeHealthPanel {
             }
         let roles =
             (node.roles.contains(.validator) ? "v" : "") + (node.roles.contains(.oracleReporter) ? "o" : "")
-            + (node.roles.contains(.liquidatorHost) ? "b" : "")
+            + (node.roles.contains(.liquidatorHost) ? "b" : "") + (node.roles.contains(.sequencer) ? "s" : "")
         return [
             .init(sanitized(node.name) + (roles.isEmpty ? "" : " " + roles)),
             .init(node.crashed ? "crashed" : node.status.rawValue, Style(statusRole)),

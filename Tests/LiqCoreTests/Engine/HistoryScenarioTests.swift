@@ -117,6 +117,22 @@ import Testing
         #expect(sawDown && sawGrace, "the header's badges")
     }
 
+    /// The sequencer is a node like any other, marked as such: crashing it stops the blocks and the header
+    /// says so; restarting it starts the grace period.
+    @Test func theSequencerCanBeCrashedFromNodeHealth() throws {
+        var engine = try Self.engine("arbitrum-sequencer")
+        let node = try #require(engine.world.sequencer)
+        #expect(engine.world.network.nodes[node].roles.contains(.sequencer))
+        _ = engine.apply(.crashNode(node))
+        for _ in 0..<60 { _ = try engine.step() }
+        let height = engine.world.chain.height
+        for _ in 0..<60 { _ = try engine.step() }
+        #expect(engine.world.chain.height == height && engine.snapshot().sequencerDown)
+        _ = engine.apply(.restartNode(node))
+        for _ in 0..<120 { _ = try engine.step() }
+        #expect(!engine.snapshot().sequencerDown && (engine.snapshot().graceLeftSeconds ?? 0) > 3_000)
+    }
+
     @Test func pathsInterpolateAndHold() {
         let path = PricePath(asset: 0, points: [(0, 100_00000000), (1_000, 50_00000000)], noise: false)
         #expect(path.price(atMs: 0) == 100 && path.price(atMs: 500) == 75 && path.price(atMs: 5_000) == 50)
