@@ -65,6 +65,20 @@ import Testing
         #expect(session.view.focus == .events)
     }
 
+    /// On an L2, step 3 names the sentinel's rule while it applies: nothing while the sequencer is down, and
+    /// only HF < 0.95 during the grace period.
+    @Test func walkthroughStepThreeNamesTheSentinelRule() throws {
+        var snapshot = DashboardSnapshotTests.snapshot
+        #expect(WalkthroughPanel.sentinel(snapshot).isEmpty)
+        snapshot.graceLeftSeconds = 42 * 60 + 10
+        #expect(
+            WalkthroughPanel.sentinel(snapshot).map(\.0) == [
+                "sentinel: grace period, 42:10 left: only HF < 0.95 may be liquidated (PRICE_ORACLE_SENTINEL_CHECK_FAILED otherwise)"
+            ])
+        snapshot.sequencerDown = true
+        #expect(WalkthroughPanel.sentinel(snapshot).first?.0.contains("the sequencer is down") == true)
+    }
+
     @Test func walkthroughStepThreeShowsTheCloseFactorRule() throws {
         var session = try Self.session()
         session.press(.tab, .tab, .tab) // pending liquidations

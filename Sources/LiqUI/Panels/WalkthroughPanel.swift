@@ -8,6 +8,22 @@ enum WalkthroughPanel {
         "Protocol fee and the liquidator's share", "Selling on the DEX, gas, profit", "Result",
     ]
 
+    /// On an L2, Aave's PriceOracleSentinel rule as it stands (ValidationLogic.validateLiquidationCall): while
+    /// the sequencer is down nothing is included; during the grace period only HF < 0.95 may be liquidated.
+    static func sentinel(_ snapshot: Snapshot) -> [(String, ColorRole)] {
+        if snapshot.sequencerDown {
+            return [("sentinel: the sequencer is down; no block, so no liquidation until it returns", .critical)]
+        }
+        guard let left = snapshot.graceLeftSeconds else { return [] }
+        let clock = "\(left / 60):\(left % 60 < 10 ? "0" : "")\(left % 60)"
+        return [
+            (
+                "sentinel: grace period, \(clock) left: only HF < 0.95 may be liquidated "
+                    + "(PRICE_ORACLE_SENTINEL_CHECK_FAILED otherwise)", .warn
+            )
+        ]
+    }
+
     static func lines(_ walkthrough: Walkthrough, _ snapshot: Snapshot) -> [(String, ColorRole)] {
         let q = walkthrough.row.quote
         let c = q.request.collateralReserve, d = q.request.debtReserve
@@ -63,7 +79,7 @@ enum WalkthroughPanel {
                 ("the average LT is truncated to whole basis points, as the contract does", .dim),
             ]
         case 2:
-            return [
+            return sentinel(snapshot) + [
                 ("rule: \(q.closeFactorRule.explanation)", .accent),
                 ("close factor \(q.closeFactorRule.closeFactorBps / 100) %", .text),
                 ("most debt one call may repay: \(amount(q.maxLiquidatableDebt, dd)) \(ds)", .text),
