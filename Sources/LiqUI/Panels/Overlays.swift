@@ -64,10 +64,14 @@ enum Chrome {
             ("HF", Thresholds.healthLegend),
             (
                 "node flags",
-                "v validator, o oracle reporter, b liquidation bot's host, s an L2's sequencer; \"aws-eu!\": that data center has no power"
+                "v validator, o oracle reporter, b bot's host, s L2 sequencer; \"aws-eu!\": its data center has no power"
             ),
             ("region flags", "DOWN outage, CUT links cut (partition), SLOW links degraded"),
             ("market", "STALE: the oracle is past its heartbeat; FROZEN: its reporter was stopped (f)"),
+            (
+                "header",
+                "SEQUENCER DOWN, then GRACE mm:ss: an L2's sequencer and sentinel; export DATE: a real market's"
+            ),
         ]
     }
 
