@@ -144,13 +144,4 @@ extension ShockIndex {
         }
         return family
     }
-
-    /// Resident bytes of the index (its arrays).
-    public var bytes: Int {
-        func of(_ family: LineFamily) -> Int {
-            family.below.count * 4 + family.start.count * 4 + family.account.count * 20 + family.count * 12
-        }
-        return of(rising) + of(falling) + fixedCandidates.count * MemoryLayout<RiskIndex.Candidate>.stride
-            + evaluated.count * 4 + roles.count
-    }
 }

@@ -39,9 +39,6 @@ public struct MarketReserve: Sendable, Equatable {
     /// Bad debt written off (v3.3+ `deficit`), in underlying units.
     public var deficit: UInt128
     public var accruedToTreasury: UInt128
-    public var isFrozen: Bool
-    public var isPaused: Bool
-    public var borrowingEnabled: Bool
 
     /// The reserve as the pool holds it at `timestamp`: `ReserveLogic.updateState` from `lastUpdateTimestamp`
     /// (linear supply interest and compounded borrow interest at the exported rates, the reserve factor's

@@ -145,10 +145,7 @@ enum MarketReservesReader {
             variableBorrowRate: borrowRate, lastUpdateTimestamp: UInt64(lastUpdate), availableLiquidity: available,
             totalScaledVariableDebt: try fields.unsigned("totalScaledVariableDebt"),
             deficit: try fields.unsignedIfPresent("deficit") ?? 0,
-            accruedToTreasury: try fields.unsignedIfPresent("accruedToTreasury") ?? 0,
-            isFrozen: try fields.boolIfPresent("isFrozen") ?? false,
-            isPaused: try fields.boolIfPresent("isPaused") ?? false,
-            borrowingEnabled: try fields.boolIfPresent("borrowingEnabled") ?? true)
+            accruedToTreasury: try fields.unsignedIfPresent("accruedToTreasury") ?? 0)
     }
 
     /// A symbol as scenario keys take it (1 to 16 letters, digits, `.`, `_`, `-`), unique in the market.
