@@ -7,7 +7,7 @@ extension World {
             let feed = feeds[index]
             guard network.isUp(feed.reporter, at: nowMs),
                 feed.wantsUpdate(
-                    truePrice: feed.answer(truePrices[feed.asset]), onChain: pool.prices[feed.asset], at: nowMs)
+                    truePrice: truePrices[feed.asset], onChain: pool.prices[feed.asset], at: nowMs)
             else { return nil }
             return (
                 index,

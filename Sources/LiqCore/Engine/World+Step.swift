@@ -134,7 +134,7 @@ extension World {
     mutating func trackStaleness() {
         for index in feeds.indices {
             let feed = feeds[index]
-            if feed.isDue(truePrice: feed.answer(truePrices[feed.asset]), onChain: pool.prices[feed.asset], at: nowMs) {
+            if feed.isDue(truePrice: truePrices[feed.asset], onChain: pool.prices[feed.asset], at: nowMs) {
                 if feed.dueSinceMs == nil { feeds[index].dueSinceMs = nowMs }
                 statistics.maxOracleStalenessMs = max(
                     statistics.maxOracleStalenessMs, feeds[index].stalenessMs(at: nowMs))

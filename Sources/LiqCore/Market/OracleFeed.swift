@@ -23,20 +23,20 @@ public struct OracleFeed: Sendable, Equatable {
         min(max(truePrice, minAnswer ?? 0), maxAnswer ?? .max)
     }
 
-    /// Whether the reporter should post `truePrice` now, given the on-chain answer.
+    /// Whether the reporter should post its answer for `truePrice` now, given the on-chain answer.
     public func wantsUpdate(truePrice: UInt128, onChain: UInt128, at now: Int64) -> Bool {
         guard !frozen, pendingTransaction == nil else { return false }
-        if now - updatedAtMs >= heartbeatMs { return true }
-        let difference = truePrice > onChain ? truePrice - onChain : onChain - truePrice
-        return difference * 10_000 >= onChain * deviationBps
+        return isDue(truePrice: truePrice, onChain: onChain, at: now)
     }
 
     public func ageMs(at now: Int64) -> Int64 { now - updatedAtMs }
 
-    /// Whether an update is due: the heartbeat has passed or the price moved past the threshold.
+    /// Whether an update is due: the heartbeat has passed or the answer (the true price within the floor and
+    /// ceiling) moved past the threshold.
     public func isDue(truePrice: UInt128, onChain: UInt128, at now: Int64) -> Bool {
         if now - updatedAtMs >= heartbeatMs { return true }
-        let difference = truePrice > onChain ? truePrice - onChain : onChain - truePrice
+        let answer = answer(truePrice)
+        let difference = answer > onChain ? answer - onChain : onChain - answer
         return difference * 10_000 >= onChain * deviationBps
     }
 

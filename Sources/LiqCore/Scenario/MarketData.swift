@@ -18,15 +18,8 @@ public struct MarketData: Sendable, Equatable {
 public struct MarketReserve: Sendable, Equatable {
     /// Lowercased `underlyingAsset`, which the users file refers to.
     public var address: String
-    public var symbol: String
-    public var decimals: Int
-    public var priceUSD: UInt128
-    public var ltvBps: UInt128
-    public var liquidationThresholdBps: UInt128
-    public var liquidationBonusBps: UInt128
-    public var liquidationProtocolFeeBps: UInt128
-    public var reserveFactorBps: UInt128
-    public var rateStrategy: InterestRateStrategy
+    /// The reserve's parameters, as a scenario's `[[assets]]` entry holds them (no `total_supplied`).
+    public var asset: AssetSpec
     public var liquidityIndex: UInt128
     public var variableBorrowIndex: UInt128
     public var liquidityRate: UInt128
@@ -45,11 +38,7 @@ public struct MarketReserve: Sendable, Equatable {
     /// share to the treasury), and that moment taken as the pool's time 0. Later accrual starts from there,
     /// as on chain after any transaction touches the reserve at the export's moment.
     func reserve(at timestamp: UInt64) throws -> Reserve {
-        var reserve = Reserve(
-            configuration: ReserveConfiguration(
-                symbol: symbol, decimals: decimals, ltvBps: ltvBps, liquidationThresholdBps: liquidationThresholdBps,
-                liquidationBonusBps: liquidationBonusBps, liquidationProtocolFeeBps: liquidationProtocolFeeBps,
-                reserveFactorBps: reserveFactorBps, rateStrategy: rateStrategy))
+        var reserve = Reserve(configuration: asset.configuration)
         reserve.liquidityIndex = liquidityIndex
         reserve.variableBorrowIndex = variableBorrowIndex
         reserve.currentLiquidityRate = liquidityRate

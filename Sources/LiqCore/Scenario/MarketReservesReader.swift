@@ -30,7 +30,7 @@ enum MarketReservesReader {
             if reserves.contains(where: { $0.address == reserve.address }) {
                 throw fields.error("underlyingAsset", "\(reserve.address) is listed twice")
             }
-            reserve.symbol = uniqueSymbol(reserve.symbol, among: reserves.map(\.symbol))
+            reserve.asset.symbol = uniqueSymbol(reserve.asset.symbol, among: reserves.map(\.asset.symbol))
             // Providers before v3.2 carry the eMode category on each reserve.
             if let id = try fields.unsignedIfPresent("eModeCategoryId", bits: 8), id != 0 {
                 let category = UInt8(id)
@@ -130,15 +130,17 @@ enum MarketReservesReader {
             available = virtual
         }
         return MarketReserve(
-            address: try fields.address("underlyingAsset"), symbol: try fields.string("symbol"),
-            decimals: Int(decimals),
-            priceUSD: priceUSD, ltvBps: try fields.unsigned("baseLTVasCollateral", bits: 16),
-            liquidationThresholdBps: try fields.unsigned("reserveLiquidationThreshold", bits: 16),
-            liquidationBonusBps: try fields.unsigned("reserveLiquidationBonus", bits: 16),
-            // Not in `AggregatedReserveData` (AaveProtocolDataProvider.getLiquidationProtocolFee has it): an
-            // export may add it; without it, 0, and `liquidation_protocol_fee_bps` in `[[assets]]` can set it.
-            liquidationProtocolFeeBps: try fields.unsignedIfPresent("liquidationProtocolFee", bits: 16) ?? 0,
-            reserveFactorBps: try fields.unsigned("reserveFactor", bits: 16), rateStrategy: strategy,
+            address: try fields.address("underlyingAsset"),
+            asset: AssetSpec(
+                symbol: try fields.string("symbol"), decimals: Int(decimals), priceUSD: priceUSD,
+                ltvBps: try fields.unsigned("baseLTVasCollateral", bits: 16),
+                liquidationThresholdBps: try fields.unsigned("reserveLiquidationThreshold", bits: 16),
+                liquidationBonusBps: try fields.unsigned("reserveLiquidationBonus", bits: 16),
+                // Not in `AggregatedReserveData` (AaveProtocolDataProvider.getLiquidationProtocolFee has it):
+                // an export may add it; without it, 0, and `liquidation_protocol_fee_bps` can set it.
+                liquidationProtocolFeeBps: try fields.unsignedIfPresent("liquidationProtocolFee", bits: 16) ?? 0,
+                reserveFactorBps: try fields.unsigned("reserveFactor", bits: 16), rateStrategy: strategy,
+                totalSupplied: nil),
             liquidityIndex: try fields.unsigned("liquidityIndex"),
             variableBorrowIndex: try fields.unsigned("variableBorrowIndex"),
             liquidityRate: try fields.unsigned("liquidityRate"),

@@ -105,7 +105,8 @@ enum MarketUsersReader {
                 guard !collateral.contains(where: { $0.reserve == reserve }),
                     !debt.contains(where: { $0.reserve == reserve })
                 else {
-                    throw fields.error("underlyingAsset", "\(reserves[reserve].symbol) is listed twice for this user")
+                    throw fields.error(
+                        "underlyingAsset", "\(reserves[reserve].asset.symbol) is listed twice for this user")
                 }
                 if let stable = try fields.unsignedIfPresent("principalStableDebt"), stable != 0 {
                     throw fields.error(

@@ -18,14 +18,7 @@ extension Scenario {
         if let market { return try makePool(market) }
         var reserves: [Reserve] = []
         for (index, asset) in assets.enumerated() {
-            var reserve = Reserve(
-                configuration: ReserveConfiguration(
-                    symbol: asset.symbol, decimals: asset.decimals, ltvBps: asset.ltvBps,
-                    liquidationThresholdBps: asset.liquidationThresholdBps,
-                    liquidationBonusBps: asset.liquidationBonusBps,
-                    liquidationProtocolFeeBps: asset.liquidationProtocolFeeBps,
-                    reserveFactorBps: asset.reserveFactorBps,
-                    rateStrategy: asset.rateStrategy))
+            var reserve = Reserve(configuration: asset.configuration)
             let (collateral, debt) = try positionTotals(asset: index)
             let supplied = try asset.totalSupplied ?? FullWidth.add(collateral, FullWidth.multiply(debt, 2))
             reserve.totalScaledSupply = supplied
@@ -63,11 +56,7 @@ extension Scenario {
         var reserves: [Reserve] = []
         for (index, asset) in assets.enumerated() {
             var reserve = try market.reserves[index].reserve(at: market.timestamp)
-            reserve.configuration = ReserveConfiguration(
-                symbol: asset.symbol, decimals: asset.decimals, ltvBps: asset.ltvBps,
-                liquidationThresholdBps: asset.liquidationThresholdBps, liquidationBonusBps: asset.liquidationBonusBps,
-                liquidationProtocolFeeBps: asset.liquidationProtocolFeeBps, reserveFactorBps: asset.reserveFactorBps,
-                rateStrategy: asset.rateStrategy)
+            reserve.configuration = asset.configuration
             reserves.append(reserve)
         }
         let categories = eModes.map {

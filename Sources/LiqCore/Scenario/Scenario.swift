@@ -52,3 +52,13 @@ public struct PositionSpec: Sendable, Equatable {
     public var debt: [Int: UInt128]
     public var eMode: UInt8
 }
+
+extension AssetSpec {
+    /// The reserve's configuration these parameters make.
+    var configuration: ReserveConfiguration {
+        ReserveConfiguration(
+            symbol: symbol, decimals: decimals, ltvBps: ltvBps, liquidationThresholdBps: liquidationThresholdBps,
+            liquidationBonusBps: liquidationBonusBps, liquidationProtocolFeeBps: liquidationProtocolFeeBps,
+            reserveFactorBps: reserveFactorBps, rateStrategy: rateStrategy)
+    }
+}

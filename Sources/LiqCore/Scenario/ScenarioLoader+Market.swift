@@ -46,14 +46,14 @@ extension ScenarioLoader {
             guard UInt64(timestamp) >= reserve.lastUpdateTimestamp else {
                 throw reader.error(
                     keys.timestamp.name,
-                    "\(timestamp) is before \(reserve.symbol)'s lastUpdateTimestamp (\(reserve.lastUpdateTimestamp)) "
+                    "\(timestamp) is before \(reserve.asset.symbol)'s lastUpdateTimestamp (\(reserve.lastUpdateTimestamp)) "
                         + "in \(reservesFile.file); evaluate the market at or after its export")
             }
             do {
                 _ = try reserve.reserve(at: UInt64(timestamp))
             } catch {
                 throw ConfigError(
-                    file: reservesFile.file, line: nil, key: reserve.symbol,
+                    file: reservesFile.file, line: nil, key: reserve.asset.symbol,
                     message: "its indexes cannot be accrued to \(timestamp): \(error)")
             }
         }
@@ -81,8 +81,8 @@ extension ScenarioLoader {
             let path = ConfigPath().appending(assetKeys.table).appending(index: position)
             guard case .table(let table) = node.value, case .string(let symbol)? = table[assetKeys.symbol.name]?.value
             else { throw source.error(path.appending(assetKeys.symbol.name), "an entry needs the reserve's symbol") }
-            guard market.reserves.contains(where: { $0.symbol == symbol }) else {
-                let names = market.reserves.map(\.symbol).joined(separator: ", ")
+            guard market.reserves.contains(where: { $0.asset.symbol == symbol }) else {
+                let names = market.reserves.map(\.asset.symbol).joined(separator: ", ")
                 throw source.error(
                     path.appending(assetKeys.symbol.name),
                     "\(quoted(symbol)) is not a reserve of \(market.reservesFile) (reserves: \(names))")
@@ -98,16 +98,19 @@ extension ScenarioLoader {
         var assets: [ConfigNode] = []
         for reserve in market.reserves {
             var table = ConfigTable(line: line, origin: .header)
-            let strategy = reserve.rateStrategy
+            let strategy = reserve.asset.rateStrategy
             let entries: [(String, ConfigValue)] = [
-                (assetKeys.symbol.name, .string(reserve.symbol)),
-                (assetKeys.decimals.name, .integer(reserve.decimals)),
-                (assetKeys.priceUSD.name, .string(DecimalAmount.format(reserve.priceUSD, decimals: priceDecimals))),
-                (assetKeys.ltv.name, .integer(Int(reserve.ltvBps))),
-                (assetKeys.liquidationThreshold.name, .integer(Int(reserve.liquidationThresholdBps))),
-                (assetKeys.liquidationBonus.name, .integer(Int(reserve.liquidationBonusBps))),
-                (assetKeys.liquidationProtocolFee.name, .integer(Int(reserve.liquidationProtocolFeeBps))),
-                (assetKeys.reserveFactor.name, .integer(Int(reserve.reserveFactorBps))),
+                (assetKeys.symbol.name, .string(reserve.asset.symbol)),
+                (assetKeys.decimals.name, .integer(reserve.asset.decimals)),
+                (
+                    assetKeys.priceUSD.name,
+                    .string(DecimalAmount.format(reserve.asset.priceUSD, decimals: priceDecimals))
+                ),
+                (assetKeys.ltv.name, .integer(Int(reserve.asset.ltvBps))),
+                (assetKeys.liquidationThreshold.name, .integer(Int(reserve.asset.liquidationThresholdBps))),
+                (assetKeys.liquidationBonus.name, .integer(Int(reserve.asset.liquidationBonusBps))),
+                (assetKeys.liquidationProtocolFee.name, .integer(Int(reserve.asset.liquidationProtocolFeeBps))),
+                (assetKeys.reserveFactor.name, .integer(Int(reserve.asset.reserveFactorBps))),
                 // A fixed-rate strategy (GHO's) reports no kink: any kink gives its rate when the slopes are 0.
                 (assetKeys.optimalUsageRatio.name, .integer(Int(min(9_900, max(100, strategy.optimalUsageRatioBps))))),
                 (
@@ -116,10 +119,10 @@ extension ScenarioLoader {
                 ),
                 (assetKeys.variableRateSlope1.name, .integer(Int(min(100_000, strategy.variableRateSlope1Bps)))),
                 (assetKeys.variableRateSlope2.name, .integer(Int(min(100_000, strategy.variableRateSlope2Bps)))),
-                (assetKeys.stable.name, .bool(stablecoins.contains(reserve.symbol))),
+                (assetKeys.stable.name, .bool(stablecoins.contains(reserve.asset.symbol))),
             ]
             for (key, value) in entries { table.set(key, node(value)) }
-            for entry in own[reserve.symbol]?.entries ?? [] { table.set(entry.key, entry.node) }
+            for entry in own[reserve.asset.symbol]?.entries ?? [] { table.set(entry.key, entry.node) }
             assets.append(node(.table(table)))
         }
         tree.set(assetKeys.table, node(.tableArray(assets)))
@@ -149,7 +152,7 @@ extension ScenarioLoader {
                 table.set(modeKeys.liquidationBonus.name, node(.integer(Int(mode.liquidationBonusBps))))
                 table.set(
                     modeKeys.assets.name,
-                    node(.array(mode.assets.map { node(.string(market.reserves[$0].symbol)) })))
+                    node(.array(mode.assets.map { node(.string(market.reserves[$0].asset.symbol)) })))
                 return node(.table(table))
             }
             tree.set(modeKeys.table, node(.tableArray(modes)))
