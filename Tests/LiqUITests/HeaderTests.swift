@@ -50,4 +50,14 @@ import Testing
                 wide.contains(field) || ["behind ×23", "h2", "f0", "×100", fee, "1.4 ms"].contains(field), "\(field)")
         }
     }
+
+    /// A real market's export time has no short form: on a narrow screen it goes, leaving no empty field.
+    @Test func theExportTimeGoesRatherThanLeavingAnEmptyField() throws {
+        var engine = try Frames.crashedEngine(ticks: 30)
+        var snapshot = engine.snapshot()
+        snapshot.marketExport = "export 2023-10-31 00:00 UTC"
+        #expect(Dashboard.render(snapshot, ViewState(), width: 200, height: 60).line(0).contains("export 2023-10-31"))
+        let narrow = Dashboard.render(snapshot, ViewState(), width: 80, height: 24).line(0)
+        #expect(!narrow.contains("·  ·") && !narrow.contains("export"), "\(narrow)")
+    }
 }

@@ -76,7 +76,10 @@ extension Chrome {
             return 1 + kept.reduce(0) { $0 + displayWidth(text($1)) } + max(0, kept.count - 1) * 3
         }
         let order = fields.indices.sorted { (fields[$0].importance, -$0) < (fields[$1].importance, -$1) }
-        for index in order where length() > width { shortened.insert(index) }
+        // A field without a short form goes rather than shortens.
+        for index in order where length() > width {
+            if fields[index].short.isEmpty { dropped.insert(index) } else { shortened.insert(index) }
+        }
         for index in order where length() > width { dropped.insert(index) }
         var spans: [(String, Style)] = []
         for index in fields.indices where !dropped.contains(index) {
