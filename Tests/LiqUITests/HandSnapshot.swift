@@ -21,7 +21,7 @@ enum HandSnapshot {
     static func make(
         regions: [Snapshot.RegionRow] = [], market: [Snapshot.MarketRow] = [],
         histogram: [Int] = Array(repeating: 0, count: HealthBands.bands.count),
-        curve: [(dropPercent: Int, collateralUSD: Double)] = [], missedSlots: Int = 0,
+        curve: [(movePercent: Int, collateralUSD: Double)] = [], missedSlots: Int = 0,
         lastBlockAgeMs: Int64? = 3_000
     ) -> Snapshot {
         Snapshot(

@@ -16,12 +16,15 @@ public struct RiskSummary: Sendable {
     /// Those of `uncertain` that are liquidatable (filled by the world, which has the exact arithmetic).
     public var confirmed: [Int] = []
     public var mostUrgent: [(account: Int, estimate: Double)]
-    /// Collateral (USD at today's prices) of the accounts liquidatable after each drop of the curve asset.
-    public var curve: [(dropPercent: Int, collateralUSD: Double)]
+    /// Collateral (USD at today's prices) of the accounts liquidatable after each move of the curve asset,
+    /// from the highest price to the lowest (`curveMoves`).
+    public var curve: [(movePercent: Int, collateralUSD: Double)]
     /// Collateral (where it counts) per asset, in tokens.
     public var collateralTokens: [Double]
 
-    public static let curveDrops = Array(stride(from: 0, through: 50, by: 5))
+    /// The curve's moves of the price, in per cent: a rise liquidates whoever owes the asset (shorts), a fall
+    /// whoever holds it; from +50 % down to −50 %.
+    public static let curveMoves = Array(stride(from: 50, through: -50, by: -5))
 }
 
 extension RiskIndex {
@@ -30,7 +33,7 @@ extension RiskIndex {
         summary(curveAssets: [curveAsset], edges: edges, shortlist: shortlist)
     }
 
-    /// The curve for a fall of `curveAssets[0]` and of the assets that track it (they fall with it).
+    /// The curve for moves of `curveAssets[0]` and of the assets that track it (they move with it).
     public func summary(curveAssets: [Int], edges: [Double], shortlist: Int = 250) -> RiskSummary {
         let curveAsset = curveAssets[0]
         var accounts = Array(repeating: 0, count: edges.count + 1)
@@ -39,8 +42,9 @@ extension RiskIndex {
         var urgent = Smallest<UrgentEntry>(shortlist)
         let liquidatableBelow = 1 + upperBand
         var uncertain: [Int] = []
-        let drops = RiskSummary.curveDrops
-        var firstDrop = Array(repeating: 0.0, count: drops.count + 1)
+        let moves = RiskSummary.curveMoves
+        // Per level of `moves`, a difference: the running sum is the collateral liquidatable at that level.
+        var changes = Array(repeating: 0.0, count: moves.count + 1)
         // Per moved asset, the USD that one percent of its price is per scaled unit of each column.
         let collateralMoves = curveAssets.filter { !collateralColumns[$0].isEmpty }
             .map { (collateralColumns[$0], prices[$0] * incomeFactors[$0]) }
@@ -62,39 +66,39 @@ extension RiskIndex {
             if estimate < liquidatableBelow {
                 urgent.insert(UrgentEntry(estimate: estimate, account: account))
             }
-            // The first drop at which the account is liquidatable; with no debt in the asset the estimate
-            // only falls as the price does, so the search can start near the closed-form crossing.
-            // Threshold-weighted collateral and debt, in USD, that fall with the curve assets.
+            // Threshold-weighted collateral and debt, in USD, that move with the curve assets.
             var held = 0.0, borrowed = 0.0
             for (column, usd) in collateralMoves { held += Double(column[account]) * usd }
             for (column, usd) in debtMoves { borrowed += Double(column[account]) * usd }
             func crossed(at level: Int) -> Bool {
-                let fall = -Double(drops[level]) / 100
-                let owedAfter = d + fall * borrowed
-                return owedAfter > 0 && (w + fall * held) / owedAfter < 1
+                let move = Double(moves[level]) / 100
+                let owedAfter = d + move * borrowed
+                return owedAfter > 0 && (w + move * held) / owedAfter < 1
             }
-            var level = 0
             if borrowed == 0 {
-                if estimate >= 1 {
-                    guard held > 0 else { continue }
-                    let crossing = (w - d) / held * 100 / 5
-                    guard crossing < Double(drops.count) else { continue }
-                    level = max(0, Int(crossing) - 1)
+                // With no debt in the moved assets the health factor only rises with the price: liquidatable
+                // from one level down to the last, and the search starts near the closed-form crossing.
+                guard held > 0 || estimate < 1 else { continue }
+                var level = 0
+                if held > 0 {
+                    let crossing = (0.5 - (d - w) / held) * 100 / 5
+                    guard crossing < Double(moves.count) else { continue }
+                    level = Int(max(0, crossing - 1))
                 }
-                while level < drops.count && !crossed(at: level) { level += 1 }
-                firstDrop[level] += value[account]
+                while level < moves.count && !crossed(at: level) { level += 1 }
+                changes[level] += value[account]
             } else {
-                for step in drops.indices where crossed(at: step) {
-                    firstDrop[step] += value[account]
-                    firstDrop[step + 1] -= value[account]
+                for level in moves.indices where crossed(at: level) {
+                    changes[level] += value[account]
+                    changes[level + 1] -= value[account]
                 }
             }
         }
         var curve: [(Int, Double)] = []
         var running = 0.0
-        for level in drops.indices {
-            running += firstDrop[level]
-            curve.append((drops[level], max(0, running)))
+        for level in moves.indices {
+            running += changes[level]
+            curve.append((moves[level], max(0, running)))
         }
         return RiskSummary(
             version: version, curveAsset: curveAsset, bucketAccounts: accounts, bucketDebtUSD: debt,

@@ -62,7 +62,47 @@ public struct SimulationSettings: Sendable, Equatable {
         public var healthMin = ScenarioKeys.borrowers.healthMin.fallback
         public var defendShare = ScenarioKeys.borrowers.defendShare.fallback
         public var defendBelow = ScenarioKeys.borrowers.defendBelow.fallback
+        /// The mix of position shapes (`shares`), and the assets each shape uses (resolved at load).
+        public var shares = Shares()
+        /// Loops run closer to the edge than other borrowers: their own health distribution (same floor).
+        public var loopHealthMean = ScenarioKeys.borrowers.loopHealthMean.fallback
+        public var loopHealthSD = ScenarioKeys.borrowers.loopHealthSD.fallback
+        public var shortCollateral: [Int] = []
+        public var shortDebt: [Int] = []
+        public var loops: [Loop] = []
         public init() {}
+
+        /// Shares of the three shapes, adding up to 1: a long supplies a volatile asset and borrows a
+        /// stablecoin; a short the reverse; a loop supplies an asset that tracks another (wstETH) and
+        /// borrows that one (WETH) in their eMode category, so only their ratio can liquidate it.
+        public struct Shares: Sendable, Equatable {
+            public var long = 1.0
+            public var short = 0.0
+            public var loop = 0.0
+            public init(long: Double = 1, short: Double = 0, loop: Double = 0) {
+                self.long = long
+                self.short = short
+                self.loop = loop
+            }
+            public var isLongOnly: Bool { short == 0 && loop == 0 }
+        }
+
+        /// A yield loop's assets and the eMode category that holds both.
+        public struct Loop: Sendable, Equatable {
+            public var collateral: Int
+            public var debt: Int
+            public var eMode: UInt8
+        }
+
+        public enum Shape: Sendable, Equatable { case long, short, loop }
+
+        /// The shape of a borrower for a uniform draw `u` in [0, 1).
+        /// A shape with no share is never drawn, whatever the rounding of the shares' sum.
+        func shape(_ u: Double) -> Shape {
+            if u < shares.long || shares.isLongOnly { return .long }
+            if u < shares.long + shares.short || shares.loop == 0 { return .short }
+            return .loop
+        }
     }
 
     /// Liquidator bots.

@@ -14,40 +14,7 @@ extension World {
         // Generated borrowers, then the reserves' totals from all accounts.
         var defenders = Array(repeating: false, count: pool.accounts.count)
         var borrowerWallet = Array(repeating: UInt128(0), count: reserveCount)
-        let population = settings.borrowers
-        if population.count > 0, !population.collateral.isEmpty, !population.debt.isEmpty {
-            pool.accounts.reserveCapacity(
-                accounts: pool.accounts.count + population.count,
-                positions: pool.accounts.positionCount + population.count * 3)
-            defenders.reserveCapacity(pool.accounts.count + population.count)
-            for index in 0..<population.count {
-                let debtAsset = population.debt[rng.int(in: 0...(population.debt.count - 1))]
-                let debtUSD = population.medianDebtUSD * DeterministicMath.exp(population.sizeSigma * rng.normal())
-                // Drawn from the normal truncated at health_min: clamping instead would put every draw
-                // below the floor on the floor itself (hundreds of identical health factors).
-                let target =
-                    population.healthSD > 0
-                    ? population.healthMean + population.healthSD
-                        * rng.normal(atLeast: (population.healthMin - population.healthMean) / population.healthSD)
-                    : max(population.healthMin, population.healthMean)
-                let first = population.collateral[rng.int(in: 0...(population.collateral.count - 1))]
-                var collateralAssets = [first]
-                if population.collateral.count > 1, rng.chance(0.3) {
-                    let second = population.collateral[rng.int(in: 0...(population.collateral.count - 1))]
-                    if second != first { collateralAssets.append(second) }
-                }
-                let collateral = collateralAssets.enumerated().map { position, asset in
-                    let share = collateralAssets.count == 1 ? 1.0 : (position == 0 ? 0.6 : 0.4)
-                    let threshold = Double(pool.reserves[asset].configuration.liquidationThresholdBps) / 10_000
-                    let usd = debtUSD * target * share / max(threshold, 0.01)
-                    return (reserve: asset, amount: Self.amount(usd: usd, price: prices[asset], unit: units[asset]))
-                }
-                pool.accounts.append(
-                    id: "b\(index)", collateral: collateral,
-                    debt: [(debtAsset, Self.amount(usd: debtUSD, price: prices[debtAsset], unit: units[debtAsset]))])
-                defenders.append(rng.chance(population.defendShare))
-            }
-        }
+        Self.generateBorrowers(settings.borrowers, into: &pool, defenders: &defenders, using: &rng)
         var collateralTotals = Array(repeating: UInt128(0), count: reserveCount)
         var debtTotals = collateralTotals
         for account in pool.accounts.indices {

@@ -8,6 +8,7 @@ extension BuiltInScenarios {
         Entry(name: "luna", summary: lunaSummary, toml: lunaTOML),
         Entry(name: "usdc-depeg", summary: usdcDepegSummary, toml: usdcDepegTOML),
         Entry(name: "arbitrum-sequencer", summary: arbitrumSequencerSummary, toml: arbitrumSequencerTOML),
+        Entry(name: "steth-depeg", summary: stethDepegSummary, toml: stethDepegTOML),
     ]
 
     static let blackThursdaySummary =
@@ -18,6 +19,9 @@ extension BuiltInScenarios {
         "May 2022: a LUNA-like collateral falls 99.9 % in 3 days, its oracle floored at $0.107; watch bad debt grow"
     static let usdcDepegSummary =
         "March 2023: USDC to $0.88 and DAI to $0.90 on day one, back within 72 h; watch stablecoin collateral go"
+
+    static let stethDepegSummary =
+        "June 2022: stETH slips to about 0.94 ETH over half a day; watch wstETH/WETH eMode loops go, not ETH longs"
 
     static let arbitrumSequencerSummary =
         "An L2 whose sequencer stalls 80 min while ETH falls 14 %; then a 1-hour grace period spares HF ≥ 0.95"
@@ -116,5 +120,36 @@ extension BuiltInScenarios {
                 "collateral = [\"WETH\", \"wstETH\", \"WBTC\"]": "collateral = [\"WETH\", \"WBTC\", \"USDC\", \"DAI\"]",
                 "debt = [\"USDC\", \"USDT\", \"DAI\"]": "debt = [\"USDT\"]",
             ])
+    }
+
+    /// stETH's discount to ETH in June 2022 (about 3 % on the 10th, 6 to 6.5 % at the low on the 13th and
+    /// after), on the wstETH/WETH ratio; ETH's own price keeps its random process. A third of the borrowers
+    /// are eMode loops, so the depeg, not the dollar price, is what liquidates most.
+    static var stethDepegTOML: String {
+        derived(
+            name: "steth-depeg", summary: stethDepegSummary,
+            events: """
+                [[events]]
+                at_s = 1800
+                kind = "shock"
+                asset = "wstETH"                  # a shock to a tracker moves its ratio to WETH: a depeg
+                percent = -3
+                over_s = 7200
+
+                [[events]]
+                at_s = 21600
+                kind = "shock"
+                asset = "wstETH"
+                percent = -3.5
+                over_s = 21600
+
+                [[events]]
+                at_s = 129600
+                kind = "shock"
+                asset = "wstETH"
+                percent = 2
+                over_s = 86400
+                """,
+            replacing: ["health_sd = 0.35": "health_sd = 0.35\nshares = { long = 0.6, short = 0.1, loop = 0.3 }"])
     }
 }

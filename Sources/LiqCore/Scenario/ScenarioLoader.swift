@@ -125,9 +125,9 @@ public enum ScenarioLoader {
             try reader.finish()
         }
 
-        var simulation = try readSimulation(&root, assets: assets, resources: resources)
         try resolveTracking(&markets, source: source, trackPaths: trackPaths, assets: assets)
-        simulation.assets = markets
+        let simulation = try readSimulation(
+            &root, assets: assets, markets: markets, eModes: eModes, resources: resources)
 
         let flashLoanKeys = ScenarioKeys.flashLoans
         var premium = flashLoanKeys.premium.fallback, premiumToProtocol = flashLoanKeys.premiumToProtocol.fallback

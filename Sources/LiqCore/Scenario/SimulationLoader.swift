@@ -84,10 +84,13 @@ extension ScenarioLoader {
         return indexes
     }
 
+    /// `markets` are the assets' market keys with their tracking resolved.
     static func readSimulation(
-        _ root: inout TableReader, assets: [AssetSpec], resources: Resources? = nil
+        _ root: inout TableReader, assets: [AssetSpec], markets: [SimulationSettings.AssetMarket],
+        eModes: [EModeSpec], resources: Resources? = nil
     ) throws(ConfigError) -> SimulationSettings {
         var settings = SimulationSettings()
+        settings.assets = markets
         if var clock = try root.section(ScenarioKeys.clock) {
             let keys = ScenarioKeys.clock
             settings.tickMs = Int64(try clock.read(keys.tickMs))
@@ -135,29 +138,8 @@ extension ScenarioLoader {
             settings.arbitrageWalletUSD = try market.read(keys.arbitrageWallet)
             try market.finish()
         }
-        if var borrowers = try root.section(ScenarioKeys.borrowers) {
-            let keys = ScenarioKeys.borrowers
-            var population = SimulationSettings.Borrowers()
-            population.count = try borrowers.read(keys.count)
-            population.collateral = try assetIndexes(&borrowers, keys.collateral, assets: assets) ?? []
-            population.debt = try assetIndexes(&borrowers, keys.debt, assets: assets) ?? []
-            population.medianDebtUSD = try borrowers.read(keys.medianDebt)
-            population.sizeSigma = try borrowers.read(keys.sizeSigma)
-            population.healthMean = try borrowers.read(keys.healthMean)
-            population.healthSD = try borrowers.read(keys.healthSD)
-            population.healthMin = try borrowers.read(keys.healthMin)
-            population.defendShare = try borrowers.read(keys.defendShare)
-            population.defendBelow = try borrowers.read(keys.defendBelow)
-            if population.count > 0, population.collateral.isEmpty || population.debt.isEmpty {
-                throw borrowers.error(keys.count.name, "generated borrowers need `collateral` and `debt` asset lists")
-            }
-            for index in population.collateral where assets[index].liquidationThresholdBps == 0 {
-                throw borrowers.error(
-                    keys.collateral.name,
-                    "\(assets[index].symbol) has no liquidation threshold, so it cannot be collateral")
-            }
-            try borrowers.finish()
-            settings.borrowers = population
+        if let borrowers = try readBorrowers(&root, assets: assets, markets: markets, eModes: eModes) {
+            settings.borrowers = borrowers
         }
         if var bots = try root.section(ScenarioKeys.bots) {
             let keys = ScenarioKeys.bots

@@ -137,10 +137,11 @@ public struct Snapshot: Sendable {
     public var market: [MarketRow]
     public var healthHistogram: [HealthBucket]
     public var assets: [AssetTotals]
-    /// USD (at today's prices) of collateral in accounts that would be liquidatable after each price drop of
-    /// `curveAsset` (and of the assets that track it).
+    /// USD (at today's prices) of collateral in accounts that would be liquidatable after each price move of
+    /// `curveAsset` (and of the assets that track it), highest price first: the rises only when one of them
+    /// liquidates more than today's price does (someone owes the asset), then now and the falls.
     public var curveAsset: String
-    public var liquidationCurve: [(dropPercent: Int, collateralUSD: Double)]
+    public var liquidationCurve: [(movePercent: Int, collateralUSD: Double)]
     /// A window of the pending liquidations the dashboard asked for (`PendingQuery`): its rows (each with its
     /// place in the whole ordering), and how many accounts match in all.
     public var pendingLiquidations: [PendingLiquidation]

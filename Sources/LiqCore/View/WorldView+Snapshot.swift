@@ -121,7 +121,11 @@ extension WorldView {
                 label: HealthBands.bands[$0].label, accounts: summary.bucketAccounts[$0],
                 debtUSD: summary.bucketDebtUSD[$0])
         }
-        let curve = summary.curve.map { ($0.dropPercent, $0.collateralUSD) }
+        let atToday = summary.curve.first { $0.movePercent == 0 }?.collateralUSD ?? 0
+        let risesMatter = summary.curve.contains { $0.movePercent > 0 && $0.collateralUSD > atToday }
+        let curve = summary.curve.filter { risesMatter || $0.movePercent <= 0 }.map {
+            ($0.movePercent, $0.collateralUSD)
+        }
 
         // The pending liquidations the screen shows, confirmed with exact quotes.
         let pending = pendingRows(world, request.pending, summary: summary)

@@ -60,31 +60,36 @@ enum CollateralPanel {
                 Widgets.usd(snapshot.totalDeficitUSD), x: right.x + used, y: y + 2, style: deficitStyle, clip: right)
             y += 3
         }
-        // The liquidations-versus-price curve of the asset selected in Market, from today's price down.
+        // The liquidations-versus-price curve of the asset selected in Market, highest price first.
         let price = snapshot.market.first { $0.symbol == snapshot.curveAsset }.map { Double($0.oraclePrice) / 1e8 } ?? 0
         let followers = snapshot.market.filter { $0.tracks == snapshot.curveAsset }.map(\.symbol)
-        let falling = ([snapshot.curveAsset] + followers).joined(separator: "+")
+        let moving = ([snapshot.curveAsset] + followers).joined(separator: "+")
+        let verb = snapshot.liquidationCurve.contains { $0.movePercent > 0 } ? "moves" : "falls"
         let labels = [
-            "collateral liquidatable if \(falling) falls", "liquidatable if \(falling) falls", "if \(falling) falls",
+            "collateral liquidatable if \(moving) \(verb)", "liquidatable if \(moving) \(verb)", "if \(moving) \(verb)",
         ]
         buffer.put(
             labels.first { $0.count <= right.width } ?? labels[2], x: right.x, y: y,
             style: Style(.header, bold: true), clip: right)
         y += 1
         let most2 = max(1, snapshot.liquidationCurve.map(\.collateralUSD).max() ?? 1)
-        let rowsForCurve = max(0, right.maxY - y)
-        let step = max(1, (snapshot.liquidationCurve.count + rowsForCurve - 1) / max(1, rowsForCurve))
-        for (index, point) in snapshot.liquidationCurve.enumerated() where index % step == 0 && y < right.maxY {
+        let rowsForCurve = max(1, right.maxY - y)
+        // Every step-th point counted from today's price, so "now" is always a row.
+        let now = snapshot.liquidationCurve.firstIndex { $0.movePercent == 0 } ?? 0
+        let step = max(1, (snapshot.liquidationCurve.count + rowsForCurve - 1) / rowsForCurve)
+        for (index, point) in snapshot.liquidationCurve.enumerated()
+        where (index - now) % step == 0 && y < right.maxY {
             let width = max(1, right.width - 26)
             let length = max(0, min(width, Int(clamping: point.collateralUSD / most2 * Double(width))))
-            let label = point.dropPercent == 0 ? "now" : "−\(point.dropPercent)%"
-            let at = Widgets.price(price * (1 - Double(point.dropPercent) / 100))
+            let move = point.movePercent
+            let label = move == 0 ? "now" : move > 0 ? "+\(move)%" : "−\(-move)%"
+            let at = Widgets.price(price * (1 + Double(move) / 100))
             buffer.put(
                 Widgets.right(label, 4) + " " + Widgets.right(at, 9), x: right.x, y: y,
-                style: Style(point.dropPercent == 0 ? .accent : .dim, bold: point.dropPercent == 0), clip: right)
+                style: Style(move == 0 ? .accent : .dim, bold: move == 0), clip: right)
             buffer.put(
                 String(repeating: "▬", count: length), x: right.x + 15, y: y,
-                style: Style(point.dropPercent <= 10 ? .alert : .warn), clip: right)
+                style: Style(abs(move) <= 10 ? .alert : .warn), clip: right)
             buffer.put(
                 Widgets.right(Widgets.usd(point.collateralUSD), 9), x: right.maxX - 9, y: y, style: Style(.text),
                 clip: right)

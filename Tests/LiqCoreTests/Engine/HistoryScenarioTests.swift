@@ -139,4 +139,38 @@ import Testing
         let feed = OracleFeed(asset: 0, reporter: 0, heartbeatMs: 1, deviationBps: 1, minAnswer: 10, maxAnswer: 20)
         #expect(feed.answer(5) == 10 && feed.answer(15) == 15 && feed.answer(25) == 20)
     }
+
+    /// stETH's discount liquidates the wstETH/WETH eMode loops, which ETH's dollar price cannot: over the
+    /// first 12 hours loops go with the depeg and none without it, and they outnumber WETH-only longs.
+    @Test func stethDepegLiquidatesLoopsNotLongs() throws {
+        func liquidations(_ engine: inout Engine) throws -> (loops: Int, wethLongs: Int) {
+            var events: [Event] = []
+            for _ in 0..<43_200 { events += try engine.step() }
+            // Generated borrowers only: the scenario's own grace is an eMode loop that starts liquidatable.
+            let all = Self.liquidations(events).filter {
+                $0.account.hasPrefix("b") && $0.account.dropFirst().allSatisfy(\.isNumber)
+            }
+            return (
+                all.filter { $0.collateral == "wstETH" && $0.debt == "WETH" }.count,
+                all.filter { $0.collateral == "WETH" && ["USDC", "USDT", "DAI"].contains($0.debt) }.count
+            )
+        }
+        var depeg = try Self.engine("steth-depeg")
+        let text = try #require(BuiltInScenarios.named("steth-depeg")).toml
+        let calm = try #require(text.components(separatedBy: "\n[[events]]").first)
+        var control = try Engine(
+            scenario: ScenarioLoader.load(
+                text: calm, file: "calm",
+                overrides: [
+                    try ConfigOverride(key: "borrowers.count", value: "600"),
+                    try ConfigOverride(key: "network.nodes", value: "16"),
+                ]), seed: 3)
+        let withDepeg = try liquidations(&depeg), without = try liquidations(&control)
+        #expect(withDepeg.loops > 10, "\(withDepeg)")
+        #expect(withDepeg.loops > 2 * withDepeg.wethLongs, "\(withDepeg)")
+        #expect(without.loops == 0, "\(without)")
+        // The ratio, not the dollar price: wstETH is 6.4 % below its starting ratio to WETH at 12 h.
+        let ratio = Double(depeg.world.truePrices[1]) / Double(depeg.world.truePrices[0])
+        #expect(abs(ratio / (2080.52 / 1816.85) - 0.97 * 0.965) < 0.002, "ratio \(ratio)")
+    }
 }

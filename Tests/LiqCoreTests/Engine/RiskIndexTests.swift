@@ -52,7 +52,7 @@ import Testing
         var histogram = Array(repeating: 0, count: edges.count + 1)
         var liquidatable: [(Int, Double)] = []
         var certain = 0, uncertain: [Int] = []
-        var curve = Array(repeating: 0.0, count: RiskSummary.curveDrops.count)
+        var curve = Array(repeating: 0.0, count: RiskSummary.curveMoves.count)
         let prices = pool.prices.map { Double($0) / 1e8 }
         for account in pool.accounts.indices {
             let hf = index.healthFactor(account: account)
@@ -64,8 +64,8 @@ import Testing
             } else if hf < 1 + index.upperBand {
                 uncertain.append(account)
             }
-            for (level, drop) in RiskSummary.curveDrops.enumerated()
-            where index.healthFactor(account: account, asset: 0, price: prices[0] * (1 - Double(drop) / 100)) < 1 {
+            for (level, move) in RiskSummary.curveMoves.enumerated()
+            where index.healthFactor(account: account, asset: 0, price: prices[0] * (1 + Double(move) / 100)) < 1 {
                 curve[level] += index.collateralUSD(account: account)
             }
         }
@@ -78,9 +78,10 @@ import Testing
         for level in curve.indices {
             #expect(
                 abs(summary.curve[level].collateralUSD - curve[level]) <= 1e-6 * max(1, curve[level]),
-                "drop \(RiskSummary.curveDrops[level]) %")
+                "move \(RiskSummary.curveMoves[level]) %")
         }
-        #expect(curve.last! > curve.first!, "a 50 % fall must put more collateral at risk than none")
+        let now = try #require(RiskSummary.curveMoves.firstIndex(of: 0))
+        #expect(curve.last! > curve[now], "a 50 % fall must put more collateral at risk than none")
         // Collateral per asset in tokens: the exact balances summed.
         for asset in 0..<pool.reserves.count {
             var tokens = 0.0

@@ -31,13 +31,34 @@ import Testing
 
     @Test func theCurveShowsPricesWithSensibleDecimals() {
         let market = [HandSnapshot.market("WETH", price: 1_000_00000000)]
-        let curve = [(dropPercent: 0, collateralUSD: 0.0), (10, 2_500_000), (20, 5_000_000)]
+        let curve = [(movePercent: 0, collateralUSD: 0.0), (-10, 2_500_000), (-20, 5_000_000)]
         let snapshot = HandSnapshot.make(market: market, curve: curve)
         let lines = Self.draw({ CollateralPanel.render($0, $1, into: &$2, in: $3) }, snapshot, width: 80, height: 14)
         // The right half is 38 wide: the curve's bars get 38 − 26 = 12 columns, scaled to the largest ($5M).
         #expect(lines[5].hasSuffix("  now  1,000.00                      $0│"), "\(lines[5])")
         #expect(lines[6].hasSuffix(" −10%    900.00 ▬▬▬▬▬▬           $2.50M│"), "\(lines[6])")
         #expect(lines[7].hasSuffix(" −20%    800.00 ▬▬▬▬▬▬▬▬▬▬▬▬     $5.00M│"), "\(lines[7])")
+    }
+
+    /// With shorts owing the asset the curve has rises above today's price, and "now" stays a row when
+    /// the panel has room for only some of the points.
+    @Test func theCurveShowsRisesAboveTodayAndKeepsNowWhenThinned() {
+        let market = [HandSnapshot.market("WETH", price: 1_000_00000000)]
+        let curve = RiskSummary.curveMoves.map { move in
+            (movePercent: move, collateralUSD: Double(abs(move)) * 100_000)
+        }
+        let snapshot = HandSnapshot.make(market: market, curve: curve)
+        let tall = Self.draw({ CollateralPanel.render($0, $1, into: &$2, in: $3) }, snapshot, width: 80, height: 30)
+        #expect(tall[4].contains("liquidatable if WETH moves"), "\(tall[4])")
+        #expect(tall[5].hasSuffix(" +50%  1,500.00 ▬▬▬▬▬▬▬▬▬▬▬▬     $5.00M│"), "\(tall[5])")
+        #expect(tall[15].hasSuffix("  now  1,000.00                      $0│"), "\(tall[15])")
+        #expect(tall[25].hasSuffix(" −50%    500.00 ▬▬▬▬▬▬▬▬▬▬▬▬     $5.00M│"), "\(tall[25])")
+        // 8 rows for 21 points: every third from "now" (+45 … −45), "now" among them.
+        let short = Self.draw({ CollateralPanel.render($0, $1, into: &$2, in: $3) }, snapshot, width: 80, height: 14)
+        let labels = short.compactMap { line in
+            ["+45%", "+30%", "+15%", "now", "−15%", "−30%"].first { line.contains(" \($0) ") }
+        }
+        #expect(labels == ["+45%", "+30%", "+15%", "now", "−15%", "−30%"], "\(short)")
     }
 
     @Test func regionRowsFitLargeCountsAndTheGaugeLineTellsTheLastBlock() {

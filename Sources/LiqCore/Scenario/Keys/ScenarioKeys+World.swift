@@ -67,6 +67,16 @@ extension ScenarioKeys {
         let defendShare = ScenarioKey.number(
             "defend_share", 0...1, default: 0.3, "share of borrowers who repay part of their debt to defend it")
         let defendBelow = ScenarioKey.number("defend_below", 0...10, default: 1.05, "the health factor they defend")
+        let loopHealthMean = ScenarioKey.number(
+            "loop_health_mean", 0.5...100, default: 1.08,
+            "loops' mean initial health factor (1.08 in a 93 % eMode is about 7× leverage)")
+        let loopHealthSD = ScenarioKey.number("loop_health_sd", 0...10, default: 0.04, "its standard deviation")
+        let shares = ScenarioKey<Void>.documented(
+            "shares", values: "a table `{ long = 0.7, short = 0.1, loop = 0.2 }`, each 0 to 1, scaled to add up to 1",
+            defaultText: "all long",
+            "the mix of shapes: long (collateral from `collateral`, debt from `debt`), short (a stablecoin of `debt` "
+                + "supplied, a volatile asset of `collateral` borrowed), loop (an asset of `collateral` that tracks "
+                + "another supplied, that one borrowed, in their eMode category)")
     }
 
     package struct Bots: ScenarioKeySection {
