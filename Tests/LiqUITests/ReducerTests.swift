@@ -255,6 +255,27 @@ import Testing
         #expect(session.view.expandedRegion == nil)
     }
 
+    /// `i` on a node starts an intrusion at its data center (reporters 30 % low, detected in 15 min); again,
+    /// while it is undetected, it is detected now. On a region row it says how to pick a node.
+    @Test func intrusionKeyHitsTheSelectedNodesDataCenter() throws {
+        var session = try Self.session()
+        session.press(.down, .char("i"))
+        #expect(session.commands.isEmpty)
+        #expect(session.view.status == "press enter on a region to pick a node: i hits its data center")
+        session.press(.enter, .char("i"))
+        let center = try #require(session.engine.world.network.nodes.first { $0.region == .eu }).dataCenter
+        #expect(
+            session.commands.last
+                == .intrusion(dataCenter: center, asset: nil, offsetBps: -3_000, detectAfterSeconds: 900))
+        #expect(session.engine.world.network.dataCenters[center].intrusion?.isActive == true)
+        let header = session.screen(160, 48)[0]
+        #expect(header.contains("INTRUSION \(session.engine.world.network.dataCenters[center].name)"), "\(header)")
+        session.press(.char("i"))
+        #expect(session.commands.last == .detectIntrusion(dataCenter: center))
+        #expect(session.engine.world.network.dataCenters[center].intrusion?.detectedAtMs != nil)
+        #expect(!session.screen(160, 48)[0].contains("INTRUSION"))
+    }
+
     @Test func spacePausesAndResumesInsideTheWalkthrough() throws {
         var session = try Self.session()
         session.press(.tab, .tab, .tab, .enter)

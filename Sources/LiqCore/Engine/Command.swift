@@ -24,6 +24,11 @@ public enum Command: Sendable, Equatable {
     case freezeOracle(asset: Int)
     case unfreezeOracle(asset: Int)
     case setBots(enabled: Bool)
+    /// An intrusion at a data center: its reporters post prices `offsetBps` off (of `asset`, or of every
+    /// asset that is not a stablecoin), its validators equivocate, until it is detected (after
+    /// `detectAfterSeconds`, or by `detectIntrusion`).
+    case intrusion(dataCenter: Int, asset: Int?, offsetBps: Int, detectAfterSeconds: Int?)
+    case detectIntrusion(dataCenter: Int)
     /// The person at the terminal liquidates, from their own wallet, through the mempool.
     case userLiquidation(account: Int, request: LiquidationRequest)
 }

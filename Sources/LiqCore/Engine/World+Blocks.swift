@@ -9,6 +9,9 @@ extension World {
         let proposer = sequencer ?? drawProposer()
         if let proposer, network.isUp(proposer, at: start) {
             events += buildBlock(slot: slot, proposer: proposer, at: start)
+            if sequencer == nil, network.isCompromised(proposer) {
+                events += equivocate(proposer, slot: slot, at: start)
+            }
         } else {
             chain.missedSlots += 1
             let name = proposer.map { network.nodes[$0].name } ?? "nobody"
@@ -23,7 +26,7 @@ extension World {
 
     /// A validator drawn with probability proportional to stake.
     mutating func drawProposer() -> Int? {
-        let validators = network.nodes.indices.filter { network.nodes[$0].stake > 0 }
+        let validators = network.nodes.indices.filter { network.nodes[$0].stake > 0 && !network.nodes[$0].slashed }
         let total = validators.reduce(UInt64(0)) { $0 + network.nodes[$1].stake }
         guard total > 0 else { return nil }
         var ticket = rng.next() % total

@@ -129,6 +129,10 @@ extension World {
                 .bots, "liquidation bots \(enabled ? "on" : "off")", [("enabled", .text(enabled ? "true" : "false"))])
         case .userLiquidation(let account, let request):
             return sendUserLiquidation(account: account, request: request)
+        case .intrusion(let center, let asset, let offsetBps, let detectAfter):
+            return beginIntrusion(at: center, asset: asset, offsetBps: offsetBps, detectAfterSeconds: detectAfter)
+        case .detectIntrusion(let center):
+            return detectIntrusion(at: center)
         }
     }
 }

@@ -103,7 +103,16 @@ extension World {
         for center in network.dataCenters {
             put(center.powered)
             put(center.generatorDelayMs ?? -1)
+            // Only once an intrusion has happened, so that the hashes of worlds without one stay as they were.
+            if let intrusion = center.intrusion {
+                put(intrusion.sinceMs)
+                put(intrusion.offsetBps)
+                put(intrusion.asset ?? -1)
+                put(intrusion.detectAtMs ?? -1)
+                put(intrusion.detectedAtMs ?? -1)
+            }
         }
+        for node in network.nodes.indices where network.nodes[node].slashed { put(node) }
         for shock in shocks {
             put(shock.asset)
             put(shock.ticksLeft)

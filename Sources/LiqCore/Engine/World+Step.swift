@@ -11,6 +11,7 @@ extension World {
         stepMarket()
         updateNodes()
         updateSequencer()
+        events += detectDueIntrusions()
         submitOracleUpdates()
         while Int64(chain.lastSlotProcessed + 1) * chain.slotMs <= nowMs {
             events += produceSlot(chain.lastSlotProcessed + 1)

@@ -13,10 +13,19 @@ extension World {
             statistics.oracleUpdates += 1
             let symbol = pool.reserves[asset].configuration.symbol
             let shown = DecimalAmount.format(price, decimals: 8, places: 2)
+            var fields: [(String, Event.Value)] = [
+                ("asset", .text(symbol)), ("price", .decimal(DecimalAmount.format(price, decimals: 8))),
+            ]
+            // Posted by a reporter an intruder controls: say so, with the market's price beside it.
+            let manipulated = isManipulated(feeds[feed])
+            if manipulated { fields.append(("manipulated", .text("true"))) }
+            let truth = DecimalAmount.format(truePrices[asset], decimals: 8, places: 2)
             return [
                 Event(
-                    timeMs: time, kind: .oracleUpdate, message: "\(symbol) oracle \(shown)",
-                    fields: [("asset", .text(symbol)), ("price", .decimal(DecimalAmount.format(price, decimals: 8)))])
+                    timeMs: time, kind: .oracleUpdate,
+                    message: "\(symbol) oracle \(shown)"
+                        + (manipulated ? " (manipulated: the market is at \(truth))" : ""),
+                    fields: fields)
             ]
         case .liquidation(let liquidator, let account, let request):
             return executeLiquidation(by: liquidator, account: account, request: request, at: time)

@@ -98,7 +98,7 @@ public struct Network: Sendable, Equatable {
         var byRegion = Array(repeating: UInt64(0), count: Region.allCases.count)
         for node in nodes.indices where nodes[node].roles.contains(.validator) {
             total += nodes[node].stake
-            if isUp(node, at: now) { byRegion[nodes[node].region.rawValue] += nodes[node].stake }
+            if isUp(node, at: now), !nodes[node].slashed { byRegion[nodes[node].region.rawValue] += nodes[node].stake }
         }
         // Components of the region graph under cut links; the one with most online stake attests.
         var component = Array(repeating: -1, count: byRegion.count)
@@ -117,4 +117,7 @@ public struct Network: Sendable, Equatable {
         }
         return (best, total)
     }
+
+    /// Whether someone inside the node's data center controls it now (an intrusion not yet detected).
+    public func isCompromised(_ node: Int) -> Bool { dataCenters[nodes[node].dataCenter].intrusion?.isActive ?? false }
 }

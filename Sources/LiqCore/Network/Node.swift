@@ -26,6 +26,8 @@ public struct DataCenter: Sendable, Equatable {
     public var generatorDelayMs: Int64?
     /// When power was lost (for the failover).
     public var powerLostAtMs: Int64?
+    /// A physical-security incident: someone inside controls its machines (nil: never).
+    public var intrusion: Intrusion?
 
     /// Whether the machines inside have electricity at `now`.
     public func hasPower(at now: Int64) -> Bool {
@@ -47,6 +49,8 @@ public struct Node: Sendable, Equatable {
     public var peers: [Int] = []
     /// A crashed node stays down until restarted.
     public var crashed = false
+    /// A validator slashed for equivocation: it no longer proposes or attests (its stake waits to exit).
+    public var slashed = false
     /// Whether the node was reachable at the last tick (for uptime and restart detection).
     public var wasUp = true
     /// After coming back, the node syncs until this time.
@@ -82,4 +86,24 @@ public struct Node: Sendable, Equatable {
 
     /// The last `historyLength` propagation times, oldest first.
     public var recentPropagation: ArraySlice<Int32> { propagationHistory.suffix(Self.historyLength) }
+}
+
+/// An intrusion at a data center: its oracle reporters post a price `offsetBps` away from the true one, and
+/// its validators sign two blocks for a slot they propose (and are slashed for it), until it is detected.
+public struct Intrusion: Sendable, Equatable {
+    public var sinceMs: Int64
+    /// The one asset whose feed the intruder moves; nil: every asset but the stablecoins.
+    public var asset: Int?
+    public var offsetBps: Int
+    /// When it will be noticed (nil: only when someone says so), and when it was.
+    public var detectAtMs: Int64?
+    public var detectedAtMs: Int64?
+
+    public var isActive: Bool { detectedAtMs == nil }
+
+    /// What a compromised reporter posts for `price`: moved by the offset, at least 1 unit.
+    public func manipulated(_ price: UInt128) -> UInt128 {
+        let factor = UInt128(max(1, 10_000 + offsetBps))
+        return max(1, FullWidth.mulDivSaturating(price, factor, 10_000))
+    }
 }

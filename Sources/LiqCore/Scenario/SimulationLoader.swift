@@ -209,6 +209,16 @@ extension ScenarioLoader {
             }
             return (a, b)
         }
+        func dataCenter() throws(ConfigError) -> Int {
+            let name = try reader.read(keys.dataCenter)
+            let names = TopologyBuilder.dataCenterNames(network)
+            guard let center = names.firstIndex(of: name.lowercased()) else {
+                throw reader.error(
+                    keys.dataCenter.name,
+                    "\(quoted(name)) is not a data center of this network (\(names.joined(separator: ", ")))")
+            }
+            return center
+        }
         var commands: [ScheduledCommand] = []
         func schedule(_ command: Command, recovery: Command? = nil) {
             commands.append(ScheduledCommand(atMs: atMs, command: command))
@@ -243,13 +253,7 @@ extension ScenarioLoader {
             let index = try asset()
             schedule(.freezeOracle(asset: index), recovery: .unfreezeOracle(asset: index))
         case "power_loss":
-            let name = try reader.read(keys.dataCenter)
-            let names = TopologyBuilder.dataCenterNames(network)
-            guard let center = names.firstIndex(of: name.lowercased()) else {
-                throw reader.error(
-                    keys.dataCenter.name,
-                    "\(quoted(name)) is not a data center of this network (\(names.joined(separator: ", ")))")
-            }
+            let center = try dataCenter()
             let delay = try reader.readIfPresent(keys.generatorDelay)
             if let generator = try reader.readIfPresent(keys.generator), !generator {
                 commands.append(ScheduledCommand(atMs: atMs, command: .setGenerator(dataCenter: center, delayMs: nil)))
@@ -259,6 +263,14 @@ extension ScenarioLoader {
                         atMs: atMs, command: .setGenerator(dataCenter: center, delayMs: Int64(delay * 1_000))))
             }
             schedule(.powerLoss(dataCenter: center), recovery: .powerRestore(dataCenter: center))
+        case "intrusion":
+            let center = try dataCenter()
+            let offset = try reader.read(keys.offset)
+            let target = reader.table[keys.asset.name] == nil ? nil : try asset()
+            schedule(
+                .intrusion(
+                    dataCenter: center, asset: target, offsetBps: Int((offset * 100).rounded()),
+                    detectAfterSeconds: duration.map { Int($0.rounded(.up)) }))
         case "crash":
             let node = try reader.require(keys.node.name) { r, k throws(ConfigError) in
                 try r.integer(k, in: 0...(network.nodeCount - 1))
@@ -270,8 +282,8 @@ extension ScenarioLoader {
         default:
             throw reader.error(
                 keys.kind.name,
-                "\(quoted(kind)) is not an event kind; use shock, price, outage, power_loss, crash, latency_spike, "
-                    + "cut_link, degrade_link, freeze_oracle or bots"
+                "\(quoted(kind)) is not an event kind; use shock, price, outage, power_loss, intrusion, crash, "
+                    + "latency_spike, cut_link, degrade_link, freeze_oracle or bots"
             )
         }
         return commands

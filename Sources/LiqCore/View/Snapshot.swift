@@ -32,6 +32,9 @@ public struct Snapshot: Sendable {
         public var crashed: Bool
         public var dataCenterIndex: Int
         public var dataCenterPowered: Bool
+        /// Its data center is under an intrusion not yet detected; it was slashed for equivocating.
+        public var compromised = false
+        public var slashed = false
     }
 
     public struct MarketRow: Sendable, Equatable {
@@ -108,6 +111,8 @@ public struct Snapshot: Sendable {
     /// An L2: its sequencer is down, or the seconds left of the sentinel's grace period after it returned.
     public var sequencerDown = false
     public var graceLeftSeconds: Int?
+    /// Data centers under an intrusion not yet detected, by name.
+    public var intrusions: [String] = []
     public var timeMs: Int64
     public var tickMs: Int64
     public var slotMs: Int64

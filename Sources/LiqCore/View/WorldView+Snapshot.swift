@@ -16,6 +16,7 @@ extension WorldView {
                 snapshot.graceLeftSeconds = Int(sentinel.gracePeriodSeconds - sentinel.secondsSinceUp)
             }
         }
+        snapshot.intrusions = world.network.dataCenters.filter { $0.intrusion?.isActive ?? false }.map(\.name)
         if let shock = request.shock {
             let confirmed = Set(summary.confirmed)
             let moved =
@@ -82,7 +83,8 @@ extension WorldView {
                 latencyMs: node.latencyMs, head: node.head, lag: chain.height - node.head,
                 lastPropagationMs: node.lastPropagationMs, propagationHistory: Array(node.recentPropagation),
                 uptimePercent: node.uptimePercent, crashed: node.crashed, dataCenterIndex: node.dataCenter,
-                dataCenterPowered: network.dataCenters[node.dataCenter].powered)
+                dataCenterPowered: network.dataCenters[node.dataCenter].powered,
+                compromised: network.isCompromised(node.id), slashed: node.slashed)
         }
         var histogram = Array(repeating: 0, count: 40)
         for node in network.nodes.indices where network.isUp(node, at: now) && network.nodes[node].head == chain.height

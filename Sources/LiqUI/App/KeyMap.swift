@@ -2,7 +2,8 @@
 public enum Action: Equatable, Sendable {
     case quit, togglePause, step, faster, slower, nextPanel, previousPanel, up, down, pageUp, pageDown, first, last
     case open, close, filter, sort, help, cycleTheme, toggleBots
-    case shockDialog, shockDown5, shockUp5, shockDown20, toggleOutage, toggleNode, toggleDegrade, toggleCut,
+    case shockDialog, shockDown5, shockUp5, shockDown20, toggleOutage, toggleNode, toggleIntrusion, toggleDegrade,
+        toggleCut,
         toggleFreeze
     case stepBack, stepForward, execute, confirm, apply, erase
     case riskView, rerun, stopRun, backToLive

@@ -153,6 +153,19 @@ public enum Reducer {
                 break
             }
             return [.engine(node.crashed ? .restartNode(node.id) : .crashNode(node.id))]
+        case .toggleIntrusion:
+            guard let node = selectedNode(view, snapshot) else {
+                view.status = "press enter on a region to pick a node: i hits its data center"
+                break
+            }
+            return [
+                .engine(
+                    node.compromised
+                        ? .detectIntrusion(dataCenter: node.dataCenterIndex)
+                        : .intrusion(
+                            dataCenter: node.dataCenterIndex, asset: nil, offsetBps: Self.intrusionOffsetBps,
+                            detectAfterSeconds: Self.intrusionDetectSeconds))
+            ]
         case .toggleDegrade, .toggleCut:
             guard let region = selectedRegion(view, snapshot) else { break }
             let others = Region.allCases.filter { $0 != region }
@@ -168,6 +181,11 @@ public enum Reducer {
         }
         return []
     }
+
+    /// An intrusion started from the keyboard: its reporters post 30 % below the market, and it is detected
+    /// after 15 minutes unless `i` is pressed again first.
+    static let intrusionOffsetBps = -3_000
+    static let intrusionDetectSeconds = 900
 
     /// Simulated seconds per real second, stepped through by + and -.
     public static let speedLadder: [Double] = [0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000]

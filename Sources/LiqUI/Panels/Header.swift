@@ -32,6 +32,12 @@ extension Chrome {
             let text = "GRACE \(left / 60):\(left % 60 < 10 ? "0" : "")\(left % 60)"
             fields.insert(Field(long: text, short: text, role: .warn, importance: 10), at: 2)
         }
+        if let site = snapshot.intrusions.first {
+            let more = snapshot.intrusions.count > 1 ? " +\(snapshot.intrusions.count - 1)" : ""
+            fields.insert(
+                Field(long: "INTRUSION \(sanitized(site))\(more)", short: "INTRUSION", role: .critical, importance: 10),
+                at: 2)
+        }
         if let export = snapshot.marketExport {
             fields.insert(Field(long: sanitized(export), short: "", importance: 3), at: 2)
         }

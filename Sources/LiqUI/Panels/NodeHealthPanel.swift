@@ -13,6 +13,10 @@ enum NodeHealthPanel {
             KeyMap.key(
                 [.char("c")], "c", "crash node", "crash or restart the selected node", .toggleNode, panel: .nodes),
             KeyMap.key(
+                [.char("i")], "i", "intrusion",
+                "intrusion at the selected node's data center (prices 30 % low, equivocation); again: detect it",
+                .toggleIntrusion, panel: .nodes),
+            KeyMap.key(
                 [.char("d")], "d", "degrade", "degrade or restore the selected region's links", .toggleDegrade,
                 panel: .nodes),
             KeyMap.key(
@@ -175,10 +179,12 @@ enum NodeHealthPanel {
             + (node.roles.contains(.liquidatorHost) ? "b" : "") + (node.roles.contains(.sequencer) ? "s" : "")
         return [
             .init(sanitized(node.name) + (roles.isEmpty ? "" : " " + roles)),
-            .init(node.crashed ? "crashed" : node.status.rawValue, Style(statusRole)),
             .init(
-                node.dataCenter + (node.dataCenterPowered ? "" : "!"),
-                Style(node.dataCenterPowered ? .dim : .critical)),
+                node.crashed ? "crashed" : node.slashed && node.status != .down ? "slashed" : node.status.rawValue,
+                Style(node.slashed ? .critical : statusRole)),
+            .init(
+                node.dataCenter + (node.dataCenterPowered ? "" : "!") + (node.compromised ? "*" : ""),
+                Style(node.dataCenterPowered && !node.compromised ? .dim : .critical)),
             .init(
                 node.status == .down ? "-" : "\(node.peers)",
                 Style(node.status == .down ? .dim : Thresholds.peers(node.peers))),

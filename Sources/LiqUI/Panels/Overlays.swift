@@ -62,15 +62,14 @@ enum Chrome {
             ("COLOURS", ""),
             ("nodes", "columns follow ethstats: green good, yellow warn, orange worse, red bad"),
             ("HF", Thresholds.healthLegend),
-            (
-                "node flags",
-                "v validator, o oracle reporter, b bot's host, s L2 sequencer; \"aws-eu!\": its data center has no power"
-            ),
+            ("node flags", "v validator, o oracle reporter, b bot's host, s L2 sequencer; slashed: signed two blocks"),
+            ("data centers", "aws-eu!: no power; aws-eu*: an intruder controls its nodes until detected (i)"),
             ("region flags", "DOWN outage, CUT links cut (partition), SLOW links degraded"),
             ("market", "STALE: the oracle is past its heartbeat; FROZEN: its reporter was stopped (f)"),
             (
                 "header",
-                "SEQUENCER DOWN, then GRACE mm:ss: an L2's sequencer and sentinel; export DATE: a real market's"
+                "SEQUENCER DOWN, then GRACE mm:ss: an L2's sequencer and sentinel; INTRUSION site: not yet "
+                    + "detected; export DATE: a real market's"
             ),
         ]
     }

@@ -26,7 +26,7 @@ import Testing
         "asset": "shock", "percent": "shock", "over_s": "shock", "price_usd": "price", "region": "outage",
         "duration_s": "outage", "regions": "cut_link", "factor": "degrade_link", "ms": "latency_spike",
         "datacenter": "power_loss", "generator_delay_s": "power_loss", "generator": "power_loss",
-        "node": "crash", "enabled": "bots",
+        "node": "crash", "enabled": "bots", "offset_percent": "intrusion",
     ]
 
     /// A valid entry of each kind of event, which the probe then spoils one key of.
@@ -40,6 +40,7 @@ import Testing
         "power_loss": [("datacenter", "\"aws-eu\"")],
         "crash": [("node", "0")],
         "bots": [("enabled", "true")],
+        "intrusion": [("datacenter", "\"aws-eu\"")],
     ]
 
     /// `entries` as TOML lines, with `key` set to `value` (replacing it, or added at the end).

@@ -123,7 +123,9 @@ extension ScenarioKeys {
         let at = ScenarioKey.number("at_s", 0...1e9, default: nil, "when, in simulated seconds")
         let kind = ScenarioKey.string("kind", values: "an event kind (below)", default: nil, "what happens")
         let duration = ScenarioKey.number(
-            "duration_s", 0.001...1e9, default: nil, "for a fault: when it recovers", defaultText: "it lasts")
+            "duration_s", 0.001...1e9, default: nil,
+            "for a fault: when it recovers (an intrusion: when it is detected)",
+            defaultText: "it lasts")
         let asset = ScenarioKey.string("asset", values: "a listed symbol", default: nil, "the asset")
         let percent = ScenarioKey.number("percent", -99.99...1_000, default: nil, "a shock's move, for example -35")
         let over = ScenarioKey.number("over_s", 0...1e7, default: 0, "seconds a shock is spread over; 0 is instant")
@@ -135,7 +137,11 @@ extension ScenarioKeys {
         let factor = ScenarioKey.number("factor", 1...1_000, default: 3, "how many times slower a degraded link is")
         let milliseconds = ScenarioKey.integer("ms", 1...60_000, default: nil, "a latency spike's extra delay")
         let dataCenter = ScenarioKey.string(
-            "datacenter", values: "provider-region, e.g. `\"aws-eu\"`", default: nil, "the site that loses power")
+            "datacenter", values: "provider-region, e.g. `\"aws-eu\"`", default: nil,
+            "the site that loses power or is intruded")
+        let offset = ScenarioKey.number(
+            "offset_percent", -99.99...1_000, default: -30,
+            "an intrusion: how far from the market its oracle reporters post, in per cent")
         let generatorDelay = ScenarioKey.number(
             "generator_delay_s", 0...86_400, default: nil, "overrides the site's generator start-up delay",
             defaultText: "the site's")
