@@ -255,6 +255,32 @@ import Testing
         #expect(session.view.expandedRegion == nil)
     }
 
+    /// `v` opens the proposal form on the asset selected in Market: typed values over today's, an exact
+    /// preview, and enter proposes it; the header then follows it through governance.
+    @Test func theProposalFormProposesNewParameters() throws {
+        var session = try Self.session()
+        session.press(.char("v"))
+        guard case .proposal(let form) = session.view.overlay else {
+            Issue.record("the form is open")
+            return
+        }
+        #expect(form.asset == 0 && form.current == [8_050, 8_300, 10_500, 1_000, 1_500])
+        #expect(session.screen(160, 48).joined().contains("Governance proposal"))
+        session.press(.char("7"), .char("5")) // the liquidation threshold, focused first
+        session.press(.enter)
+        #expect(session.view.status == "LTV 80.5 % is above the threshold 75 %" || session.commands.isEmpty)
+        session.press(.up, .char("7"), .char("0"), .enter)
+        let proposal = Proposal(asset: 0, changes: [.ltvBps: 7_000, .liquidationThresholdBps: 7_500])
+        #expect(session.commands.last == .propose(proposal))
+        #expect(session.view.overlay == .none)
+        #expect(session.screen(160, 48)[0].contains("proposal #1 pending 24:00:00"), "\(session.screen(160, 48)[0])")
+        // A value that is not a percentage says so, and esc leaves without proposing.
+        session.press(.char("v"), .char("x"))
+        #expect(session.view.status == "a percentage is digits and '.' (\"x\" is not)")
+        session.press(.escape)
+        #expect(session.view.overlay == .none && session.commands.count == 1)
+    }
+
     /// `i` on a node starts an intrusion at its data center (reporters 30 % low, detected in 15 min); again,
     /// while it is undetected, it is detected now. On a region row it says how to pick a node.
     @Test func intrusionKeyHitsTheSelectedNodesDataCenter() throws {

@@ -29,6 +29,8 @@ public enum Command: Sendable, Equatable {
     /// `detectAfterSeconds`, or by `detectIntrusion`).
     case intrusion(dataCenter: Int, asset: Int?, offsetBps: Int, detectAfterSeconds: Int?)
     case detectIntrusion(dataCenter: Int)
+    /// A governance proposal: new risk parameters for a reserve, in effect once voted and past the timelock.
+    case propose(Proposal)
     /// The person at the terminal liquidates, from their own wallet, through the mempool.
     case userLiquidation(account: Int, request: LiquidationRequest)
 }

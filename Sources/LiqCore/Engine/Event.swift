@@ -3,7 +3,7 @@ public struct Event: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         case block, missedSlot = "missed_slot", justified, finalized, finalityStalled = "finality_stalled"
         case oracleUpdate = "oracle_update", liquidation, failedLiquidation = "failed_liquidation", deficit
-        case fault, recovery, shock, price, bots, defence, submitted, expired
+        case fault, recovery, shock, price, bots, defence, submitted, expired, governance
     }
 
     /// A value in an event's detail, typed for JSON.

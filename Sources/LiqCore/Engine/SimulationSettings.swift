@@ -17,6 +17,8 @@ public struct SimulationSettings: Sendable, Equatable {
     public var events: [ScheduledCommand] = []
     /// An L2's sequencer (`[l2]`): it alone makes blocks, and the sentinel follows its uptime.
     public var l2: L2?
+    /// `[governance]`: how long a proposal takes.
+    public var governance = GovernanceTimes()
     public struct L2: Sendable, Equatable {
         public var sequencerRegion: Region
         public var gracePeriodSeconds: Int

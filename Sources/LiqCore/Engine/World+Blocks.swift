@@ -126,6 +126,7 @@ extension World {
     mutating func buildBlock(slot: Int, proposer: Int, at start: Int64) -> [Event] {
         pool.time = UInt64(start / 1_000)
         var events = expireTransactions(at: start)
+        events += executeDueProposals(at: start)
         // Shortest paths between regions only matter for transactions waiting to be chosen.
         let paths = chain.mempool.isEmpty ? [] : network.regionPaths(at: start)
         let origins = chain.mempool.map { network.nodes[$0.origin].region }

@@ -133,6 +133,8 @@ extension World {
             return beginIntrusion(at: center, asset: asset, offsetBps: offsetBps, detectAfterSeconds: detectAfter)
         case .detectIntrusion(let center):
             return detectIntrusion(at: center)
+        case .propose(let proposal):
+            return propose(proposal)
         }
     }
 }

@@ -113,6 +113,16 @@ extension World {
             }
         }
         for node in network.nodes.indices where network.nodes[node].slashed { put(node) }
+        for record in proposals {
+            put(record.id)
+            put(record.proposedAtMs)
+            put(record.proposal.asset)
+            put(record.state.rawValue.count)
+            for (parameter, value) in record.proposal.changes.sorted(by: { $0.key < $1.key }) {
+                put(parameter.rawValue.count)
+                put(value)
+            }
+        }
         for shock in shocks {
             put(shock.asset)
             put(shock.ticksLeft)

@@ -12,6 +12,7 @@ extension World {
         updateNodes()
         updateSequencer()
         events += detectDueIntrusions()
+        events += advanceGovernance()
         submitOracleUpdates()
         while Int64(chain.lastSlotProcessed + 1) * chain.slotMs <= nowMs {
             events += produceSlot(chain.lastSlotProcessed + 1)

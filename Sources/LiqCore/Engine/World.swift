@@ -47,6 +47,8 @@ public struct World: Sendable {
     /// Every event the world has caused (part of the state hash, so that an event stream is reproduced too).
     public internal(set) var eventCount = 0
     public internal(set) var statistics = Statistics()
+    /// Governance proposals, in the order they were made (their ids are 1, 2, …).
+    public internal(set) var proposals: [ProposalRecord] = []
     /// The fast path mode's gossip (`useFastPaths()`); nil: every block is gossiped afresh.
     public internal(set) var gossipBank: GossipBank?
     /// The bots' last candidate scan and the risk index version and limit it was for: blocks in which

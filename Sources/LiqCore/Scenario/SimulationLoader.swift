@@ -174,6 +174,7 @@ extension ScenarioLoader {
         }
         settings.pricePaths = try readPricePaths(&root, assets: assets, resources: resources)
         settings.l2 = try readL2(&root)
+        settings.governance = try readGovernance(&root)
         return settings
     }
 
@@ -186,7 +187,7 @@ extension ScenarioLoader {
         let kind = try reader.read(keys.kind)
         let atMs = Int64(at * 1_000)
         let duration = try reader.readIfPresent(keys.duration)
-        if duration != nil, ["shock", "price", "bots"].contains(kind) {
+        if duration != nil, ["shock", "price", "bots", "proposal"].contains(kind) {
             throw reader.error(keys.duration.name, "a \(kind) event has no recovery; use another event to undo it")
         }
         func asset() throws(ConfigError) -> Int {
@@ -271,6 +272,8 @@ extension ScenarioLoader {
                 .intrusion(
                     dataCenter: center, asset: target, offsetBps: Int((offset * 100).rounded()),
                     detectAfterSeconds: duration.map { Int($0.rounded(.up)) }))
+        case "proposal":
+            schedule(.propose(try readProposal(&reader, asset: try asset(), assets: assets)))
         case "crash":
             let node = try reader.require(keys.node.name) { r, k throws(ConfigError) in
                 try r.integer(k, in: 0...(network.nodeCount - 1))
@@ -283,7 +286,7 @@ extension ScenarioLoader {
             throw reader.error(
                 keys.kind.name,
                 "\(quoted(kind)) is not an event kind; use shock, price, outage, power_loss, intrusion, crash, "
-                    + "latency_spike, cut_link, degrade_link, freeze_oracle or bots"
+                    + "latency_spike, cut_link, degrade_link, freeze_oracle, bots or proposal"
             )
         }
         return commands

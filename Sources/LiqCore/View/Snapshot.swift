@@ -53,6 +53,8 @@ public struct Snapshot: Sendable {
         public var dexDepthUSD: Double?
         /// The asset whose price this one tracks (`tracks` in the scenario), by symbol.
         public var tracks: String? = nil
+        /// Its risk parameters now, in bps, in the order of `RiskParameter.allCases`.
+        public var riskParameters: [UInt128] = []
     }
 
     public struct HealthBucket: Sendable, Equatable {
@@ -162,4 +164,9 @@ public struct Snapshot: Sendable {
     public var recentEvents: [Event]
     /// The exact effect of the shock the request asked about, if it asked.
     public var shockPreview: ShockPreview?
+    /// The exact effect of the proposal being edited, if the proposal form is open.
+    public var proposalPreview: ProposalPreview?
+    /// Governance proposals not yet executed nor expired, and how long governance takes.
+    public var proposals: [ProposalRecord] = []
+    public var governance = GovernanceTimes()
 }

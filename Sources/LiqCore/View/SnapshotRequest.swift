@@ -9,15 +9,18 @@ public struct SnapshotRequest: Sendable, Equatable {
     public var pending: PendingQuery
     /// A shock to preview with the exact scan.
     public var shock: ShockQuery?
+    /// A governance proposal to preview (the proposal form is open).
+    public var proposal: Proposal?
 
     public init(
         curveAsset: Int? = nil, nodeRegion: Region? = nil, pending: PendingQuery = PendingQuery(),
-        shock: ShockQuery? = nil
+        shock: ShockQuery? = nil, proposal: Proposal? = nil
     ) {
         self.curveAsset = curveAsset
         self.nodeRegion = nodeRegion
         self.pending = pending
         self.shock = shock
+        self.proposal = proposal
     }
 }
 

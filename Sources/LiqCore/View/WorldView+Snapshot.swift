@@ -34,6 +34,11 @@ extension WorldView {
             }
         }
         if request.shock == nil { shockIndex = nil }
+        if let proposal = request.proposal {
+            snapshot.proposalPreview = ProposalPreview.compute(proposal, pool: world.pool, index: world.riskIndex)
+        }
+        snapshot.proposals = world.proposals.filter { $0.state != .executed && $0.state != .expired }
+        snapshot.governance = world.settings.governance
         return snapshot
     }
 
@@ -112,7 +117,8 @@ extension WorldView {
                 dexDepthUSD: dex.map {
                     Double($0.stableReserve) / Double(units[$0.stable]) * 2 * Double(truePrices[$0.stable]) / 1e8
                 },
-                tracks: world.tracking[asset].map { pool.reserves[$0.asset].configuration.symbol })
+                tracks: world.tracking[asset].map { pool.reserves[$0.asset].configuration.symbol },
+                riskParameters: RiskParameter.allCases.map { $0.value(in: pool.reserves[asset].configuration) })
         }
 
         // Account-level figures from the risk index (kept between ticks while nothing changes).

@@ -6,14 +6,14 @@ public enum Action: Equatable, Sendable {
         toggleCut,
         toggleFreeze
     case stepBack, stepForward, execute, confirm, apply, erase
-    case riskView, rerun, stopRun, backToLive
+    case riskView, rerun, stopRun, backToLive, proposalForm, previousAsset, nextAsset
     /// Typing into a text field (a row of the help and the hint bar; no key of its own).
     case type
 }
 
 /// Where keys go: the dashboard itself, or one of the overlays and prompts on top of it.
 public enum Mode: CaseIterable, Sendable {
-    case main, help, shock, walkthrough, confirm, filter, risk
+    case main, help, shock, proposal, walkthrough, confirm, filter, risk
 
     /// How the help overlay names the mode.
     public var title: String {
@@ -21,6 +21,7 @@ public enum Mode: CaseIterable, Sendable {
         case .main: "dashboard"
         case .help: "help"
         case .shock: "shock dialog"
+        case .proposal: "proposal form"
         case .walkthrough: "walkthrough"
         case .confirm: "confirm"
         case .filter: "filter"
@@ -93,7 +94,23 @@ public enum KeyMap {
         key(
             [.char("f")], "f", "freeze oracle", "freeze or unfreeze the oracle of the asset selected in Market",
             .toggleFreeze, bar: false),
+        key(
+            [.char("v")], "v", "propose",
+            "governance proposal: new risk parameters for the asset selected in Market, previewed exactly",
+            .proposalForm, bar: false),
         key([.char("/")], "/", "filter", "filter pending liquidations by account (esc clears)", .filter, bar: false),
+    ]
+
+    public static let proposal: [KeyBinding] = [
+        key([], "0-9 .", "type %", "type the new value in per cent (bonus as Aave writes it: 105 is 5 %)", .type),
+        key([.up], "↑↓", "parameter", "previous / next parameter", .up),
+        key([.down, .tab], "↓", "next parameter", "next parameter", .down, bar: false, inHelp: false),
+        key([.left], "←→", "asset", "previous / next asset", .previousAsset),
+        key([.right], "→", "next asset", "next asset", .nextAsset, bar: false, inHelp: false),
+        key([.backspace], "backspace", "erase", "erase (past the start: back to today's value)", .erase, bar: false),
+        key([.enter], "enter", "propose", "propose it: voting, timelock, then execution in a block", .apply),
+        key([.escape], "esc", "cancel", "cancel", .close),
+        key([.char("?")], "?", "help", "every key", .help),
     ]
 
     public static let help: [KeyBinding] = [
@@ -158,6 +175,7 @@ public enum KeyMap {
         case .main: main
         case .help: help
         case .shock: shock
+        case .proposal: proposal
         case .walkthrough: walkthrough
         case .confirm: confirm
         case .filter: filter

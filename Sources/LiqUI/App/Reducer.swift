@@ -21,6 +21,14 @@ public enum Reducer {
                         view.status = "a percentage is digits, '.', '-' and '+' (\"\(c)\" is not)"
                     }
                 }
+            case .proposal:
+                if case .char(let c) = key {
+                    if c.isNumber || c == "." {
+                        updateProposal(&view) { $0.type(c) }
+                    } else {
+                        view.status = "a percentage is digits and '.' (\"\(c)\" is not)"
+                    }
+                }
             case .filter: if case .char(let c) = key, !c.isNewline { type(c, into: &view) }
             case .confirm: cancelConfirmation(&view)
             default: break
@@ -35,10 +43,12 @@ public enum Reducer {
     /// pending liquidations around the cursor, and the shock the dialog is about to apply.
     public static func request(_ view: ViewState) -> SnapshotRequest {
         var shock: ShockQuery?
+        var proposal: Proposal?
         if case .shock(let dialog) = view.overlay { shock = dialog.query }
+        if case .proposal(let form) = view.overlay { proposal = form.proposal }
         return SnapshotRequest(
             curveAsset: view.selected(.market), nodeRegion: view.expandedRegion, pending: pendingQuery(view),
-            shock: shock)
+            shock: shock, proposal: proposal)
     }
 
     static func perform(_ action: Action, mode: Mode, _ view: inout ViewState, snapshot: Snapshot) -> [Effect] {
@@ -58,6 +68,7 @@ public enum Reducer {
                 view.underHelp = .none
             }
         case .shock: return performShock(action, &view, snapshot: snapshot)
+        case .proposal: return performProposal(action, &view, snapshot: snapshot)
         case .walkthrough, .confirm: return performWalkthrough(action, &view, snapshot: snapshot)
         case .risk: return performRisk(action, &view, snapshot: snapshot)
         case .filter:
@@ -127,6 +138,9 @@ public enum Reducer {
             view.status = "back on the live world"
             return [.risk(.live)]
         case .shockDialog: view.overlay = .shock(ShockDialog(asset: min(market, max(0, snapshot.market.count - 1))))
+        case .proposalForm:
+            guard market < snapshot.market.count else { break }
+            view.overlay = .proposal(ProposalForm(asset: market, current: snapshot.market[market].riskParameters))
         case .shockDown5: return [.engine(.shock(asset: market, percentBps: -500, overSeconds: 0))]
         case .shockUp5: return [.engine(.shock(asset: market, percentBps: 500, overSeconds: 0))]
         case .shockDown20: return [.engine(.shock(asset: market, percentBps: -2_000, overSeconds: 0))]
@@ -190,39 +204,12 @@ public enum Reducer {
     /// Simulated seconds per real second, stepped through by + and -.
     public static let speedLadder: [Double] = [0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000]
 
-    static func updateShock(_ view: inout ViewState, _ change: (inout ShockDialog) -> Void) {
-        guard case .shock(var dialog) = view.overlay else { return }
-        change(&dialog)
-        view.overlay = .shock(dialog)
-    }
-
     /// The help over an overlay, opened at the section of the mode underneath; closing it comes back.
     static func openHelp(over overlay: Overlay, mode: Mode, _ view: inout ViewState) {
         view.underHelp = overlay
         view.overlay = .help
         let heading = Chrome.helpLines().firstIndex { $0.heading && $0.key == mode.title.uppercased() } ?? 0
         view.helpScroll = min(heading, max(0, Chrome.helpLines().count - view.helpRows))
-    }
-
-    static func performShock(_ action: Action, _ view: inout ViewState, snapshot: Snapshot) -> [Effect] {
-        guard case .shock(let dialog) = view.overlay else { return [] }
-        let assets = max(1, snapshot.market.count)
-        switch action {
-        case .help: openHelp(over: view.overlay, mode: .shock, &view)
-        case .close: view.overlay = .none
-        case .apply:
-            guard let query = dialog.query else {
-                view.status = dialog.problem
-                return []
-            }
-            view.overlay = .none
-            return [.engine(.shock(asset: query.asset, percentBps: query.percentBps, overSeconds: 0))]
-        case .up: updateShock(&view) { $0.asset = ($0.asset + assets - 1) % assets }
-        case .down: updateShock(&view) { $0.asset = ($0.asset + 1) % assets }
-        case .erase: updateShock(&view) { $0.erase() }
-        default: break
-        }
-        return []
     }
 
     static func type(_ character: Character, into view: inout ViewState) {

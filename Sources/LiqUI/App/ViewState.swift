@@ -94,7 +94,7 @@ public struct RiskOverlay: Equatable, Sendable {
 }
 
 public enum Overlay: Equatable, Sendable {
-    case none, help, shock(ShockDialog), walkthrough(Walkthrough), risk(RiskOverlay)
+    case none, help, shock(ShockDialog), proposal(ProposalForm), walkthrough(Walkthrough), risk(RiskOverlay)
 }
 
 /// Everything about the screen that is not the world: focus, selections, overlays, filter, sort, theme.
@@ -129,6 +129,7 @@ public struct ViewState: Equatable, Sendable {
         switch overlay {
         case .help: .help
         case .shock: .shock
+        case .proposal: .proposal
         case .walkthrough(let walkthrough): walkthrough.confirming ? .confirm : .walkthrough
         case .risk: .risk
         case .none: filtering ? .filter : .main

@@ -22,7 +22,7 @@ enum EventsPanel {
                 case .failedLiquidation: .warn
                 case .deficit, .fault, .finalityStalled, .missedSlot: .critical
                 case .shock, .price: .alert
-                case .recovery, .finalized: .accent
+                case .recovery, .finalized, .governance: .accent
                 default: .dim
                 }
             let used = buffer.put(

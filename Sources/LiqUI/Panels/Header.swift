@@ -38,6 +38,16 @@ extension Chrome {
                 Field(long: "INTRUSION \(sanitized(site))\(more)", short: "INTRUSION", role: .critical, importance: 10),
                 at: 2)
         }
+        if let proposal = snapshot.proposals.first {
+            // The first open proposal: its state and the time to its next step (the vote, the end of the vote,
+            // the end of the timelock).
+            let left = proposal.nextChangeMs.map { " " + Widgets.clock(max(0, $0 - snapshot.timeMs)) } ?? ""
+            let more = snapshot.proposals.count > 1 ? " +\(snapshot.proposals.count - 1)" : ""
+            fields.append(
+                Field(
+                    long: "proposal #\(proposal.id) \(proposal.state.rawValue)\(left)\(more)",
+                    short: "#\(proposal.id) \(proposal.state.rawValue)", role: .accent, importance: 5))
+        }
         if let export = snapshot.marketExport {
             fields.insert(Field(long: sanitized(export), short: "", importance: 3), at: 2)
         }

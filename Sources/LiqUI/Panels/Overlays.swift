@@ -69,7 +69,7 @@ enum Chrome {
             (
                 "header",
                 "SEQUENCER DOWN, then GRACE mm:ss: an L2's sequencer and sentinel; INTRUSION site: not yet "
-                    + "detected; export DATE: a real market's"
+                    + "detected; proposal #N STATE hh:mm:ss: to its next step; export DATE: a real market's"
             ),
         ]
     }

@@ -27,6 +27,8 @@ import Testing
         "duration_s": "outage", "regions": "cut_link", "factor": "degrade_link", "ms": "latency_spike",
         "datacenter": "power_loss", "generator_delay_s": "power_loss", "generator": "power_loss",
         "node": "crash", "enabled": "bots", "offset_percent": "intrusion",
+        "ltv_bps": "proposal", "liquidation_threshold_bps": "proposal", "liquidation_bonus_bps": "proposal",
+        "liquidation_protocol_fee_bps": "proposal", "reserve_factor_bps": "proposal",
     ]
 
     /// A valid entry of each kind of event, which the probe then spoils one key of.
@@ -41,6 +43,7 @@ import Testing
         "crash": [("node", "0")],
         "bots": [("enabled", "true")],
         "intrusion": [("datacenter", "\"aws-eu\"")],
+        "proposal": [("asset", "\"WETH\""), ("reserve_factor_bps", "1000")],
     ]
 
     /// `entries` as TOML lines, with `key` set to `value` (replacing it, or added at the end).

@@ -137,6 +137,24 @@ extension ScenarioKeys {
             "seconds after the sequencer returns during which only HF < 0.95 may be liquidated, and nobody borrows")
     }
 
+    /// Aave Governance v2's short executor, as its README publishes it: proposals are voted for 3 days, wait
+    /// 1 day in the timelock, and must be executed within 5 days after; a voting delay of 1 day (7,200
+    /// blocks) came with BGD's update of the long executor. The long executor: a 10-day vote, a 7-day delay.
+    package struct Governance: ScenarioKeySection {
+        package let table = "governance"
+        package let heading = "[governance]"
+        package let summary = "how long a proposal takes: Aave Governance v2's short executor by default"
+        let votingDelay = ScenarioKey.integer(
+            "voting_delay_s", 0...31_536_000, default: 86_400, "from the proposal to the start of the vote")
+        let voting = ScenarioKey.integer(
+            "voting_s", 1...31_536_000, default: 259_200, "the vote (votes are not modelled: it passes)")
+        let timelock = ScenarioKey.integer(
+            "timelock_s", 0...31_536_000, default: 86_400, "from the end of the vote until it may execute")
+        let grace = ScenarioKey.integer(
+            "grace_s", 1...31_536_000, default: 432_000,
+            "how long it may execute after that, by a transaction in a block; then it expires")
+    }
+
     package struct OracleSentinel: ScenarioKeySection {
         package let table = "oracle_sentinel"
         package let heading = "[oracle_sentinel]"

@@ -151,5 +151,14 @@ extension ScenarioKeys {
         let node = ScenarioKey<Void>.documented(
             "node", values: "a node's index, 0 to nodes − 1", defaultText: "required", "the node that crashes")
         let enabled = ScenarioKey.flag("enabled", default: nil, "bots on or off")
+        let ltv = ScenarioKey.basisPoints("ltv_bps", default: nil, "a proposal: the asset's new LTV")
+        let liquidationThreshold = ScenarioKey.basisPoints(
+            "liquidation_threshold_bps", default: nil, "a proposal: its new liquidation threshold")
+        let liquidationBonus = ScenarioKey.basisPoints(
+            "liquidation_bonus_bps", max: 20_000, default: nil, "a proposal: its new liquidation bonus (10500 is 5 %)")
+        let protocolFee = ScenarioKey.basisPoints(
+            "liquidation_protocol_fee_bps", default: nil, "a proposal: its new liquidation protocol fee")
+        let reserveFactor = ScenarioKey.basisPoints(
+            "reserve_factor_bps", default: nil, "a proposal: its new reserve factor")
     }
 }

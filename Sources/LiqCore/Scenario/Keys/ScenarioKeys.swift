@@ -9,6 +9,7 @@ package enum ScenarioKeys {
     package static let positions = Positions()
     package static let oracleSentinel = OracleSentinel()
     package static let l2 = L2()
+    package static let governance = Governance()
     package static let flashLoans = FlashLoans()
     package static let clock = Clock()
     package static let network = Network()
@@ -21,7 +22,7 @@ package enum ScenarioKeys {
 
     /// The sections in the order the documentation lists them.
     package static let sections: [any ScenarioKeySection] = [
-        topLevel, marketData, assets, eModes, positions, oracleSentinel, l2, flashLoans,
+        topLevel, marketData, assets, eModes, positions, oracleSentinel, l2, governance, flashLoans,
         clock, network, market, pricePaths, borrowers, bots, events, faults,
     ]
 

@@ -1,0 +1,36 @@
+/// `[governance]`, and the new parameters of a `[[events]]` entry of kind `proposal`.
+extension ScenarioLoader {
+    static func readGovernance(_ root: inout TableReader) throws(ConfigError) -> GovernanceTimes {
+        let keys = ScenarioKeys.governance
+        var times = GovernanceTimes()
+        guard var reader = try root.section(keys) else { return times }
+        times.votingDelaySeconds = try reader.read(keys.votingDelay)
+        times.votingSeconds = try reader.read(keys.voting)
+        times.timelockSeconds = try reader.read(keys.timelock)
+        times.graceSeconds = try reader.read(keys.grace)
+        try reader.finish()
+        return times
+    }
+
+    /// A proposal's parameters for `asset`: at least one, and a set the PoolConfigurator would accept.
+    static func readProposal(
+        _ reader: inout TableReader, asset: Int, assets: [AssetSpec]
+    ) throws(ConfigError) -> Proposal {
+        let keys = ScenarioKeys.events
+        var changes: [RiskParameter: UInt128] = [:]
+        let fields: [(RiskParameter, ScenarioKey<UInt128>)] = [
+            (.ltvBps, keys.ltv), (.liquidationThresholdBps, keys.liquidationThreshold),
+            (.liquidationBonusBps, keys.liquidationBonus), (.liquidationProtocolFeeBps, keys.protocolFee),
+            (.reserveFactorBps, keys.reserveFactor),
+        ]
+        for (parameter, key) in fields {
+            if let value = try reader.readIfPresent(key) { changes[parameter] = value }
+        }
+        let proposal = Proposal(asset: asset, changes: changes)
+        if let problem = proposal.problem(with: assets[asset].configuration) {
+            let key = changes.isEmpty ? keys.kind.name : fields.first { changes[$0.0] != nil }!.1.name
+            throw reader.error(key, "\(assets[asset].symbol): \(problem)")
+        }
+        return proposal
+    }
+}

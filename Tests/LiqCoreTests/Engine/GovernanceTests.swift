@@ -1,0 +1,123 @@
+import Testing
+
+@testable import LiqCore
+
+/// Governance: a proposal waits for the vote, passes, waits in the timelock, and executes in the first
+/// block after it; the PoolConfigurator's checks refuse impossible parameters; the preview is exact.
+@Suite struct GovernanceTests {
+    static let quick = """
+
+        [governance]
+        voting_delay_s = 60
+        voting_s = 300
+        timelock_s = 120
+        grace_s = 600
+        """
+
+    static func world(_ extra: String = quick, name: String = "default") throws -> World {
+        let text = try #require(BuiltInScenarios.named(name)).toml + extra
+        return try World(scenario: ScenarioLoader.load(text: text, file: "gov.toml"), seed: 4)
+    }
+
+    /// Accounts liquidatable by the protocol's arithmetic.
+    static func liquidatable(_ pool: LendingPool) throws -> Set<Int> {
+        Set(try pool.accounts.indices.filter { try pool.accountData(pool.accounts[$0]).healthFactor.isLiquidatable })
+    }
+
+    @Test func aProposalGoesThroughTheVoteAndTheTimelockAndExecutesInABlock() throws {
+        var world = try Self.world()
+        for _ in 0..<30 { _ = try world.step() }
+        let proposal = Proposal(asset: 0, changes: [.liquidationThresholdBps: 7_500, .ltvBps: 7_000])
+        var events = world.apply(.propose(proposal))
+        #expect(
+            events.first?.message
+                == "proposal #1 proposed: WETH LTV 80.5 % → 70 %, liquidation threshold 83 % → 75 %; the vote opens at 00:01:30"
+        )
+        let before = try Self.liquidatable(world.pool)
+        // The preview, taken now: exactly the accounts the new threshold makes liquidatable.
+        var changed = world.pool
+        changed.reserves[0].configuration = proposal.applied(to: changed.reserves[0].configuration)
+        let expected = try Self.liquidatable(changed).subtracting(before)
+        let preview = ProposalPreview.compute(proposal, pool: world.pool, index: world.riskIndex)
+        #expect(preview.problem == nil && preview.newlyLiquidatable == expected.count && expected.count > 5)
+        for _ in 0..<600 { events += try world.step() }
+        let states = events.filter { $0.kind == .governance }.map { event in
+            (event.timeMs / 1_000, event.fields.first { $0.0 == "state" }!.1)
+        }
+        // Proposed at 30 s; the vote from 90 s to 390 s; executable from 510 s, in the next block (slot 43).
+        #expect(states.map(\.0) == [30, 90, 390, 516])
+        #expect(states.map(\.1) == [.text("pending"), .text("voting"), .text("queued"), .text("executed")])
+        #expect(world.pool.reserves[0].configuration.liquidationThresholdBps == 7_500)
+        #expect(world.pool.reserves[0].configuration.ltvBps == 7_000)
+        // The risk index follows: its estimate agrees with the new exact health factors.
+        for account in world.pool.accounts.indices.prefix(500) {
+            let exact = try world.pool.accountData(world.pool.accounts[account]).healthFactor
+            guard exact.wad < 100_000_000_000_000_000_000 else { continue }
+            #expect(abs(world.riskIndex.healthFactor(account: account) - Double(exact.wad) / 1e18) < 1e-3)
+        }
+        #expect(world.proposals.first?.state == .executed)
+    }
+
+    /// Execution is a transaction: an L2 whose sequencer stays down past the grace period never executes it.
+    @Test func withoutABlockTheProposalExpires() throws {
+        var world = try Self.world(Self.quick, name: "arbitrum-sequencer")
+        let sequencer = try #require(world.sequencer)
+        _ = world.apply(.propose(Proposal(asset: 0, changes: [.liquidationBonusBps: 10_600])))
+        _ = world.apply(.crashNode(sequencer))
+        var events: [Event] = []
+        for _ in 0..<1_200 { events += try world.step() }
+        #expect(world.proposals.first?.state == .expired)
+        #expect(events.contains { $0.message == "proposal #1 expired: no block executed it within the grace period" })
+        #expect(world.pool.reserves[0].configuration.liquidationBonusBps == 10_500)
+    }
+
+    /// The PoolConfigurator's `configureReserveAsCollateral` rules (docs/mechanics.md, "Governance").
+    @Test func impossibleParametersAreRefused() {
+        let weth = ReserveConfiguration(
+            symbol: "WETH", decimals: 18, ltvBps: 8_050, liquidationThresholdBps: 8_300, liquidationBonusBps: 10_500)
+        func problem(_ changes: [RiskParameter: UInt128]) -> String? {
+            Proposal(asset: 0, changes: changes).problem(with: weth)
+        }
+        #expect(problem([:]) == "a proposal changes at least one parameter")
+        #expect(problem([.ltvBps: 8_400]) == "LTV 84 % is above the threshold 83 %")
+        #expect(problem([.liquidationBonusBps: 10_000]) == "the liquidation bonus must be above 100 % (10500 is 5 %)")
+        // 97 % × 105 % = 101.85 % > 100 %; 95 % × 105 % = 99.75 % is fine.
+        #expect(problem([.liquidationThresholdBps: 9_700, .ltvBps: 9_000])?.hasPrefix("threshold × bonus") == true)
+        #expect(problem([.liquidationThresholdBps: 9_500]) == nil)
+        #expect(problem([.liquidationProtocolFeeBps: 10_001]) == "the protocol fee is at most 100 %")
+    }
+
+    @Test func scriptedProposalsAndTheirErrors() throws {
+        let event = """
+
+            [[events]]
+            at_s = 10
+            kind = "proposal"
+            asset = "WBTC"
+            liquidation_threshold_bps = 7500
+            """
+        var world = try Self.world(Self.quick + event)
+        for _ in 0..<600 { _ = try world.step() }
+        #expect(world.pool.reserves[2].configuration.liquidationThresholdBps == 7_500)
+        let text = try #require(BuiltInScenarios.named("default")).toml
+        func error(_ extra: String) -> String {
+            do {
+                _ = try ScenarioLoader.load(text: text + extra, file: "gov.toml")
+                return ""
+            } catch { return "\(error)" }
+        }
+        #expect(error(event).isEmpty, "LTV 73 % under 75 %: fine")
+        #expect(
+            error(event.replacingOccurrences(of: "liquidation_threshold_bps = 7500", with: ""))
+                .contains("WBTC: a proposal changes at least one parameter"))
+        #expect(
+            error(event.replacingOccurrences(of: "7500", with: "7500\nduration_s = 5"))
+                .contains("a proposal event has no recovery"))
+        #expect(
+            error(event.replacingOccurrences(of: "7500", with: "6000"))
+                .contains("gov.toml:")
+                && error(event.replacingOccurrences(of: "7500", with: "6000"))
+                    .contains("liquidation_threshold_bps: WBTC: LTV 73 % is above the threshold 60 %")
+        )
+    }
+}
