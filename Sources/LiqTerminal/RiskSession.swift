@@ -28,7 +28,7 @@ final class RiskSession: @unchecked Sendable {
     /// Carries out what the view asked; `changed` redraws (called on the main queue as the run progresses).
     func carryOut(_ request: RiskRequest, driver: EngineDriver, changed: @escaping @Sendable () -> Void) {
         switch request {
-        case .start:
+        case .start, .compare:
             // The world arrives from the engine's queue later: a second r before then replaces this request,
             // and whatever run is going stops when the new one starts, so no run is left behind.
             generation += 1
@@ -36,7 +36,7 @@ final class RiskSession: @unchecked Sendable {
             driver.withWorld { [self] world in
                 guard asked == generation else { return }
                 job?.stop()
-                job = RiskJob(world: world) { DispatchQueue.main.async { changed() } }
+                job = RiskJob(world: world, compare: request == .compare) { DispatchQueue.main.async { changed() } }
                 watchingEarlierRun = watching != nil
                 changed()
             }

@@ -44,6 +44,36 @@ import Testing
         #expect(Reducer.reduce(again, .char("r"), snapshot: running).1.contains(.risk(.start)))
     }
 
+    /// `e` compares the run with the same paths after the open proposals execute: without a proposal it says
+    /// so; with one it asks for the comparison, and the view shows both figures and the change.
+    @Test func eComparesTheRunWithTheOpenProposalsExecuted() throws {
+        var view = ViewState()
+        view.overlay = .risk(RiskOverlay())
+        var snapshot = try Self.snapshot(Self.status())
+        let (refused, none) = Reducer.reduce(view, .char("e"), snapshot: snapshot)
+        #expect(none.isEmpty && refused.status == "no open governance proposal to compare: v proposes one")
+        var world = try Frames.crashedEngine(ticks: 30).world
+        _ = world.apply(.propose(Proposal(asset: 0, changes: [.liquidationThresholdBps: 7_900])))
+        snapshot.proposals = world.proposals
+        #expect(Reducer.reduce(view, .char("e"), snapshot: snapshot).1.contains(.risk(.compare)))
+        // The same 20 paths, each with twice the bad debt and 5 liquidations instead of 3.
+        var status = Self.status()
+        let doubled = (0..<20).map { index in
+            PathOutcome(
+                path: index, seed: UInt64(100 + index), realisedBadDebtUSD: Double(index) * 2_000,
+                unrealisedBadDebtUSD: 0, liquidations: 5, liquidatedDebtUSD: 10_000, maxOracleStalenessS: 12,
+                finalityStalled: false, faults: [], moves: [])
+        }
+        status.comparison = RiskStatus.Comparison(label: "proposal #1 executed now", outcomes: doubled)
+        snapshot.risk = status
+        let text = Dashboard.render(snapshot, view, width: 160, height: 50).lines.joined(separator: "\n")
+        let base = status.report.var95USD
+        #expect(text.contains("with proposal #1 executed now, the same paths · 20/200 paths"))
+        #expect(text.contains("VaR 95 \(Widgets.usd(2 * base)) (+\(Widgets.usd(base)))"), "\(text)")
+        #expect(text.contains("liquidations a path 3.0 → 5.0"))
+        #expect(text.contains("200 paths × 2 of 24 h"))
+    }
+
     @Test func theWorstPathsAreSelectedAndOpened() throws {
         let snapshot = try Self.snapshot(Self.status())
         var view = ViewState()

@@ -87,4 +87,19 @@ extension World {
     }
 
     func inWords(_ ms: Int64) -> String { ms <= nowMs ? "now" : "at \(clock(ms))" }
+
+    /// This world with every open proposal executed now, for a what-if (the Risk view's comparison); nil
+    /// when none is open. Executed out of turn, without a block: the world it makes is a counterfactual.
+    public func executingOpenProposals() -> World? {
+        let open = proposals.indices.filter { [.pending, .voting, .queued].contains(proposals[$0].state) }
+        guard !open.isEmpty else { return nil }
+        var world = self
+        for index in open {
+            world.proposals[index].state = .queued
+            world.proposals[index].executableMs = min(world.proposals[index].executableMs, nowMs)
+            world.proposals[index].expiresMs = max(world.proposals[index].expiresMs, nowMs)
+        }
+        _ = world.executeDueProposals(at: nowMs)
+        return world
+    }
 }

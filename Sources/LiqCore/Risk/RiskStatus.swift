@@ -23,6 +23,21 @@ public struct RiskStatus: Sendable {
     public var watching: Int?
     /// That path came from an earlier run than this one (a run started while watching it).
     public var watchingEarlierRun = false
+    /// The same paths from the same moment with the open proposals executed first, when asked (`e`).
+    public var comparison: Comparison?
+
+    public struct Comparison: Sendable {
+        /// What differs, in words ("proposal #1 executed now").
+        public var label: String
+        public var done: Int
+        public var report: RiskReport
+
+        public init(label: String, outcomes: [PathOutcome]) {
+            self.label = label
+            done = outcomes.count
+            report = RiskReport(outcomes)
+        }
+    }
 
     public init(
         paths: Int, horizonMs: Int64, fast: Bool, fromMs: Int64, state: State, outcomes: [PathOutcome],

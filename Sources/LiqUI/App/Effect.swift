@@ -40,6 +40,8 @@ public enum Effect: Sendable, Equatable {
 public enum RiskRequest: Sendable, Equatable {
     /// A new run from the world's present (a running one stops).
     case start
+    /// A new run, then the same paths with the open governance proposals executed at once, to compare.
+    case compare
     case stop
     /// Watch path `path` of the last run instead of the live world, from the moment the run started.
     case open(path: Int)

@@ -6,7 +6,7 @@ public enum Action: Equatable, Sendable {
         toggleCut,
         toggleFreeze
     case stepBack, stepForward, execute, confirm, apply, erase
-    case riskView, rerun, stopRun, backToLive, proposalForm, previousAsset, nextAsset
+    case riskView, rerun, stopRun, backToLive, proposalForm, previousAsset, nextAsset, compareProposals
     /// Typing into a text field (a row of the help and the hint bar; no key of its own).
     case type
 }
@@ -155,6 +155,10 @@ public enum KeyMap {
         key(
             [.enter], "enter", "watch", "watch the selected path on the dashboard, from the run's start", .open),
         key([.char("r")], "r", "run again", "run again from the present moment", .rerun),
+        key(
+            [.char("e")], "e", "vs proposals",
+            "run again, then the same paths with the open governance proposals executed now: VaR before and after",
+            .compareProposals),
         key([.char("s")], "s", "stop", "stop the run (what has finished stays)", .stopRun),
         key(
             [.char("l")], "l", "live", "back to the live world after watching a path (also on the dashboard)",

@@ -123,6 +123,13 @@ extension Reducer {
         case .rerun:
             view.overlay = .risk(RiskOverlay())
             return [.risk(.start)]
+        case .compareProposals:
+            guard !snapshot.proposals.isEmpty else {
+                view.status = "no open governance proposal to compare: v proposes one"
+                return []
+            }
+            view.overlay = .risk(RiskOverlay())
+            return [.risk(.compare)]
         case .stopRun:
             guard snapshot.risk?.state == .running else {
                 view.status = "no run is going"

@@ -34,7 +34,7 @@ enum RiskPanel {
         y += gap
         let report = risk.report
         // Under the bins: the histogram's title, a gap, five summary lines, a gap, the worst paths' title and rows.
-        let below = 1 + gap + 6 + gap + 1 + min(5, report.worst.count)
+        let below = 1 + gap + 6 + gap + 1 + min(5, report.worst.count) + (risk.comparison == nil ? 0 : 2)
         let bins = max(2, min(12, inner.maxY - y - below))
         histogram(risk, bins: bins, into: &buffer, inner: inner, y: &y)
         y += gap
@@ -58,6 +58,7 @@ enum RiskPanel {
                 + "\(Int(report.maxOracleStalenessSp95)) s")
         line("drew faults  " + split(report.withFaults))
         line("drew none    " + split(report.withoutFaults))
+        if let comparison = risk.comparison { compare(comparison, with: report, paths: risk.paths, line) }
         y += gap
         line(
             "worst paths (enter watches the selected one from \(Widgets.clock(risk.fromMs)))", Style(.title, bold: true)
@@ -77,17 +78,43 @@ enum RiskPanel {
         }
     }
 
+    /// The same paths with the open proposals executed first: the figures beside this run's, with the change.
+    static func compare(
+        _ comparison: RiskStatus.Comparison, with report: RiskReport, paths: Int, _ line: (String, Style, Int) -> Void
+    ) {
+        let title = "with \(comparison.label), the same paths"
+        guard comparison.report.paths > 0 else {
+            line(title + ": they run once this run has finished", Style(.dim), 1)
+            return
+        }
+        let after = comparison.report
+        func change(_ new: Double, _ old: Double) -> String {
+            let delta = new - old
+            return Widgets.usd(new) + " (" + (delta < 0 ? "−" : "+") + Widgets.usd(abs(delta)) + ")"
+        }
+        let done = comparison.done < paths ? " · \(comparison.done)/\(paths) paths" : ""
+        line(title + done, Style(.title, bold: true), 1)
+        line(
+            "mean \(change(after.meanBadDebtUSD, report.meanBadDebtUSD))  VaR 95 \(change(after.var95USD, report.var95USD))"
+                + "  EVaR 99 \(change(after.evar99USD, report.evar99USD))  liquidations a path "
+                + "\(liquidations(report.liquidationsMean)) → \(liquidations(after.liquidationsMean))",
+            Style(after.var95USD > report.var95USD ? .warn : .good, bold: true), 1)
+    }
+
     static func progress(_ risk: RiskStatus) -> String {
+        let runs = risk.comparison == nil ? 1 : 2
         let head =
-            "from \(Widgets.clock(risk.fromMs)) · \(risk.paths) paths of \(Widgets.duration(seconds: Int(risk.horizonMs / 1_000)))"
-            + (risk.fast ? ", fast mode" : "")
-        let rate = Widgets.fixed(risk.pathsPerSecond, 1)
+            "from \(Widgets.clock(risk.fromMs)) · \(risk.paths) paths\(runs == 2 ? " × 2" : "") of "
+            + Widgets.duration(seconds: Int(risk.horizonMs / 1_000)) + (risk.fast ? ", fast mode" : "")
+        let done = risk.done + (risk.comparison?.done ?? 0)
+        let perSecond = risk.elapsedSeconds > 0 ? Double(done) / risk.elapsedSeconds : 0
+        let rate = Widgets.fixed(perSecond, 1)
         switch risk.state {
         case .running:
             let elapsed = Int(risk.elapsedSeconds.rounded())
-            guard risk.done > 0 else { return head + " · the first paths are running, \(elapsed) s so far" }
-            let left = Double(risk.paths - risk.done) / risk.pathsPerSecond
-            return head + " · \(risk.done) done, \(rate)/s, \(Int(left.rounded())) s left"
+            guard done > 0 else { return head + " · the first paths are running, \(elapsed) s so far" }
+            let left = Double(risk.paths * runs - done) / perSecond
+            return head + " · \(done) done, \(rate)/s, \(Int(left.rounded())) s left"
         case .finished: return head + " · done in \(Int(risk.elapsedSeconds.rounded())) s (r runs again)"
         case .stopped: return head + " · stopped at \(risk.done) (r runs again)"
         case .failed(let message): return head + " · failed: \(message)"

@@ -121,3 +121,24 @@ import Testing
         )
     }
 }
+
+extension GovernanceTests {
+    /// The Risk view's what-if: the open proposals executed at once in a copy; the world itself unchanged.
+    @Test func aWhatIfExecutesTheOpenProposalsInACopy() throws {
+        var world = try Self.world()
+        #expect(world.executingOpenProposals() == nil)
+        _ = world.apply(.propose(Proposal(asset: 0, changes: [.liquidationThresholdBps: 7_500, .ltvBps: 7_000])))
+        let changed = try #require(world.executingOpenProposals())
+        #expect(changed.pool.reserves[0].configuration.liquidationThresholdBps == 7_500)
+        #expect(changed.proposals[0].state == .executed)
+        #expect(world.pool.reserves[0].configuration.liquidationThresholdBps == 8_300)
+        #expect(world.proposals[0].state == .pending)
+        let before = try Self.liquidatable(world.pool), after = try Self.liquidatable(changed.pool)
+        #expect(after.isStrictSuperset(of: before))
+        // The copy's risk index follows its new thresholds.
+        let estimated = { (w: World) in
+            (0..<w.riskIndex.count).filter { w.riskIndex.healthFactor(account: $0) < 1 }.count
+        }
+        #expect(estimated(changed) > estimated(world))
+    }
+}
