@@ -1,6 +1,6 @@
-import LiqCore
 import Testing
 
+@testable import LiqCore
 @testable import LiqUI
 
 /// Lists: filtering, sorting and scrolling the pending liquidations, page keys, and the help.
@@ -116,5 +116,48 @@ extension ReducerTests {
         #expect(!lines.contains("move down"), "duplicates stay out of the help")
         session.press(.escape)
         #expect(session.view.overlay == .none)
+    }
+}
+
+/// Enter on a liquidatable account the protocol refuses (no quote, so no walkthrough) says why instead of
+/// doing nothing: on an L2 in its grace period, the sentinel's rule and the time left.
+@Suite struct BlockedRowTests {
+    static func snapshot(reason: LiquidationError, grace: Int?, down: Bool = false) -> Snapshot {
+        var snapshot = HandSnapshot.make()
+        snapshot.blockedLiquidations = [
+            .init(
+                position: 0, account: 7, accountID: "b114", healthFactor: HealthFactor(wad: 951_400_000_000_000_000),
+                collateralUSD: 12_100, debtUSD: 10_500, reason: reason)
+        ]
+        snapshot.pendingMatching = 1
+        snapshot.graceLeftSeconds = grace
+        snapshot.sequencerDown = down
+        return snapshot
+    }
+
+    static func enter(on snapshot: Snapshot) -> ViewState {
+        var view = ViewState()
+        view.focus = .liquidations
+        let (next, effects) = Reducer.reduce(view, .enter, snapshot: snapshot)
+        #expect(effects.allSatisfy { if case .request = $0 { true } else { false } })
+        #expect(next.overlay == .none)
+        return next
+    }
+
+    @Test func enterOnARefusedRowSaysWhy() {
+        let grace = Self.enter(on: Self.snapshot(reason: .priceOracleSentinelCheckFailed, grace: 2_500))
+        #expect(
+            grace.status
+                == "b114: PRICE_ORACLE_SENTINEL_CHECK_FAILED: during the sequencer's grace period only HF < 0.95 "
+                + "may be liquidated (41:40 left)")
+        let down = Self.enter(on: Self.snapshot(reason: .priceOracleSentinelCheckFailed, grace: nil, down: true))
+        #expect(
+            down.status
+                == "b114: PRICE_ORACLE_SENTINEL_CHECK_FAILED: the sequencer is down, so no block and no liquidation")
+        let dust = Self.enter(on: Self.snapshot(reason: .mustNotLeaveDust, grace: nil))
+        #expect(
+            dust.status
+                == "b114 cannot be liquidated through its largest debt and collateral: MUST_NOT_LEAVE_DUST "
+                + "(would leave dust)")
     }
 }

@@ -74,12 +74,29 @@ extension Reducer {
             }
         case .liquidations:
             let cursor = liquidationCursor(view, snapshot: snapshot)
+            if let blocked = snapshot.blockedLiquidations.first(where: { $0.position == cursor }) {
+                view.status = blockedReason(blocked, snapshot)
+                return
+            }
             guard let row = snapshot.pendingLiquidations.first(where: { $0.position == cursor }) else { return }
             view.selectedAccountID = row.accountID
             view.overlay = .walkthrough(Walkthrough(row: row))
         default:
             break
         }
+    }
+
+    /// Why a liquidatable account has no walkthrough: the protocol refuses its largest pair, and why.
+    static func blockedReason(_ row: Snapshot.BlockedLiquidation, _ snapshot: Snapshot) -> String {
+        let id = sanitized(Addresses.shortened(row.accountID))
+        let code = row.reason.rawValue
+        guard row.reason == .priceOracleSentinelCheckFailed else {
+            return "\(id) cannot be liquidated through its largest debt and collateral: \(code) "
+                + "(\(LiquidationFailure.reverted(row.reason).summary))"
+        }
+        if snapshot.sequencerDown { return "\(id): \(code): the sequencer is down, so no block and no liquidation" }
+        let left = snapshot.graceLeftSeconds.map { " (\($0 / 60):\($0 % 60 < 10 ? "0" : "")\($0 % 60) left)" } ?? ""
+        return "\(id): \(code): during the sequencer's grace period only HF < 0.95 may be liquidated\(left)"
     }
 
     static func selectedRegion(_ view: ViewState, _ snapshot: Snapshot) -> Region? {
