@@ -264,7 +264,7 @@ import Testing
             Issue.record("the form is open")
             return
         }
-        #expect(form.asset == 0 && form.current == [8_050, 8_300, 10_500, 1_000, 1_500])
+        #expect(form.asset == 0 && form.current == [8_050, 8_300, 10_500, 1_000, 1_500, 0])
         #expect(session.screen(160, 48).joined().contains("Governance proposal"))
         session.press(.char("7"), .char("5")) // the liquidation threshold, focused first
         session.press(.enter)

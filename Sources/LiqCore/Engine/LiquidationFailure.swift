@@ -30,6 +30,7 @@ public enum LiquidationFailure: Sendable, Hashable {
         case .reverted(.specifiedCurrencyNotBorrowedByUser): "debt repaid"
         case .reverted(.mustNotLeaveDust): "would leave dust"
         case .reverted(.priceOracleSentinelCheckFailed): "sequencer check"
+        case .reverted(.reservePaused): "reserve paused"
         case .reverted(.invalidBurnAmount): "amount too small"
         case .walletShort: "wallet short"
         case .flashLoanNotRepaid: "sale short of loan"

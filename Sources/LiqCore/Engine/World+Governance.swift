@@ -62,7 +62,7 @@ extension World {
         let symbol = pool.reserves[proposal.asset].configuration.symbol
         let current = pool.reserves[proposal.asset].configuration
         let parts = proposal.changes.sorted { $0.key < $1.key }.map { parameter, value in
-            "\(parameter.label) \(RiskParameter.percent(parameter.value(in: current))) → \(RiskParameter.percent(value))"
+            "\(parameter.label) \(parameter.text(parameter.value(in: current))) → \(parameter.text(value))"
         }
         return "\(symbol) " + parts.joined(separator: ", ")
     }

@@ -50,6 +50,8 @@ public enum RiskParameter: String, Sendable, CaseIterable, Comparable {
     case liquidationBonusBps = "liquidation_bonus_bps"
     case liquidationProtocolFeeBps = "liquidation_protocol_fee_bps"
     case reserveFactorBps = "reserve_factor_bps"
+    /// 1 pauses the reserve (no liquidation, repayment or flash loan), 0 unpauses it.
+    case paused
 
     public static func < (a: Self, b: Self) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -62,6 +64,7 @@ public enum RiskParameter: String, Sendable, CaseIterable, Comparable {
         case .liquidationBonusBps: "liquidation bonus"
         case .liquidationProtocolFeeBps: "protocol fee"
         case .reserveFactorBps: "reserve factor"
+        case .paused: "paused"
         }
     }
 
@@ -72,6 +75,7 @@ public enum RiskParameter: String, Sendable, CaseIterable, Comparable {
         case .liquidationBonusBps: configuration.liquidationBonusBps
         case .liquidationProtocolFeeBps: configuration.liquidationProtocolFeeBps
         case .reserveFactorBps: configuration.reserveFactorBps
+        case .paused: configuration.isPaused ? 1 : 0
         }
     }
 
@@ -82,6 +86,7 @@ public enum RiskParameter: String, Sendable, CaseIterable, Comparable {
         case .liquidationBonusBps: configuration.liquidationBonusBps = value
         case .liquidationProtocolFeeBps: configuration.liquidationProtocolFeeBps = value
         case .reserveFactorBps: configuration.reserveFactorBps = value
+        case .paused: configuration.isPaused = value != 0
         }
     }
 
@@ -89,4 +94,7 @@ public enum RiskParameter: String, Sendable, CaseIterable, Comparable {
     public static func percent(_ bps: UInt128) -> String {
         DecimalAmount.format(bps, decimals: 2) + " %"
     }
+
+    /// A value as the form and the events show it: a percentage, or yes / no for `paused`.
+    public func text(_ value: UInt128) -> String { self == .paused ? (value != 0 ? "yes" : "no") : Self.percent(value) }
 }

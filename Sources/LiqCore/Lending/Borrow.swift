@@ -1,6 +1,7 @@
 /// Why a borrow reverts, named as the protocol's `Errors` library names it.
 public enum BorrowError: String, Error, Sendable, CaseIterable {
     case invalidAmount = "INVALID_AMOUNT"
+    case reservePaused = "RESERVE_PAUSED"
     case invalidMintAmount = "INVALID_MINT_AMOUNT"
     case inconsistentEModeCategory = "INCONSISTENT_EMODE_CATEGORY"
     case priceOracleSentinelCheckFailed = "PRICE_ORACLE_SENTINEL_CHECK_FAILED"

@@ -34,6 +34,7 @@ extension LendingPool {
         receiver: (_ pool: inout LendingPool, _ amount: UInt128, _ premium: UInt128) throws -> UInt128
     ) throws -> FlashLoanReceipt {
         guard amount != 0 else { throw BorrowError.invalidAmount }
+        guard !reserves[reserve].configuration.isPaused else { throw BorrowError.reservePaused }
         guard reserves[reserve].availableLiquidity >= amount else { throw FlashLoanError.insufficientLiquidity }
         let premium = try PercentageMath.percentMul(amount, flashLoanPremiumTotalBps)
         // The trial owns the accounts while the receiver runs (no copy of the book); a journal undoes the

@@ -19,7 +19,10 @@ extension LendingPool {
         let userCollateralBalance = try collateralBalance(account, reserve: c)
         let userReserveDebt = try debtBalance(account, reserve: d)
 
-        // validateLiquidationCall, in the contract's order.
+        // validateLiquidationCall, in the contract's order: paused reserves, the sentinel, the health factor.
+        guard !reserves[c].configuration.isPaused, !reserves[d].configuration.isPaused else {
+            throw LiquidationError.reservePaused
+        }
         if let sentinel, !(healthFactor < .closeFactorThreshold || sentinel.isLiquidationAllowed) {
             throw LiquidationError.priceOracleSentinelCheckFailed
         }

@@ -3,6 +3,7 @@ extension LendingPool {
     @discardableResult
     public mutating func repay(accountIndex: Int, reserve: Int, amount: UInt128) throws -> UInt128 {
         guard amount != 0 else { throw BorrowError.invalidAmount }
+        guard !reserves[reserve].configuration.isPaused else { throw BorrowError.reservePaused }
         var updated = reserves[reserve]
         try updated.updateState(to: time)
         let scaled = accounts[accountIndex].scaledDebt[reserve]

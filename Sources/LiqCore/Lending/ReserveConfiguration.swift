@@ -9,6 +9,8 @@ public struct ReserveConfiguration: Sendable, Equatable {
     public var liquidationProtocolFeeBps: UInt128
     public var reserveFactorBps: UInt128
     public var rateStrategy: InterestRateStrategy
+    /// Paused by governance or the guardian: no liquidation, repayment or flash loan touches it.
+    public var isPaused = false
     /// `10 ** decimals`.
     public let unit: UInt128
 

@@ -26,9 +26,11 @@ extension ScenarioLoader {
         for (parameter, key) in fields {
             if let value = try reader.readIfPresent(key) { changes[parameter] = value }
         }
+        if let paused = try reader.readIfPresent(keys.paused) { changes[.paused] = paused ? 1 : 0 }
         let proposal = Proposal(asset: asset, changes: changes)
         if let problem = proposal.problem(with: assets[asset].configuration) {
-            let key = changes.isEmpty ? keys.kind.name : fields.first { changes[$0.0] != nil }!.1.name
+            let key =
+                fields.first { changes[$0.0] != nil }?.1.name ?? (changes.isEmpty ? keys.kind.name : keys.paused.name)
             throw reader.error(key, "\(assets[asset].symbol): \(problem)")
         }
         return proposal

@@ -16,7 +16,13 @@ public struct ProposalForm: Equatable, Sendable {
         self.current = current
     }
 
-    /// A typed value in bps: a percentage with up to two decimals, at most 200 %.
+    /// A typed value: for `paused` 1 or 0; otherwise bps, from a percentage with up to two decimals, at most
+    /// 200 %.
+    static func value(_ text: String, for parameter: RiskParameter) -> UInt128? {
+        guard parameter == .paused else { return bps(text) }
+        return text == "1" ? 1 : text == "0" ? 0 : nil
+    }
+
     static func bps(_ text: String) -> UInt128? {
         guard let value = Double(text), value.isFinite, value >= 0, value <= 200,
             text.split(separator: ".").dropFirst().first.map({ $0.count <= 2 }) ?? true
@@ -29,8 +35,11 @@ public struct ProposalForm: Equatable, Sendable {
     public var problem: String? {
         for (index, text) in texts.enumerated() {
             guard let text else { continue }
-            if Self.bps(text) == nil {
-                return "\(RiskParameter.allCases[index].label): \"\(text)\" is not a percentage from 0 to 200"
+            let parameter = RiskParameter.allCases[index]
+            if Self.value(text, for: parameter) == nil {
+                return parameter == .paused
+                    ? "paused: type 1 to pause the reserve, 0 to unpause it"
+                    : "\(parameter.label): \"\(text)\" is not a percentage from 0 to 200"
             }
         }
         return changes.isEmpty ? "type a new value for at least one parameter" : nil
@@ -40,7 +49,7 @@ public struct ProposalForm: Equatable, Sendable {
     public var changes: [RiskParameter: UInt128] {
         var changes: [RiskParameter: UInt128] = [:]
         for (index, parameter) in RiskParameter.allCases.enumerated() {
-            guard let text = texts[index], let value = Self.bps(text),
+            guard let text = texts[index], let value = Self.value(text, for: parameter),
                 index >= current.count || value != current[index]
             else { continue }
             changes[parameter] = value
@@ -50,7 +59,10 @@ public struct ProposalForm: Equatable, Sendable {
 
     /// The proposal, once every typed value reads.
     public var proposal: Proposal? {
-        guard texts.allSatisfy({ $0.map { Self.bps($0) != nil } ?? true }), !changes.isEmpty else { return nil }
+        let readable = zip(texts, RiskParameter.allCases).allSatisfy { text, parameter in
+            text.map { Self.value($0, for: parameter) != nil } ?? true
+        }
+        guard readable, !changes.isEmpty else { return nil }
         return Proposal(asset: asset, changes: changes)
     }
 

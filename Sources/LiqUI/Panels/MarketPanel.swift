@@ -33,7 +33,11 @@ enum MarketPanel {
             let truePrice = Double(row.truePrice) / 1e8, oracle = Double(row.oraclePrice) / 1e8
             let gap = oracle == 0 ? 0 : abs(truePrice - oracle) / oracle
             let change = Double(row.changeBps) / 100
-            let badge = row.isFrozen ? "FROZEN" : row.isStale ? "STALE" : ""
+            let paused =
+                RiskParameter.allCases.firstIndex(of: .paused).map {
+                    $0 < row.riskParameters.count && row.riskParameters[$0] != 0
+                } ?? false
+            let badge = paused ? "PAUSED" : row.isFrozen ? "FROZEN" : row.isStale ? "STALE" : ""
             return [
                 .init(row.symbol, Style(.text, bold: true)), .init(Widgets.price(truePrice)),
                 .init(Widgets.price(oracle), Style(gap > 0.05 ? .critical : gap > 0.005 ? .warn : .text)),

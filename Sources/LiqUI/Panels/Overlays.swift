@@ -65,7 +65,10 @@ enum Chrome {
             ("node flags", "v validator, o oracle reporter, b bot's host, s L2 sequencer; slashed: signed two blocks"),
             ("data centers", "aws-eu!: no power; aws-eu*: an intruder controls its nodes until detected (i)"),
             ("region flags", "DOWN outage, CUT links cut (partition), SLOW links degraded"),
-            ("market", "STALE: the oracle is past its heartbeat; FROZEN: its reporter was stopped (f)"),
+            (
+                "market",
+                "STALE: the oracle is past its heartbeat; FROZEN: its reporter was stopped (f); PAUSED: by governance (v)"
+            ),
             (
                 "header",
                 "SEQUENCER DOWN, then GRACE mm:ss: an L2's sequencer and sentinel; INTRUSION site: not yet "

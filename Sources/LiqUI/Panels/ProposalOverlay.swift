@@ -4,7 +4,7 @@ import LiqCore
 /// now, and how long governance takes before it does.
 extension Chrome {
     static func proposal(_ form: ProposalForm, _ snapshot: Snapshot, into buffer: inout ScreenBuffer, area: Rect) {
-        let rect = centered(78, 15, in: area)
+        let rect = centered(78, 16, in: area)
         buffer.fill(rect)
         let inner = Widgets.box(&buffer, rect, title: "Governance proposal", focused: true)
         func line(_ text: String, _ y: Int, _ style: Style, x: Int = 1) {
@@ -17,9 +17,13 @@ extension Chrome {
             x: 3)
         for (index, parameter) in RiskParameter.allCases.enumerated() {
             let focused = index == form.field
-            let now = index < form.current.count ? RiskParameter.percent(form.current[index]) : "?"
+            let now = index < form.current.count ? parameter.text(form.current[index]) : "?"
             let typed = form.texts[index]
-            let proposed = (typed.map { $0 + (focused ? "▏" : "") } ?? (focused ? "▏" : "")) + " %"
+            let unit = parameter == .paused ? (focused ? "  (1: pause, 0: unpause)" : "") : " %"
+            let shown = typed.map { text in
+                parameter == .paused ? ProposalForm.value(text, for: parameter).map(parameter.text) ?? text : text
+            }
+            let proposed = (shown.map { $0 + (focused ? "▏" : "") } ?? (focused ? "▏" : "")) + unit
             let changed = form.changes[parameter] != nil
             line(focused ? "▸" : " ", 3 + index, Style(.accent, bold: true))
             line(
@@ -28,7 +32,8 @@ extension Chrome {
             line(
                 typed == nil && !focused ? "unchanged" : proposed, 3 + index,
                 Style(
-                    typed.map { ProposalForm.bps($0) == nil } == true ? .critical : changed ? .accent : .dim,
+                    typed.map { ProposalForm.value($0, for: parameter) == nil } == true
+                        ? .critical : changed ? .accent : .dim,
                     bold: focused), x: 39)
         }
         let y = 4 + RiskParameter.allCases.count

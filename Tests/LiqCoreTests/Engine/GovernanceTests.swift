@@ -142,3 +142,58 @@ extension GovernanceTests {
         #expect(estimated(changed) > estimated(world))
     }
 }
+
+extension GovernanceTests {
+    /// A paused reserve: `validateLiquidationCall` reverts with RESERVE_PAUSED before the sentinel and the
+    /// health factor (either side paused), and so do repayments and flash loans of it.
+    @Test func aPausedReserveRefusesLiquidationsRepaymentsAndFlashLoans() throws {
+        var pool = try Self.world().pool
+        let carol = try #require(pool.accounts.indices.first { pool.accounts.id(at: $0) == "carol" })
+        let request = LiquidationRequest(collateralReserve: 0, debtReserve: 3, debtToCover: .max)
+        _ = try pool.quoteLiquidation(accountIndex: carol, request)
+        for paused in [0, 3] {
+            var stopped = pool
+            stopped.reserves[paused].configuration.isPaused = true
+            #expect(throws: LiquidationError.reservePaused) {
+                try stopped.quoteLiquidation(accountIndex: carol, request)
+            }
+        }
+        // A repayment checks the reserve repaid only: USDC with WETH paused goes through.
+        var wethPaused = pool
+        wethPaused.reserves[0].configuration.isPaused = true
+        #expect(try wethPaused.repay(accountIndex: carol, reserve: 3, amount: 1) == 1)
+        pool.reserves[3].configuration.isPaused = true
+        #expect(throws: BorrowError.reservePaused) { try pool.repay(accountIndex: carol, reserve: 3, amount: 1) }
+        #expect(throws: BorrowError.reservePaused) {
+            try pool.flashLoan(reserve: 3, amount: 1_000_000) { _, amount, premium in amount + premium }
+        }
+    }
+
+    /// Pausing WETH by proposal: after it executes, a 30 % fall of ETH liquidates nobody through WETH.
+    @Test func aPauseProposalStopsLiquidationsOfThatReserve() throws {
+        var world = try Self.world(
+            Self.quick + """
+
+                [[events]]
+                at_s = 1
+                kind = "proposal"
+                asset = "WETH"
+                paused = true
+                """)
+        var events: [Event] = []
+        for _ in 0..<600 { events += try world.step() }
+        #expect(events.contains { $0.message.hasPrefix("proposal #1 executed: WETH paused no → yes") })
+        #expect(world.pool.reserves[0].configuration.isPaused)
+        _ = world.apply(.shock(asset: 0, percentBps: -3_000, overSeconds: 0))
+        var after: [Event] = []
+        for _ in 0..<300 { after += try world.step() }
+        let liquidations = after.filter { $0.kind == .liquidation }
+        #expect(!liquidations.contains { $0.fields.contains { $0.1 == .text("WETH") } }, "no WETH liquidation")
+        let pool = world.pool
+        let stuck = try pool.accounts.indices.filter {
+            try pool.accountData(pool.accounts[$0]).healthFactor.isLiquidatable
+                && pool.accounts[$0].usingAsCollateral[0] && pool.accounts[$0].scaledCollateral[0] > 0
+        }
+        #expect(stuck.count > 20, "accounts liquidatable and stuck behind the pause: \(stuck.count)")
+    }
+}

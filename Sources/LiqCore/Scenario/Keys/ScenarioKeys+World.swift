@@ -160,5 +160,7 @@ extension ScenarioKeys {
             "liquidation_protocol_fee_bps", default: nil, "a proposal: its new liquidation protocol fee")
         let reserveFactor = ScenarioKey.basisPoints(
             "reserve_factor_bps", default: nil, "a proposal: its new reserve factor")
+        let paused = ScenarioKey.flag(
+            "paused", default: nil, "a proposal: pause the reserve (no liquidation, repayment or flash loan) or not")
     }
 }
