@@ -9,6 +9,8 @@ public struct ProposalPreview: Sendable, Equatable {
     /// Their collateral at today's prices, USD.
     public var collateralAtRiskUSD = 0.0
     public var noLongerLiquidatable = 0
+    /// With a pause: accounts liquidatable now that hold or owe the asset, which no one could liquidate.
+    public var blockedByPause = 0
 
     static func compute(_ proposal: Proposal, pool: LendingPool, index: RiskIndex) -> ProposalPreview {
         guard pool.reserves.indices.contains(proposal.asset) else {
@@ -21,6 +23,14 @@ public struct ProposalPreview: Sendable, Equatable {
         changed.reserves[proposal.asset].configuration = proposal.applied(
             to: pool.reserves[proposal.asset].configuration)
         let (before, after) = (ExactHealth(pool), ExactHealth(changed))
+        if proposal.changes[.paused].map({ $0 != 0 }) == true {
+            for account in 0..<index.count
+            where index.collateralTokens(account: account, asset: proposal.asset) > 0
+                || index.debtTokens(account: account, asset: proposal.asset) > 0
+            {
+                if (try? before.healthFactor(account: account))?.isLiquidatable == true { preview.blockedByPause += 1 }
+            }
+        }
         for account in 0..<index.count where index.collateralTokens(account: account, asset: proposal.asset) > 0 {
             guard let now = try? before.healthFactor(account: account),
                 let then = try? after.healthFactor(account: account), now != then

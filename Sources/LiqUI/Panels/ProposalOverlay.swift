@@ -49,7 +49,14 @@ extension Chrome {
                         + (preview.noLongerLiquidatable > 0
                             ? ", \(Widgets.count(preview.noLongerLiquidatable)) no longer" : ""),
                     y, Style(newly > 0 ? .warn : .good))
-                line("collateral at risk (today)  \(Widgets.usd(preview.collateralAtRiskUSD))", y + 1, Style(.warn))
+                if preview.blockedByPause > 0 || form.changes[.paused] == 1 {
+                    line(
+                        "the pause blocks the liquidation of \(Widgets.count(preview.blockedByPause)) account"
+                            + "\(preview.blockedByPause == 1 ? "" : "s") liquidatable now", y + 1,
+                        Style(preview.blockedByPause > 0 ? .critical : .good))
+                } else {
+                    line("collateral at risk (today)  \(Widgets.usd(preview.collateralAtRiskUSD))", y + 1, Style(.warn))
+                }
             }
         } else {
             line("computing the exact effect …", y, Style(.dim))

@@ -197,3 +197,22 @@ extension GovernanceTests {
         #expect(stuck.count > 20, "accounts liquidatable and stuck behind the pause: \(stuck.count)")
     }
 }
+
+extension GovernanceTests {
+    /// The form's preview of a pause: the accounts liquidatable now that hold or owe the asset.
+    @Test func thePreviewOfAPauseCountsTheLiquidationsItBlocks() throws {
+        var world = try Self.world()
+        _ = world.apply(.shock(asset: 0, percentBps: -2_000, overSeconds: 0))
+        for _ in 0..<13 { _ = try world.step() } // the oracle follows
+        let pool = world.pool
+        let expected = try pool.accounts.indices.filter { index in
+            let account = pool.accounts[index]
+            let touches = (account.usingAsCollateral[0] && account.scaledCollateral[0] > 0) || account.scaledDebt[0] > 0
+            return try touches && pool.accountData(account).healthFactor.isLiquidatable
+        }.count
+        let preview = ProposalPreview.compute(
+            Proposal(asset: 0, changes: [.paused: 1]), pool: pool, index: world.riskIndex)
+        #expect(expected > 10 && preview.blockedByPause == expected, "\(preview.blockedByPause) of \(expected)")
+        #expect(preview.newlyLiquidatable == 0)
+    }
+}
