@@ -13,8 +13,13 @@ public struct DashboardOptions: Sendable {
     public var speed: Double
     /// stderr goes here while the screen is up.
     public var logPath: String
+    /// `--record`: the journal, its header already written.
+    public var journal: JournalFile?
 
-    public init(world: World, theme: Theme, maxTicks: Int?, speed: Double, logPath: String) {
+    public init(
+        world: World, theme: Theme, maxTicks: Int?, speed: Double, logPath: String, journal: JournalFile? = nil
+    ) {
+        self.journal = journal
         self.world = world
         self.theme = theme
         self.maxTicks = maxTicks
@@ -66,7 +71,7 @@ public final class DashboardApp: @unchecked Sendable {
         }
         view.themeIndex = BuiltInThemes.names.firstIndex(of: options.theme.name) ?? 0
         driver = EngineDriver(
-            engine: engine, hertz: 10, onSnapshot: { [self] snapshot in received(snapshot) },
+            engine: engine, hertz: 10, journal: options.journal, onSnapshot: { [self] snapshot in received(snapshot) },
             onError: { [self] error in
                 writeError("engine error: \(error)\n")
                 finish(1, message: "liqtop: the engine stopped: \(error)")
@@ -227,6 +232,14 @@ public final class DashboardApp: @unchecked Sendable {
         CursesScreen.restore()
         restoreStderr()
         if let message { writeError(message + "\n") }
+        if let journal = options.journal {
+            journal.close()
+            let (blocks, commands) = journal.counts
+            let note =
+                journal.failure.map { $0 + "; the lines before it stand" }
+                ?? "recorded \(blocks) blocks and \(commands) commands to \(sanitized(journal.path))"
+            writeError(note + "\n")
+        }
         exit(code)
     }
 

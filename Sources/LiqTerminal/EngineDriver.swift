@@ -25,14 +25,19 @@ public final class EngineDriver: @unchecked Sendable {
     private let callbackQueue: DispatchQueue
     private let onSnapshot: @Sendable (Snapshot) -> Void
     private let onError: @Sendable (Error) -> Void
+    /// The journal `--record` writes, and whether the engine plays the recorded world (not a risk path).
+    private let journal: JournalFile?
+    private var recording = true
 
     /// `hertz` timer fires a second; each fire advances simulated time by the elapsed wall time × speed.
     /// `tickBudget` is the share of each frame the ticks may take (the rest answers keys and draws).
     public init(
         engine: Engine, hertz: Double = 10, tickBudget: Double = 0.6, callbackQueue: DispatchQueue = .main,
+        journal: JournalFile? = nil,
         onSnapshot: @escaping @Sendable (Snapshot) -> Void, onError: @escaping @Sendable (Error) -> Void = { _ in }
     ) {
         self.engine = engine
+        self.journal = journal
         self.tickBudget = tickBudget
         frameMs = 1_000 / hertz
         self.callbackQueue = callbackQueue
@@ -62,6 +67,7 @@ public final class EngineDriver: @unchecked Sendable {
     public func send(_ command: Command) {
         queue.async { [self] in
             engine.apply(command)
+            if recording { journal?.command(command, world: engine.world) }
             publish()
         }
     }
@@ -88,10 +94,12 @@ public final class EngineDriver: @unchecked Sendable {
         }
     }
 
-    /// Plays another engine from now on (a Monte Carlo path to watch); playback stays as it was.
-    public func replace(_ next: Engine) {
+    /// Plays another engine from now on (a Monte Carlo path to watch); playback stays as it was. `live` says
+    /// it is the recorded world again (back from a path): a journal records only that one.
+    public func replace(_ next: Engine, live: Bool = false) {
         queue.async { [self] in
             engine = next
+            recording = live
             owedMs = 0
             pace.removeAll()
             publish()
@@ -143,6 +151,7 @@ public final class EngineDriver: @unchecked Sendable {
         do {
             while ran < ticks {
                 try engine.step()
+                if recording { journal?.step(engine.world) }
                 ran += 1
                 if DispatchTime.now().uptimeNanoseconds > deadline { break }
             }
@@ -161,6 +170,9 @@ public final class EngineDriver: @unchecked Sendable {
         snapshot.paused = paused
         snapshot.speed = speed
         snapshot.achievedSpeed = achievedSpeed
+        if let journal {
+            snapshot.recording = journal.failure.map { .failed($0) } ?? (recording ? .on(journal.path) : .paused)
+        }
         let deliver = onSnapshot, published = snapshot
         callbackQueue.async { deliver(published) }
     }

@@ -62,7 +62,7 @@ final class RiskSession: @unchecked Sendable {
             driver.replace(next)
         case .live:
             guard let live = liveWorld else { return }
-            driver.replace(Engine(world: live))
+            driver.replace(Engine(world: live), live: true)
             liveWorld = nil
             watching = nil
             watchingEarlierRun = false

@@ -30,6 +30,8 @@ struct Run: ParsableCommand {
 
     @OptionGroup var pathOptions: PathOptions
 
+    @OptionGroup var recordOptions: RecordOptions
+
     @Option(
         help: ArgumentHelp("The risk run's --horizon, for the faults of --path (default 24h).", valueName: "duration"))
     var horizon: String?
@@ -38,6 +40,7 @@ struct Run: ParsableCommand {
     var log = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop.log").path
 
     func validate() throws {
+        try recordOptions.validate(pathOptions: pathOptions)
         if horizon != nil, !pathOptions.wantsPath {
             throw ValidationError("--horizon is for a path: give --path or --path-seed with it")
         }
@@ -48,7 +51,14 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = try pathOptions.scenario(self.scenario)
+        var header: JournalHeader?
+        let scenario: Scenario
+        if recordOptions.record != nil {
+            (scenario, header) = try RecordOptions.scenario(self.scenario, sets: pathOptions.sets)
+            header?.seed = seed
+        } else {
+            scenario = try pathOptions.scenario(self.scenario)
+        }
         let theme = try ThemeSource.load(self.theme)
         let horizonS = try RiskOptions.seconds(horizon ?? "24h")
         // Where stderr will go while the screen is up: a log that cannot be opened is said now, not lost.
@@ -58,11 +68,16 @@ struct Run: ParsableCommand {
         guard isatty(1) == 1, isatty(0) == 1 else {
             throw CLIError("the dashboard needs a terminal, and this is not one; use 'liqtop sim' for headless runs")
         }
+        if let record = recordOptions.record {
+            try Sim.refuseOverwriting(scenarioFile: self.scenario, with: record, option: "--record")
+        }
         do {
             let world = pathOptions.world(
                 try World(scenario: scenario, seed: seed), seed: seed, horizonMs: Int64(horizonS) * 1_000, named: true)
+            let journal = try header.flatMap { try recordOptions.open(header: $0, world: world) }
             try DashboardApp.run(
-                DashboardOptions(world: world, theme: theme, maxTicks: maxTicks, speed: speed, logPath: log))
+                DashboardOptions(
+                    world: world, theme: theme, maxTicks: maxTicks, speed: speed, logPath: log, journal: journal))
         } catch let error as CustomStringConvertible {
             throw CLIError(error.description)
         }

@@ -40,10 +40,13 @@ struct Sim: ParsableCommand {
 
     @OptionGroup var pathOptions: PathOptions
 
+    @OptionGroup var recordOptions: RecordOptions
+
     /// 100 million ticks of 1 s are over three years simulated, about a quarter of an hour of `default`.
     static let maximumTicks = 100_000_000
 
     func validate() throws {
+        try recordOptions.validate(pathOptions: pathOptions)
         guard ticks >= 0 else { throw ValidationError("--ticks must be 0 or more") }
         guard ticks <= Self.maximumTicks else {
             throw ValidationError(
@@ -52,7 +55,13 @@ struct Sim: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = try pathOptions.scenario(self.scenario)
+        var header: JournalHeader?
+        let scenario: Scenario
+        if recordOptions.record != nil {
+            (scenario, header) = try RecordOptions.scenario(self.scenario, sets: pathOptions.sets)
+        } else {
+            scenario = try pathOptions.scenario(self.scenario)
+        }
         var schedule: [ScheduledCommand] = []
         for text in shock { schedule.append(try Self.parseShock(text, scenario: scenario)) }
         for text in outage { schedule += try Self.parseOutage(text) }
@@ -67,6 +76,12 @@ struct Sim: ParsableCommand {
             throw CLIError("\(self.scenario): \(error): an amount or price is too large to compute with")
         }
         if let events { try Self.refuseOverwriting(scenarioFile: self.scenario, with: events, option: "--events") }
+        if let record = recordOptions.record {
+            try Self.refuseOverwriting(scenarioFile: self.scenario, with: record, option: "--record")
+        }
+        header?.seed = seed
+        header?.schedule = schedule
+        let journal = try header.flatMap { try recordOptions.open(header: $0, world: engine.world) }
         let writer = try events.map { try EventWriter(path: $0) }
         // Ctrl-C, TERM and HUP stop the run between ticks; any other signal that ends it removes the
         // partial file first: nothing half-written stays behind.
@@ -77,12 +92,14 @@ struct Sim: ParsableCommand {
                 progress.clear()
                 writer?.discard()
                 let unwritten = events.map { "; \(sanitized($0)) was not written" } ?? ""
+                journal?.close()
                 Liqtop.fail(
                     "interrupted by \(SimProgress.name(of: signal)) at tick \(tick) of \(ticks)\(unwritten)",
                     status: 128 + signal)
             }
             do {
                 let happened = try engine.step()
+                journal?.step(engine.world)
                 try writer?.write(happened)
             } catch {
                 progress.clear()
@@ -93,6 +110,8 @@ struct Sim: ParsableCommand {
         }
         progress.clear()
         try writer?.close()
+        journal?.close()
+        if let failure = journal?.failure { throw CLIError(failure + "; the lines before it stand") }
         Interruption.fileCompleted()
         let elapsed = progress.elapsedSeconds
         let summary = SimSummary(world: engine.world, ticks: ticks, seed: seed, hash: engine.stateHash)

@@ -166,6 +166,13 @@ public struct Snapshot: Sendable {
     public var shockPreview: ShockPreview?
     /// The exact effect of the proposal being edited, if the proposal form is open.
     public var proposalPreview: ProposalPreview?
+    /// `--record`: the journal being written (its path), paused while a risk path plays, or failed.
+    public var recording: Recording?
+    public enum Recording: Sendable, Equatable {
+        case on(String)
+        case paused
+        case failed(String)
+    }
     /// Governance proposals not yet executed nor expired, and how long governance takes.
     public var proposals: [ProposalRecord] = []
     public var governance = GovernanceTimes()

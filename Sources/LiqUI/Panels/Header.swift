@@ -48,6 +48,12 @@ extension Chrome {
                     long: "proposal #\(proposal.id) \(proposal.state.rawValue)\(left)\(more)",
                     short: "#\(proposal.id) \(proposal.state.rawValue)", role: .accent, importance: 5))
         }
+        switch snapshot.recording {
+        case .on: fields.insert(Field(long: "● REC", short: "●REC", role: .critical, importance: 9), at: 1)
+        case .paused: fields.insert(Field(long: "REC paused", short: "REC ‖", role: .warn, importance: 9), at: 1)
+        case .failed: fields.insert(Field(long: "REC FAILED", short: "REC ✗", role: .critical, importance: 10), at: 1)
+        case nil: break
+        }
         if let export = snapshot.marketExport {
             fields.insert(Field(long: sanitized(export), short: "", importance: 3), at: 2)
         }

@@ -155,8 +155,10 @@ struct RiskRun: ParsableCommand {
     }
 
     /// The scenario with one combination of `--set` values; a bad key or value names the `--set`.
-    static func scenario(_ text: String, file: String, _ combination: [(key: String, value: String)]) throws -> Scenario
-    {
+    static func scenario(
+        _ text: String, file: String, _ combination: [(key: String, value: String)],
+        resources: ScenarioLoader.Resources? = nil
+    ) throws -> Scenario {
         var overrides: [ConfigOverride] = []
         for (key, value) in combination {
             do {
@@ -167,7 +169,8 @@ struct RiskRun: ParsableCommand {
         }
         let loaded: Result<Scenario, ConfigError> = Result { () throws(ConfigError) -> Scenario in
             try ScenarioLoader.load(
-                text: text, file: file, overrides: overrides, resources: ScenarioSource.resources(for: file))
+                text: text, file: file, overrides: overrides,
+                resources: resources ?? ScenarioSource.resources(for: file))
         }
         switch loaded {
         case .success(let scenario):
