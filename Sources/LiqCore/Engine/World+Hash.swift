@@ -48,27 +48,32 @@ extension World {
             }
             put(reserve.lastUpdateTimestamp)
         }
-        // Each account as one slot per reserve (collateral, debt, then flags), read from its positions.
+        // Each account as one slot per reserve (collateral, debt, then flags), read from its positions: rows
+        // written straight into a buffer a chunk of accounts at a time (the same bytes as `put` would write,
+        // without a call per value), since the accounts are nearly all of the bytes.
+        hasher.update(data: bytes)
+        bytes.removeAll(keepingCapacity: true)
         let reserveCount = pool.reserves.count
-        var collateral = [UInt128](repeating: 0, count: reserveCount), debt = collateral
-        var flags = [Bool](repeating: false, count: reserveCount)
-        for account in pool.accounts.indices {
-            for reserve in 0..<reserveCount {
-                collateral[reserve] = 0
-                debt[reserve] = 0
-                flags[reserve] = false
-            }
-            pool.accounts.forEachPosition(of: account) { reserve, amount, isDebt, used in
-                if isDebt {
-                    debt[reserve] = amount
-                } else {
-                    collateral[reserve] = amount
-                    flags[reserve] = used
+        let row = reserveCount * 33
+        let perChunk = max(1, 65_536 / max(row, 1))
+        var chunk = [UInt8](repeating: 0, count: perChunk * row)
+        var first = 0
+        while first < pool.accounts.count {
+            let rows = min(perChunk, pool.accounts.count - first)
+            chunk.withUnsafeMutableBytes { raw in
+                raw.baseAddress!.initializeMemory(as: UInt8.self, repeating: 0, count: rows * row)
+                for index in 0..<rows {
+                    let base = index * row
+                    pool.accounts.forEachPosition(of: first + index) { reserve, amount, isDebt, used in
+                        let offset = base + (isDebt ? reserveCount * 16 : 0) + reserve * 16
+                        raw.storeBytes(of: amount.lowWord.littleEndian, toByteOffset: offset, as: UInt64.self)
+                        raw.storeBytes(of: amount.highWord.littleEndian, toByteOffset: offset + 8, as: UInt64.self)
+                        if !isDebt { raw[base + reserveCount * 32 + reserve] = used ? 1 : 0 }
+                    }
                 }
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: raw[0..<(rows * row)]))
             }
-            collateral.forEach { put($0) }
-            debt.forEach { put($0) }
-            flags.forEach { put($0) }
+            first += rows
         }
         for wallet in liquidators.map(\.wallet) + [user.wallet, arbitrageur.wallet, borrowerWallet] {
             wallet.forEach { put($0) }
