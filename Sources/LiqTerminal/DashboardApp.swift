@@ -15,6 +15,9 @@ public struct DashboardOptions: Sendable {
     public var logPath: String
     /// `--record`: the journal, its header already written.
     public var journal: JournalFile?
+    /// `liqtop replay`: the recording (the world starts at its beginning), and where a branch is recorded.
+    public var replay: JournalReplay?
+    public var branchJournal: BranchJournal?
 
     public init(
         world: World, theme: Theme, maxTicks: Int?, speed: Double, logPath: String, journal: JournalFile? = nil
@@ -70,8 +73,10 @@ public final class DashboardApp: @unchecked Sendable {
             throw error
         }
         view.themeIndex = BuiltInThemes.names.firstIndex(of: options.theme.name) ?? 0
+        view.replaying = options.replay != nil
         driver = EngineDriver(
-            engine: engine, hertz: 10, journal: options.journal, onSnapshot: { [self] snapshot in received(snapshot) },
+            engine: engine, hertz: 10, journal: options.journal, replay: options.replay,
+            branchJournal: options.branchJournal, onSnapshot: { [self] snapshot in received(snapshot) },
             onError: { [self] error in
                 writeError("engine error: \(error)\n")
                 finish(1, message: "liqtop: the engine stopped: \(error)")
@@ -185,6 +190,7 @@ public final class DashboardApp: @unchecked Sendable {
         case .theme(let name): if let theme = BuiltInThemes.theme(name) { screen.setTheme(theme) }
         case .risk(let request):
             risk.carryOut(request, driver: driver) { [self] in scheduleRender() }
+        case .replay(let move): driver.move(move)
         case .quit: finish(0)
         }
     }
@@ -232,7 +238,7 @@ public final class DashboardApp: @unchecked Sendable {
         CursesScreen.restore()
         restoreStderr()
         if let message { writeError(message + "\n") }
-        if let journal = options.journal {
+        if let journal = driver?.journalFile {
             journal.close()
             let (blocks, commands) = journal.counts
             let note =

@@ -26,18 +26,29 @@ public final class EngineDriver: @unchecked Sendable {
     private let onSnapshot: @Sendable (Snapshot) -> Void
     private let onError: @Sendable (Error) -> Void
     /// The journal `--record` writes, and whether the engine plays the recorded world (not a risk path).
-    private let journal: JournalFile?
+    private var journal: JournalFile?
     private var recording = true
+    /// `liqtop replay`: the recording, the next of its lines to apply, and the tick branched from.
+    private let replay: JournalReplay?
+    private var replayNext = 0
+    private var branchedAt: Int?
+    private let branchJournal: BranchJournal?
 
     /// `hertz` timer fires a second; each fire advances simulated time by the elapsed wall time × speed.
     /// `tickBudget` is the share of each frame the ticks may take (the rest answers keys and draws).
     public init(
         engine: Engine, hertz: Double = 10, tickBudget: Double = 0.6, callbackQueue: DispatchQueue = .main,
-        journal: JournalFile? = nil,
+        journal: JournalFile? = nil, replay: JournalReplay? = nil, branchJournal: BranchJournal? = nil,
         onSnapshot: @escaping @Sendable (Snapshot) -> Void, onError: @escaping @Sendable (Error) -> Void = { _ in }
     ) {
         self.engine = engine
         self.journal = journal
+        self.replay = replay
+        self.branchJournal = branchJournal
+        if let replay {
+            replayNext = replay.entry(after: engine.world.ticks)
+            paused = true
+        }
         self.tickBudget = tickBudget
         frameMs = 1_000 / hertz
         self.callbackQueue = callbackQueue
@@ -56,6 +67,9 @@ public final class EngineDriver: @unchecked Sendable {
         }
     }
 
+    /// The journal being written (`--record`, or a replay's branch), if any.
+    public var journalFile: JournalFile? { queue.sync { journal } }
+
     public func stop() {
         queue.sync {
             timer?.cancel()
@@ -66,6 +80,8 @@ public final class EngineDriver: @unchecked Sendable {
     /// Sends a command to the world.
     public func send(_ command: Command) {
         queue.async { [self] in
+            // A recording plays as it was: nothing changes it until it branches.
+            guard replay == nil || branchedAt != nil else { return }
             engine.apply(command)
             if recording { journal?.command(command, world: engine.world) }
             publish()
@@ -150,6 +166,18 @@ public final class EngineDriver: @unchecked Sendable {
         var ran = 0
         do {
             while ran < ticks {
+                if let replay, branchedAt == nil {
+                    // A recording plays to its end and stops there.
+                    guard engine.world.ticks < replay.endTick else {
+                        paused = true
+                        break
+                    }
+                    try engine.step()
+                    replayNext = replay.apply(at: engine.world.ticks, from: replayNext, to: &engine)
+                    ran += 1
+                    if DispatchTime.now().uptimeNanoseconds > deadline { break }
+                    continue
+                }
                 try engine.step()
                 if recording { journal?.step(engine.world) }
                 ran += 1
@@ -165,8 +193,70 @@ public final class EngineDriver: @unchecked Sendable {
         return ran
     }
 
+    /// Moves through the recording, or branches from the moment shown.
+    public func move(_ move: ReplayMove) {
+        queue.async { [self] in
+            guard let replay, branchedAt == nil else { return }
+            let now = engine.world.ticks
+            let ticksPerMinute = Int(60_000 / max(1, engine.world.tickMs))
+            let target: Int
+            switch move {
+            case .blockForward: target = replay.blockTicks.first { $0 > now } ?? replay.endTick
+            case .blockBack: target = replay.blockTicks.last { $0 < now } ?? 0
+            case .minuteForward: target = now + ticksPerMinute
+            case .minuteBack: target = now - ticksPerMinute
+            case .start: target = 0
+            case .end: target = replay.endTick
+            case .to(let tick): target = tick
+            case .branch:
+                branch(replay)
+                publish()
+                return
+            }
+            let clamped = max(0, min(target, replay.endTick))
+            // Forward within the interval: run on from here; otherwise from the checkpoint before.
+            if clamped >= now, clamped - now <= replay.interval {
+                while engine.world.ticks < clamped {
+                    _ = try? engine.step()
+                    replayNext = replay.apply(at: engine.world.ticks, from: replayNext, to: &engine)
+                }
+            } else {
+                engine = replay.engine(at: clamped)
+                replayNext = replay.entry(after: clamped)
+            }
+            owedMs = 0
+            publish()
+        }
+    }
+
+    /// The world goes live from the moment shown; with `--record`, a journal of the branch starts, its
+    /// header naming the parent journal and its chain at the branch point.
+    private func branch(_ replay: JournalReplay) {
+        let tick = engine.world.ticks
+        branchedAt = tick
+        guard let branchJournal else { return }
+        var header = replay.header
+        let point = replay.branchPoint(at: tick)
+        header.parent = .init(file: branchJournal.parentFile, line: point.line, chain: point.chain, tick: tick)
+        header.liqtop = branchJournal.version
+        do {
+            journal = try JournalFile(
+                path: branchJournal.path, force: branchJournal.force, header: header, world: engine.world)
+            recording = true
+        } catch {
+            branchFailure = error.message
+        }
+    }
+
+    private var branchFailure: String?
+
     private func publish() {
         var snapshot = engine.snapshot(request)
+        if let replay {
+            snapshot.replay = Snapshot.ReplayStatus(
+                tick: engine.world.ticks, endTick: replay.endTick, branchedAt: branchedAt)
+        }
+        if let branchFailure { snapshot.recording = .failed(branchFailure) }
         snapshot.paused = paused
         snapshot.speed = speed
         snapshot.achievedSpeed = achievedSpeed
@@ -175,5 +265,20 @@ public final class EngineDriver: @unchecked Sendable {
         }
         let deliver = onSnapshot, published = snapshot
         callbackQueue.async { deliver(published) }
+    }
+}
+
+/// `liqtop replay --record FILE`: where a branch's journal goes, and how its header names the parent.
+public struct BranchJournal: Sendable {
+    public var path: String
+    public var force: Bool
+    /// The parent journal as the branch's header names it (relative to the branch's directory when beside it).
+    public var parentFile: String
+    public var version: String
+    public init(path: String, force: Bool, parentFile: String, version: String) {
+        self.path = path
+        self.force = force
+        self.parentFile = parentFile
+        self.version = version
     }
 }

@@ -11,7 +11,10 @@ struct Liqtop: ParsableCommand {
             SCENARIO is a built-in scenario name (see 'liqtop scenarios') or a path to a .toml file.
             Exit codes: 0 success, 2 a usage or input error (one line on stderr).
             """,
-        subcommands: [Run.self, Quote.self, Sim.self, Risk.self, Verify.self, Scenarios.self, Themes.self, Bench.self],
+        subcommands: [
+            Run.self, Quote.self, Sim.self, Risk.self, Verify.self, Replay.self, Scenarios.self, Themes.self,
+            Bench.self,
+        ],
         defaultSubcommand: Run.self)
 
     /// Parses and runs, mapping every usage or input error to one line on stderr and exit code 2

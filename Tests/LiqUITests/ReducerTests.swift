@@ -28,7 +28,7 @@ import Testing
                     case .playback(.step): if paused { _ = try? engine.step() }
                     case .playback(.setSpeed(let value)): speed = value
                     case .quit: quit = true
-                    case .request, .theme, .risk: break
+                    case .request, .theme, .risk, .replay: break
                     }
                 }
                 effects += produced

@@ -40,9 +40,10 @@ public struct JournalVerifier {
 
     /// Verifies `text` (the whole journal), up to and including line `through` when given, and then (for a
     /// branch point) runs the world on to `tick`, which may make no block the journal has not listed.
+    /// `checkpoint` sees the world at every tick, after that tick's commands (a replay keeps some).
     public static func verify(
         _ text: String, sources: Sources, through last: Int? = nil, tick: Int? = nil,
-        progress: (Int) -> Void = { _ in }
+        progress: (Int) -> Void = { _ in }, checkpoint: ((World) -> Void)? = nil
     ) throws(Failure) -> Verified {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var cutShort: Int?
@@ -86,7 +87,7 @@ public struct JournalVerifier {
                     line: 1, message: "tick_ms \(header.tickMs), but the scenario's is \(world.settings.tickMs)")
             }
         }
-        var run = Run(world: world)
+        var run = Run(world: world, checkpoint: checkpoint)
         var verified = Verified(world: world, header: header, cutShort: cutShort)
         chain = header.parent.flatMap { JournalChain(hex: $0.chain) } ?? JournalChain()
         chain = try link(first, previous: chain, line: 1)
@@ -112,6 +113,7 @@ public struct JournalVerifier {
                     message: "the branch point at tick \(tick) is after block \(block.height), not listed there")
             }
         }
+        checkpoint?(run.world)
         verified.world = run.world
         return verified
     }
@@ -160,6 +162,7 @@ public struct JournalVerifier {
     struct Run {
         var world: World
         var unmatched: [(height: Int, slot: Int, tick: Int)] = []
+        var checkpoint: ((World) -> Void)?
 
         mutating func advance(to tick: Int, line: Int, what: String) throws(Failure) {
             guard tick >= world.ticks else {
@@ -170,6 +173,7 @@ public struct JournalVerifier {
                 throw Failure(line: line, message: "\(what): tick \(tick) is past \(JournalVerifier.maximumTicks)")
             }
             while world.ticks < tick {
+                checkpoint?(world)
                 let height = world.chain.height
                 do { _ = try world.step() } catch {
                     throw Failure(line: line, message: "\(what): the world stopped at tick \(world.ticks): \(error)")

@@ -166,6 +166,19 @@ public struct Snapshot: Sendable {
     public var shockPreview: ShockPreview?
     /// The exact effect of the proposal being edited, if the proposal form is open.
     public var proposalPreview: ProposalPreview?
+    /// `liqtop replay`: where the recording is, and whether the world has branched from it.
+    public var replay: ReplayStatus?
+    public struct ReplayStatus: Sendable, Equatable {
+        public var tick: Int
+        public var endTick: Int
+        /// The tick branched from, once branched (the world is live again).
+        public var branchedAt: Int?
+        public init(tick: Int, endTick: Int, branchedAt: Int? = nil) {
+            self.tick = tick
+            self.endTick = endTick
+            self.branchedAt = branchedAt
+        }
+    }
     /// `--record`: the journal being written (its path), paused while a risk path plays, or failed.
     public var recording: Recording?
     public enum Recording: Sendable, Equatable {

@@ -33,7 +33,16 @@ public enum Effect: Sendable, Equatable {
     case theme(String)
     /// The Risk view's Monte Carlo.
     case risk(RiskRequest)
+    /// Moving through a recording (`liqtop replay`), or branching from it.
+    case replay(ReplayMove)
     case quit
+}
+
+/// Where to go in a recording: a block or a minute either way, its ends, a moment; or branch from here.
+public enum ReplayMove: Sendable, Equatable {
+    case blockForward, blockBack, minuteForward, minuteBack, start, end
+    case to(tick: Int)
+    case branch
 }
 
 /// What the Risk view asks of the Monte Carlo that runs beside the world.

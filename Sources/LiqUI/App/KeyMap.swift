@@ -7,13 +7,14 @@ public enum Action: Equatable, Sendable {
         toggleFreeze
     case stepBack, stepForward, execute, confirm, apply, erase
     case riskView, rerun, stopRun, backToLive, proposalForm, previousAsset, nextAsset, compareProposals
+    case blockForward, blockBack, minuteForward, minuteBack, recordingStart, recordingEnd, goTo, branch
     /// Typing into a text field (a row of the help and the hint bar; no key of its own).
     case type
 }
 
 /// Where keys go: the dashboard itself, or one of the overlays and prompts on top of it.
 public enum Mode: CaseIterable, Sendable {
-    case main, help, shock, proposal, walkthrough, confirm, filter, risk
+    case main, help, shock, proposal, walkthrough, confirm, filter, risk, replay, goTo
 
     /// How the help overlay names the mode.
     public var title: String {
@@ -26,6 +27,8 @@ public enum Mode: CaseIterable, Sendable {
         case .confirm: "confirm"
         case .filter: "filter"
         case .risk: "risk view"
+        case .replay: "replay"
+        case .goTo: "go to"
         }
     }
 }
@@ -113,6 +116,33 @@ public enum KeyMap {
         key([.char("?")], "?", "help", "every key", .help),
     ]
 
+    /// A recording (`liqtop replay`): its own keys first, then the dashboard's (Home, End and g move through
+    /// the recording here, not through lists).
+    public static let replay: [KeyBinding] =
+        replayKeys
+        + main.filter { binding in !binding.keys.contains { key in replayKeys.contains { $0.keys.contains(key) } } }
+
+    static let replayKeys: [KeyBinding] = [
+        key([.char("]")], "]/[", "block", "one block forward / back", .blockForward),
+        key([.char("[")], "[", "block back", "one block back", .blockBack, bar: false, inHelp: false),
+        key([.char("}")], "}/{", "minute", "one minute forward / back", .minuteForward),
+        key([.char("{")], "{", "minute back", "one minute back", .minuteBack, bar: false, inHelp: false),
+        key([.home], "Home/End", "ends", "the start / the end of the recording", .recordingStart, bar: false),
+        key([.end], "End", "end", "the end of the recording", .recordingEnd, bar: false, inHelp: false),
+        key([.char("g")], "g", "go to", "go to a moment: type hh:mm:ss, mm:ss or seconds, then enter", .goTo),
+        key(
+            [.char("b")], "b", "branch",
+            "branch: the world goes live from the moment shown, and your commands change it (recorded with --record)",
+            .branch),
+    ]
+
+    public static let goTo: [KeyBinding] = [
+        key([], "0-9 :", "time", "type the moment: hh:mm:ss, mm:ss or seconds", .type),
+        key([.backspace], "backspace", "erase", "erase the last character", .erase),
+        key([.enter], "enter", "go", "go there", .apply),
+        key([.escape], "esc", "cancel", "cancel", .close),
+    ]
+
     public static let help: [KeyBinding] = [
         key([.down, .char("j")], "↑↓/jk", "scroll", "scroll the help", .down),
         key([.up, .char("k")], "↑", "up", "scroll up", .up, bar: false, inHelp: false),
@@ -184,6 +214,8 @@ public enum KeyMap {
         case .confirm: confirm
         case .filter: filter
         case .risk: risk
+        case .replay: replay
+        case .goTo: goTo
         }
     }
 

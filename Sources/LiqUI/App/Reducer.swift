@@ -29,10 +29,23 @@ public enum Reducer {
                         view.status = "a percentage is digits and '.' (\"\(c)\" is not)"
                     }
                 }
+            case .goTo:
+                if case .char(let c) = key, case .goTo(let text) = view.overlay {
+                    if c.isNumber || c == ":" {
+                        if text.count < 12 { view.overlay = .goTo(text + String(c)) }
+                    } else {
+                        view.status = "a moment is digits and ':' (\"\(c)\" is not)"
+                    }
+                }
             case .filter: if case .char(let c) = key, !c.isNewline { type(c, into: &view) }
             case .confirm: cancelConfirmation(&view)
             default: break
             }
+        }
+        // A recording plays as it was: nothing the keys ask may change its world until it branches.
+        if state.replaying, view.replaying, effects.contains(where: { if case .engine = $0 { true } else { false } }) {
+            effects.removeAll { if case .engine = $0 { true } else { false } }
+            view.status = "a recording plays as it was: b branches from here, and then your commands change it"
         }
         let asked = request(view)
         if asked != request(state) { effects.append(.request(asked)) }
@@ -71,6 +84,8 @@ public enum Reducer {
         case .proposal: return performProposal(action, &view, snapshot: snapshot)
         case .walkthrough, .confirm: return performWalkthrough(action, &view, snapshot: snapshot)
         case .risk: return performRisk(action, &view, snapshot: snapshot)
+        case .replay: return performReplay(action, &view, snapshot: snapshot)
+        case .goTo: return performGoTo(action, &view, snapshot: snapshot)
         case .filter:
             switch action {
             case .erase: if !view.filter.isEmpty { view.filter.removeLast() }

@@ -95,6 +95,8 @@ public struct RiskOverlay: Equatable, Sendable {
 
 public enum Overlay: Equatable, Sendable {
     case none, help, shock(ShockDialog), proposal(ProposalForm), walkthrough(Walkthrough), risk(RiskOverlay)
+    /// `g` in a replay: a moment to go to, as typed.
+    case goTo(String)
 }
 
 /// Everything about the screen that is not the world: focus, selections, overlays, filter, sort, theme.
@@ -117,6 +119,9 @@ public struct ViewState: Equatable, Sendable {
     public var underHelp: Overlay = .none
     public var eventScroll = 0
     public var status: String?
+    /// A recording plays (`liqtop replay`) and has not branched: its keys move through it, and nothing may
+    /// change the world.
+    public var replaying = false
     /// The account under the cursor in Pending liquidations: the cursor follows it as rows reorder.
     public var selectedAccountID: String?
 
@@ -130,9 +135,10 @@ public struct ViewState: Equatable, Sendable {
         case .help: .help
         case .shock: .shock
         case .proposal: .proposal
+        case .goTo: .goTo
         case .walkthrough(let walkthrough): walkthrough.confirming ? .confirm : .walkthrough
         case .risk: .risk
-        case .none: filtering ? .filter : .main
+        case .none: filtering ? .filter : replaying ? .replay : .main
         }
     }
 }

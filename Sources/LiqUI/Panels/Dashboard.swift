@@ -36,6 +36,7 @@ public enum Dashboard {
         case .help: Chrome.help(view, into: &buffer, area: body)
         case .shock(let dialog): Chrome.shock(dialog, snapshot, into: &buffer, area: body)
         case .proposal(let form): Chrome.proposal(form, snapshot, into: &buffer, area: body)
+        case .goTo(let text): Chrome.goTo(text, snapshot, into: &buffer, area: body)
         case .walkthrough(let walkthrough): WalkthroughPanel.render(walkthrough, snapshot, into: &buffer, area: body)
         case .risk(let overlay): RiskPanel.render(overlay, snapshot, into: &buffer, area: body)
         case .none: break

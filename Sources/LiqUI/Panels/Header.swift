@@ -48,6 +48,17 @@ extension Chrome {
                     long: "proposal #\(proposal.id) \(proposal.state.rawValue)\(left)\(more)",
                     short: "#\(proposal.id) \(proposal.state.rawValue)", role: .accent, importance: 5))
         }
+        if let replay = snapshot.replay {
+            let now = Widgets.clock(Int64(replay.tick) * snapshot.tickMs)
+            if let at = replay.branchedAt {
+                let from = Widgets.clock(Int64(at) * snapshot.tickMs)
+                fields.insert(Field(long: "BRANCH from \(from)", short: "BRANCH", role: .warn, importance: 10), at: 1)
+            } else {
+                let end = Widgets.clock(Int64(replay.endTick) * snapshot.tickMs)
+                fields.insert(
+                    Field(long: "REPLAY \(now) / \(end)", short: "REPLAY \(now)", role: .accent, importance: 10), at: 1)
+            }
+        }
         switch snapshot.recording {
         case .on: fields.insert(Field(long: "● REC", short: "●REC", role: .critical, importance: 9), at: 1)
         case .paused: fields.insert(Field(long: "REC paused", short: "REC ‖", role: .warn, importance: 9), at: 1)

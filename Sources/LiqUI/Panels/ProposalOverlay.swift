@@ -82,4 +82,18 @@ extension Chrome {
         if seconds >= 60 { return "\(seconds / 60) min" }
         return "\(seconds) s"
     }
+
+    /// `g` in a replay: the moment typed, and the recording's length.
+    static func goTo(_ text: String, _ snapshot: Snapshot, into buffer: inout ScreenBuffer, area: Rect) {
+        let rect = centered(52, 5, in: area)
+        buffer.fill(rect)
+        let inner = Widgets.box(&buffer, rect, title: "Go to", focused: true)
+        let end = snapshot.replay.map { Widgets.clock(Int64($0.endTick) * snapshot.tickMs) } ?? "?"
+        buffer.put(
+            "moment  \(text)▏   (of \(end))", x: inner.x + 1, y: inner.y, style: Style(.accent, bold: true), clip: inner
+        )
+        buffer.put(
+            "hh:mm:ss, mm:ss or seconds · enter goes · esc", x: inner.x + 1, y: inner.y + 2, style: Style(.dim),
+            clip: inner)
+    }
 }
