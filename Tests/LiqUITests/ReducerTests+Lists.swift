@@ -161,3 +161,52 @@ extension ReducerTests {
                 + "(would leave dust)")
     }
 }
+
+/// A recording's keys: moves through it, a moment typed after g, commands refused until b branches.
+@Suite struct ReplayKeyTests {
+    static func snapshot() -> Snapshot {
+        var snapshot = HandSnapshot.make(market: [HandSnapshot.market("WETH", price: 1_000_00000000)])
+        snapshot.replay = .init(tick: 120, endTick: 7_200)
+        return snapshot
+    }
+
+    @Test func keysMoveThroughTheRecordingAndBIsTheOnlyWayToChangeIt() {
+        let snapshot = Self.snapshot()
+        var view = ViewState()
+        view.replaying = true
+        #expect(view.mode == .replay)
+        let moves: [(Key, ReplayMove)] = [
+            (.char("]"), .blockForward), (.char("["), .blockBack), (.char("}"), .minuteForward),
+            (.char("{"), .minuteBack), (.home, .start), (.end, .end),
+        ]
+        for (key, move) in moves {
+            #expect(Reducer.reduce(view, key, snapshot: snapshot).1.contains(.replay(move)), "\(key)")
+        }
+        // g, then a moment: 1:02:03 is tick 3,723 at 1 s a tick.
+        var typing = Reducer.reduce(view, .char("g"), snapshot: snapshot).0
+        #expect(typing.mode == .goTo)
+        for key in "1:02:03" { typing = Reducer.reduce(typing, .char(key), snapshot: snapshot).0 }
+        let (went, effects) = Reducer.reduce(typing, .enter, snapshot: snapshot)
+        #expect(effects.contains(.replay(.to(tick: 3_723))) && went.overlay == .none)
+        #expect(Reducer.seconds("62:03") == 3_723 && Reducer.seconds("7") == 7 && Reducer.seconds("1:60") == nil)
+        // A shock is refused while the recording plays …
+        let (refused, none) = Reducer.reduce(view, .char("a"), snapshot: snapshot)
+        #expect(!none.contains { if case .engine = $0 { true } else { false } })
+        #expect(refused.status == "a recording plays as it was: b branches from here, and then your commands change it")
+        // … and b branches: the dashboard's keys are back, and commands reach the world.
+        let (branched, branch) = Reducer.reduce(view, .char("b"), snapshot: snapshot)
+        #expect(branch.contains(.replay(.branch)) && !branched.replaying && branched.mode == .main)
+        #expect(Reducer.reduce(branched, .char("a"), snapshot: snapshot).1.contains(.engine(.setBots(enabled: false))))
+    }
+
+    @Test func theHeaderSaysWhereTheRecordingIs() {
+        var snapshot = Self.snapshot()
+        var buffer = ScreenBuffer(width: 160, height: 1)
+        Chrome.header(snapshot, frameMicros: nil, into: &buffer, width: 160)
+        #expect(buffer.lines[0].contains("REPLAY 00:02:00 / 02:00:00"), "\(buffer.lines[0])")
+        snapshot.replay?.branchedAt = 120
+        buffer = ScreenBuffer(width: 160, height: 1)
+        Chrome.header(snapshot, frameMicros: nil, into: &buffer, width: 160)
+        #expect(buffer.lines[0].contains("BRANCH from 00:02:00"), "\(buffer.lines[0])")
+    }
+}

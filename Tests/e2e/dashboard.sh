@@ -170,5 +170,40 @@ else
     fail "a real market loads and shortens its addresses"
 fi
 
+# 12. A recording survives kill -9: what was written verifies (a last line cut short is a warning); then it
+# replays, moves a minute on, branches, and the branch's journal verifies with its parent.
+journal=$(mktemp -d)/run.jsonl
+start "default --seed 3 --speed 1000 --record $journal" 160 48
+if wait_for "● REC" 15 && wait_for "head 30" 20; then
+    pid=$(pgrep -f -- "--record $journal" | head -1)
+    kill -9 "$pid"
+    wait_for "EXIT=137" 10
+    tm kill-server >/dev/null 2>&1
+    if verified=$("$binary" verify "$journal" 2>&1) && echo "$verified" | grep -q "^verified: "; then
+        ok "a recording killed with -9 verifies"
+    else
+        echo "     | $verified"
+        fail "a recording killed with -9 verifies"
+    fi
+    branch="$(dirname "$journal")/branch.jsonl"
+    start "replay $journal --record $branch" 160 48
+    if wait_for "REPLAY 00:00:00 / " 60; then
+        tm send-keys -t e2e "}"
+        if wait_for "REPLAY 00:01:00 / " 10; then
+            tm send-keys -t e2e b
+            if wait_for "BRANCH from 00:01:00" 5; then
+                tm send-keys -t e2e Tab 3 " "
+                sleep 3
+                tm send-keys -t e2e q
+                wait_for "EXIT=0" 10
+                if "$binary" verify "$branch" | grep -q "^verified: "; then ok "replay moves, branches, and the branch verifies"; else
+                    fail "the branch verifies with its parent"; fi
+            else fail "b branches the replay"; fi
+        else fail "} moves the replay a minute on"; fi
+    else fail "replay opens the recording"; fi
+else
+    fail "run --record shows REC"
+fi
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

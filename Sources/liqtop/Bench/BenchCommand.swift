@@ -41,8 +41,7 @@ struct Bench: ParsableCommand {
 
     static let all = [
         "memory", "frame", "shock_scan", "shock_scan_5", "shock_scan_full", "shock_index", "quote", "tick", "tick_slot",
-        "gossip", "load", "import", "risk_paths",
-        "risk_paths_fast",
+        "gossip", "load", "import", "risk_paths", "risk_paths_fast", "replay_seek", "replay_memory",
     ]
 
     func validate() throws {
@@ -77,6 +76,7 @@ struct Bench: ParsableCommand {
             try runEngine(sizes, report)
         }
         try runRiskPaths(report)
+        try runReplay(report)
     }
 
     func runEngine(
