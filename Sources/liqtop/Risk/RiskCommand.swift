@@ -17,7 +17,7 @@ struct Risk: ParsableCommand {
         subcommands: [RiskRun.self, RiskMerge.self], defaultSubcommand: RiskRun.self)
 
     /// liqtop's version, in every run file: shards of different versions are never merged.
-    static let version = "0.11"
+    static let version = "0.12"
 }
 
 struct RiskRun: ParsableCommand {
