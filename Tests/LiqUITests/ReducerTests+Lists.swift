@@ -148,12 +148,11 @@ extension ReducerTests {
         let grace = Self.enter(on: Self.snapshot(reason: .priceOracleSentinelCheckFailed, grace: 2_500))
         #expect(
             grace.status
-                == "b114: PRICE_ORACLE_SENTINEL_CHECK_FAILED: during the sequencer's grace period only HF < 0.95 "
-                + "may be liquidated (41:40 left)")
+                == "b114: grace period, 41:40 left: only HF < 0.95 may be liquidated (PRICE_ORACLE_SENTINEL_CHECK_FAILED)"
+        )
         let down = Self.enter(on: Self.snapshot(reason: .priceOracleSentinelCheckFailed, grace: nil, down: true))
         #expect(
-            down.status
-                == "b114: PRICE_ORACLE_SENTINEL_CHECK_FAILED: the sequencer is down, so no block and no liquidation")
+            down.status == "b114: the sequencer is down: no block, no liquidation (PRICE_ORACLE_SENTINEL_CHECK_FAILED)")
         let dust = Self.enter(on: Self.snapshot(reason: .mustNotLeaveDust, grace: nil))
         #expect(
             dust.status
@@ -208,5 +207,20 @@ extension ReducerTests {
         buffer = ScreenBuffer(width: 160, height: 1)
         Chrome.header(snapshot, frameMicros: nil, into: &buffer, width: 160)
         #expect(buffer.lines[0].contains("BRANCH from 00:02:00"), "\(buffer.lines[0])")
+    }
+}
+
+/// End in Events stops with the oldest event on the panel's last row, not alone at its top.
+@Suite struct EventScrollTests {
+    @Test func endKeepsThePanelFull() {
+        var snapshot = HandSnapshot.make()
+        snapshot.recentEvents = (0..<50).map { Event(timeMs: Int64($0) * 1_000, kind: .shock, message: "event \($0)") }
+        var view = ViewState()
+        view.focus = .events
+        view.pageRows = 7
+        view = Reducer.reduce(view, .end, snapshot: snapshot).0
+        #expect(view.eventScroll == 50 - 7)
+        view = Reducer.reduce(view, .down, snapshot: snapshot).0
+        #expect(view.eventScroll == 50 - 7)
     }
 }

@@ -281,6 +281,19 @@ import Testing
         #expect(session.view.overlay == .none && session.commands.count == 1)
     }
 
+    /// Typed faster than the preview: Enter still checks the configurator's rules on today's parameters.
+    @Test func theFormRefusesImpossibleParametersWithoutThePreview() throws {
+        var session = try Self.session()
+        let snapshot = session.snapshot()
+        var view = Reducer.reduce(session.view, .char("v"), snapshot: snapshot).0
+        for key: Key in [.down, .char("1"), .char("0"), .char("0")] {
+            view = Reducer.reduce(view, key, snapshot: snapshot).0
+        }
+        let (refused, effects) = Reducer.reduce(view, .enter, snapshot: snapshot)
+        #expect(!effects.contains { if case .engine = $0 { true } else { false } })
+        #expect(refused.status == "refused: the liquidation bonus must be above 100 % (10500 is 5 %)")
+    }
+
     /// `i` on a node starts an intrusion at its data center (reporters 30 % low, detected in 15 min); again,
     /// while it is undetected, it is detected now. On a region row it says how to pick a node.
     @Test func intrusionKeyHitsTheSelectedNodesDataCenter() throws {

@@ -53,7 +53,7 @@ import Testing
         let (refused, none) = Reducer.reduce(view, .char("e"), snapshot: snapshot)
         #expect(none.isEmpty && refused.status == "no open governance proposal to compare: v proposes one")
         var world = try Frames.crashedEngine(ticks: 30).world
-        _ = world.apply(.propose(Proposal(asset: 0, changes: [.liquidationThresholdBps: 7_900])))
+        _ = world.apply(.propose(Proposal(asset: 0, changes: [.liquidationThresholdBps: 8_100])))
         snapshot.proposals = world.proposals
         #expect(Reducer.reduce(view, .char("e"), snapshot: snapshot).1.contains(.risk(.compare)))
         // The same 20 paths, each with twice the bad debt and 5 liquidations instead of 3.

@@ -19,6 +19,8 @@ public struct RiskSummary: Sendable {
     /// Collateral (USD at today's prices) of the accounts liquidatable after each move of the curve asset,
     /// from the highest price to the lowest (`curveMoves`).
     public var curve: [(movePercent: Int, collateralUSD: Double)]
+    /// Some account owes the curve's assets without holding them (a short): a rise can liquidate it.
+    public var hasShorts = false
     /// Collateral (where it counts) per asset, in tokens.
     public var collateralTokens: [Double]
 
@@ -45,6 +47,7 @@ extension RiskIndex {
         let moves = RiskSummary.curveMoves
         // Per level of `moves`, a difference: the running sum is the collateral liquidatable at that level.
         var changes = Array(repeating: 0.0, count: moves.count + 1)
+        var hasShorts = false
         // Per moved asset, the USD that one percent of its price is per scaled unit of each column.
         let collateralMoves = curveAssets.filter { !collateralColumns[$0].isEmpty }
             .map { (collateralColumns[$0], prices[$0] * incomeFactors[$0]) }
@@ -75,6 +78,7 @@ extension RiskIndex {
                 let owedAfter = d + move * borrowed
                 return owedAfter > 0 && (w + move * held) / owedAfter < 1
             }
+            if borrowed > 0, held == 0 { hasShorts = true }
             if borrowed == 0 {
                 // With no debt in the moved assets the health factor only rises with the price: liquidatable
                 // from one level down to the last, and the search starts near the closed-form crossing.
@@ -100,11 +104,13 @@ extension RiskIndex {
             running += changes[level]
             curve.append((moves[level], max(0, running)))
         }
-        return RiskSummary(
+        var summary = RiskSummary(
             version: version, curveAsset: curveAsset, bucketAccounts: accounts, bucketDebtUSD: debt,
             liquidatableCount: liquidatable, uncertain: uncertain,
             mostUrgent: urgent.sorted.map { ($0.account, $0.estimate) }, curve: curve,
             collateralTokens: (0..<assets).map(totalCollateralTokens(asset:)))
+        summary.hasShorts = hasShorts
+        return summary
     }
 }
 

@@ -5,6 +5,14 @@
 extension World {
     mutating func propose(_ proposal: Proposal) -> [Event] {
         guard pool.reserves.indices.contains(proposal.asset) else { return [] }
+        if let problem = proposal.problem(with: pool.reserves[proposal.asset].configuration) {
+            let symbol = pool.reserves[proposal.asset].configuration.symbol
+            return [
+                Event(
+                    timeMs: nowMs, kind: .governance, message: "proposal refused: \(symbol): \(problem)",
+                    fields: [("state", .text("refused")), ("asset", .text(symbol))])
+            ]
+        }
         let id = proposals.count + 1
         let record = ProposalRecord(id: id, proposal: proposal, at: nowMs, times: settings.governance)
         proposals.append(record)
@@ -46,6 +54,15 @@ extension World {
         {
             let proposal = proposals[index].proposal
             let reserve = proposal.asset
+            // Executed, the payload calls the PoolConfigurator, which checks the parameters as they are then:
+            // another proposal may have changed them since (the call reverts, and the proposal cannot run).
+            if let problem = proposal.problem(with: pool.reserves[reserve].configuration) {
+                proposals[index].state = .failed
+                events.append(
+                    governanceEvent(
+                        proposals[index], "failed: the PoolConfigurator refuses it now: \(problem)", at: time))
+                continue
+            }
             let change = describe(proposal)
             let configuration = proposal.applied(to: pool.reserves[reserve].configuration)
             pool.reserves[reserve].configuration = configuration

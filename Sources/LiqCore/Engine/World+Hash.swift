@@ -122,7 +122,9 @@ extension World {
             put(record.id)
             put(record.proposedAtMs)
             put(record.proposal.asset)
-            put(record.state.rawValue.count)
+            put(
+                ["pending", "voting", "queued", "executed", "expired", "failed"].firstIndex(of: record.state.rawValue)
+                    ?? -1)
             for (parameter, value) in record.proposal.changes.sorted(by: { $0.key < $1.key }) {
                 put(parameter.rawValue.count)
                 put(value)

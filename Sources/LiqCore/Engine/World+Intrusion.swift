@@ -24,7 +24,11 @@ extension World {
                 "oracle reporters for \(reporters.joined(separator: ", ")) post prices "
                     + "\(percent) % \(offsetBps < 0 ? "below" : "above") the market")
         }
-        if validators > 0 { parts.append("\(validators) validator\(validators == 1 ? "" : "s") will equivocate") }
+        if validators > 0 {
+            parts.append(
+                "its \(validators) validator\(validators == 1 ? "" : "s") sign\(validators == 1 ? "s" : "") two blocks "
+                    + "for any slot \(validators == 1 ? "it proposes" : "they propose")")
+        }
         return [
             Event(
                 timeMs: nowMs, kind: .fault, message: "intrusion at \(site.name): " + parts.joined(separator: "; "),
@@ -44,11 +48,18 @@ extension World {
         let slashed = network.nodes.filter { $0.dataCenter == center && $0.slashed }.count
         let seconds = (nowMs - intrusion.sinceMs) / 1_000
         let after = "\(seconds / 60)m\(seconds % 60 < 10 ? "0" : "")\(seconds % 60)s"
+        var parts: [String] = []
+        if feeds.contains(where: { network.nodes[$0.reporter].dataCenter == center }) {
+            parts.append("oracle reporters' keys rotated")
+        }
+        if network.nodes.contains(where: { $0.dataCenter == center && $0.stake > 0 }) {
+            parts.append("\(slashed) validator\(slashed == 1 ? "" : "s") slashed")
+        }
         return [
             Event(
                 timeMs: nowMs, kind: .recovery,
-                message: "intrusion at \(site.name) detected after \(after): oracle reporters' keys rotated, "
-                    + "\(slashed) validator\(slashed == 1 ? "" : "s") slashed",
+                message: "intrusion at \(site.name) detected after \(after)"
+                    + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")),
                 fields: [
                     ("fault", .text("intrusion")), ("datacenter", .text(site.name)),
                     ("detected_after_s", .int(seconds)), ("slashed", .int(Int64(slashed))),

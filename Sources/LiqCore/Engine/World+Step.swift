@@ -136,7 +136,9 @@ extension World {
     mutating func trackStaleness() {
         for index in feeds.indices {
             let feed = feeds[index]
-            if feed.isDue(truePrice: truePrices[feed.asset], onChain: pool.prices[feed.asset], at: nowMs) {
+            // Against what its reporter reports (the market's price, or an intruder's): a feed that keeps
+            // posting a manipulated price is wrong, not stale.
+            if feed.isDue(truePrice: reportedPrice(feed), onChain: pool.prices[feed.asset], at: nowMs) {
                 if feed.dueSinceMs == nil { feeds[index].dueSinceMs = nowMs }
                 statistics.maxOracleStalenessMs = max(
                     statistics.maxOracleStalenessMs, feeds[index].stalenessMs(at: nowMs))

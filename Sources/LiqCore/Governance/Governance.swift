@@ -13,6 +13,8 @@ public struct GovernanceTimes: Sendable, Equatable {
 public struct ProposalRecord: Sendable, Equatable {
     public enum State: String, Sendable, Equatable {
         case pending, voting, queued, executed, expired
+        /// Its execution reverted: the parameters had changed so that the configurator refuses it.
+        case failed
     }
 
     public var id: Int
@@ -41,7 +43,7 @@ public struct ProposalRecord: Sendable, Equatable {
         case .pending: votingStartsMs
         case .voting: votingEndsMs
         case .queued: executableMs
-        case .executed, .expired: nil
+        case .executed, .expired, .failed: nil
         }
     }
 }

@@ -79,7 +79,7 @@ public enum RiskParameter: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    func set(_ value: UInt128, in configuration: inout ReserveConfiguration) {
+    public func set(_ value: UInt128, in configuration: inout ReserveConfiguration) {
         switch self {
         case .ltvBps: configuration.ltvBps = value
         case .liquidationThresholdBps: configuration.liquidationThresholdBps = value

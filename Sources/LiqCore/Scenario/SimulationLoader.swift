@@ -267,7 +267,13 @@ extension ScenarioLoader {
         case "intrusion":
             let center = try dataCenter()
             let offset = try reader.read(keys.offset)
-            let target = reader.table[keys.asset.name] == nil ? nil : try asset()
+            var target: Int?
+            if let symbol = try reader.readIfPresent(keys.asset) {
+                guard let index = assets.firstIndex(where: { $0.symbol == symbol }) else {
+                    throw reader.error(keys.asset.name, "\(quoted(symbol)) is not a listed asset")
+                }
+                target = index
+            }
             schedule(
                 .intrusion(
                     dataCenter: center, asset: target, offsetBps: Int((offset * 100).rounded()),

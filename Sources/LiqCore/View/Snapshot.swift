@@ -55,6 +55,8 @@ public struct Snapshot: Sendable {
         public var tracks: String? = nil
         /// Its risk parameters now, in bps, in the order of `RiskParameter.allCases`.
         public var riskParameters: [UInt128] = []
+        /// Its reporter sits in a data center an intruder controls: it posts the intruder's price.
+        public var isManipulated = false
     }
 
     public struct HealthBucket: Sendable, Equatable {

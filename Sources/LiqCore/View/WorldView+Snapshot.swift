@@ -37,7 +37,7 @@ extension WorldView {
         if let proposal = request.proposal {
             snapshot.proposalPreview = ProposalPreview.compute(proposal, pool: world.pool, index: world.riskIndex)
         }
-        snapshot.proposals = world.proposals.filter { $0.state != .executed && $0.state != .expired }
+        snapshot.proposals = world.proposals.filter { [.pending, .voting, .queued].contains($0.state) }
         snapshot.governance = world.settings.governance
         return snapshot
     }
@@ -118,7 +118,8 @@ extension WorldView {
                     Double($0.stableReserve) / Double(units[$0.stable]) * 2 * Double(truePrices[$0.stable]) / 1e8
                 },
                 tracks: world.tracking[asset].map { pool.reserves[$0.asset].configuration.symbol },
-                riskParameters: RiskParameter.allCases.map { $0.value(in: pool.reserves[asset].configuration) })
+                riskParameters: RiskParameter.allCases.map { $0.value(in: pool.reserves[asset].configuration) },
+                isManipulated: world.isManipulated(feed))
         }
 
         // Account-level figures from the risk index (kept between ticks while nothing changes).
@@ -130,7 +131,8 @@ extension WorldView {
                 debtUSD: summary.bucketDebtUSD[$0])
         }
         let atToday = summary.curve.first { $0.movePercent == 0 }?.collateralUSD ?? 0
-        let risesMatter = summary.curve.contains { $0.movePercent > 0 && $0.collateralUSD > atToday }
+        let risesMatter =
+            summary.hasShorts || summary.curve.contains { $0.movePercent > 0 && $0.collateralUSD > atToday }
         let curve = summary.curve.filter { risesMatter || $0.movePercent <= 0 }.map {
             ($0.movePercent, $0.collateralUSD)
         }
@@ -171,7 +173,7 @@ extension WorldView {
             liquidatableAccounts: summary.liquidatableCount,
             totalSuppliedUSD: totalSupplied, totalBorrowedUSD: assets.reduce(0) { $0 + $1.borrowedUSD },
             totalDeficitUSD: assets.reduce(0) { $0 + $1.deficitUSD }, userOutcome: userOutcome,
-            recentEvents: Array(notableEvents.suffix(300)))
+            recentEvents: notableEvents)
     }
 }
 

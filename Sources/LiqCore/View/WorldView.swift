@@ -62,15 +62,32 @@ public struct WorldView: Sendable {
             default: break
             }
         }
-        if notableEvents.count > Self.notableLimit {
-            notableEvents.removeFirst(notableEvents.count - Self.notableLimit)
-        }
+        if notableEvents.count > Self.notableLimit { trimEvents() }
         // An account sent again is no longer failed: it is in the mempool (or pending once that lapses).
         if !failures.isEmpty {
             for transaction in world.chain.mempool {
                 if case .liquidation(_, let account, _) = transaction.kind { failures[account] = nil }
             }
         }
+    }
+
+    /// Over the limit, the oldest routine events go first (liquidations, oracle updates, finality), so that
+    /// a fault, a shock or a proposal stays in the log through the flood of liquidations it causes.
+    mutating func trimEvents() {
+        var excess = notableEvents.count - Self.notableLimit
+        guard excess > 0 else { return }
+        let keyKinds: Set<Event.Kind> = [.fault, .recovery, .shock, .price, .governance, .bots, .finalityStalled]
+        var kept: [Event] = []
+        kept.reserveCapacity(notableEvents.count)
+        for event in notableEvents {
+            if excess > 0, !keyKinds.contains(event.kind) {
+                excess -= 1
+                continue
+            }
+            kept.append(event)
+        }
+        if excess > 0 { kept.removeFirst(excess) }
+        notableEvents = kept
     }
 
     /// Faults, shocks, oracle updates, liquidations, deficits, finality; a failed, submitted or lapsed

@@ -66,6 +66,15 @@ public struct ProposalForm: Equatable, Sendable {
         return Proposal(asset: asset, changes: changes)
     }
 
+    /// Today's parameters as a configuration, for the PoolConfigurator's checks.
+    public var configuration: ReserveConfiguration {
+        var configuration = ReserveConfiguration(symbol: "", decimals: 0)
+        for (index, parameter) in RiskParameter.allCases.enumerated() where index < current.count {
+            parameter.set(current[index], in: &configuration)
+        }
+        return configuration
+    }
+
     mutating func type(_ character: Character) {
         let text = texts[field] ?? ""
         if text.count < 6 { texts[field] = text + String(character) }

@@ -53,8 +53,9 @@ extension Reducer {
                 return []
             }
             guard let proposal = form.proposal else { return [] }
-            if let preview = snapshot.proposalPreview, preview.proposal == proposal, let problem = preview.problem {
-                view.status = problem
+            // The PoolConfigurator's checks on today's parameters, whether or not the preview has caught up.
+            if let problem = proposal.problem(with: form.configuration) {
+                view.status = "refused: " + problem
                 return []
             }
             view.overlay = .none

@@ -51,8 +51,8 @@ extension Reducer {
         let panel = view.focus
         let rows = rowCount(panel, view, snapshot)
         if panel == .events {
-            // Newest at the top: down goes back in time.
-            view.eventScroll = max(0, min(max(0, rows - 1), view.eventScroll + delta))
+            // Newest at the top: down goes back in time, until the oldest event is on the panel's last row.
+            view.eventScroll = max(0, min(max(0, rows - max(1, view.pageRows)), view.eventScroll + delta))
             return
         }
         if panel == .liquidations {
@@ -94,9 +94,9 @@ extension Reducer {
             return "\(id) cannot be liquidated through its largest debt and collateral: \(code) "
                 + "(\(LiquidationFailure.reverted(row.reason).summary))"
         }
-        if snapshot.sequencerDown { return "\(id): \(code): the sequencer is down, so no block and no liquidation" }
-        let left = snapshot.graceLeftSeconds.map { " (\($0 / 60):\($0 % 60 < 10 ? "0" : "")\($0 % 60) left)" } ?? ""
-        return "\(id): \(code): during the sequencer's grace period only HF < 0.95 may be liquidated\(left)"
+        if snapshot.sequencerDown { return "\(id): the sequencer is down: no block, no liquidation (\(code))" }
+        let left = snapshot.graceLeftSeconds.map { ", \($0 / 60):\($0 % 60 < 10 ? "0" : "")\($0 % 60) left" } ?? ""
+        return "\(id): grace period\(left): only HF < 0.95 may be liquidated (\(code))"
     }
 
     static func selectedRegion(_ view: ViewState, _ snapshot: Snapshot) -> Region? {

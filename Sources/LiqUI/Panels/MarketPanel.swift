@@ -37,7 +37,8 @@ enum MarketPanel {
                 RiskParameter.allCases.firstIndex(of: .paused).map {
                     $0 < row.riskParameters.count && row.riskParameters[$0] != 0
                 } ?? false
-            let badge = paused ? "PAUSED" : row.isFrozen ? "FROZEN" : row.isStale ? "STALE" : ""
+            let badge =
+                paused ? "PAUSED" : row.isManipulated ? "FORGED" : row.isFrozen ? "FROZEN" : row.isStale ? "STALE" : ""
             return [
                 .init(row.symbol, Style(.text, bold: true)), .init(Widgets.price(truePrice)),
                 .init(Widgets.price(oracle), Style(gap > 0.05 ? .critical : gap > 0.005 ? .warn : .text)),

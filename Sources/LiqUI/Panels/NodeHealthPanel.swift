@@ -14,7 +14,7 @@ enum NodeHealthPanel {
                 [.char("c")], "c", "crash node", "crash or restart the selected node", .toggleNode, panel: .nodes),
             KeyMap.key(
                 [.char("i")], "i", "intrusion",
-                "intrusion at the selected node's data center (prices 30 % low, equivocation); again: detect it",
+                "intrusion at the selected node's site: bad prices, equivocation; again: detected",
                 .toggleIntrusion, panel: .nodes),
             KeyMap.key(
                 [.char("d")], "d", "degrade", "degrade or restore the selected region's links", .toggleDegrade,

@@ -67,7 +67,7 @@ enum Chrome {
             ("region flags", "DOWN outage, CUT links cut (partition), SLOW links degraded"),
             (
                 "market",
-                "STALE: the oracle is past its heartbeat; FROZEN: its reporter was stopped (f); PAUSED: by governance (v)"
+                "STALE: past its heartbeat; FROZEN: reporter stopped (f); FORGED: reporter intruded (i); PAUSED: by governance (v)"
             ),
             (
                 "header",

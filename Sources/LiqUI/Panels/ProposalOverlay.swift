@@ -41,7 +41,7 @@ extension Chrome {
             line(problem, y, Style(form.changes.isEmpty ? .dim : .critical))
         } else if let preview = snapshot.proposalPreview, preview.proposal == form.proposal {
             if let problem = preview.problem {
-                line("the PoolConfigurator refuses it: \(problem)", y, Style(.critical))
+                line("refused: \(problem)", y, Style(.critical))
             } else {
                 let newly = preview.newlyLiquidatable
                 line(
@@ -65,7 +65,7 @@ extension Chrome {
         line(
             "takes \(duration(times.votingDelaySeconds + times.votingSeconds + times.timelockSeconds)): "
                 + "vote in \(duration(times.votingDelaySeconds)) for \(duration(times.votingSeconds)), "
-                + "then a \(duration(times.timelockSeconds)) timelock; executable for \(duration(times.graceSeconds))",
+                + "timelock \(duration(times.timelockSeconds)), \(duration(times.graceSeconds)) to execute",
             inner.height - 2, Style(.dim))
         line("enter proposes · esc cancels · ? help", inner.height - 1, Style(.dim))
     }

@@ -118,5 +118,8 @@ import Testing
         var plainView = WorldView(world: plain)
         let falls = plainView.snapshot(of: plain, SnapshotRequest(curveAsset: 0)).liquidationCurve.map(\.movePercent)
         #expect(falls == Array(stride(from: 0, through: -50, by: -5)))
+        // Shorts keep the rises on the curve even when today's price already liquidates more than a rise would.
+        #expect(world.riskIndex.summary(curveAssets: [0, 1], edges: HealthBands.edges).hasShorts)
+        #expect(!plain.riskIndex.summary(curveAssets: [0, 1], edges: HealthBands.edges).hasShorts)
     }
 }

@@ -216,3 +216,27 @@ extension GovernanceTests {
         #expect(preview.newlyLiquidatable == 0)
     }
 }
+
+extension GovernanceTests {
+    /// The engine refuses what the configurator would, and re-checks at execution: two proposals valid
+    /// alone (threshold 75 % with LTV 70 %, then LTV 82 %) cannot both run; the second fails.
+    @Test func refusedAtOnceOrFailedAtExecution() throws {
+        var world = try Self.world()
+        let refused = world.apply(.propose(Proposal(asset: 0, changes: [.liquidationBonusBps: 10_000])))
+        #expect(
+            refused.first?.message == "proposal refused: WETH: the liquidation bonus must be above 100 % (10500 is 5 %)"
+        )
+        #expect(world.proposals.isEmpty)
+        _ = world.apply(.propose(Proposal(asset: 0, changes: [.liquidationThresholdBps: 7_500, .ltvBps: 7_000])))
+        _ = world.apply(.propose(Proposal(asset: 0, changes: [.ltvBps: 8_200])))
+        var events: [Event] = []
+        for _ in 0..<600 { events += try world.step() }
+        #expect(world.proposals.map(\.state) == [.executed, .failed])
+        #expect(
+            events.contains {
+                $0.message
+                    == "proposal #2 failed: the PoolConfigurator refuses it now: LTV 82 % is above the threshold 75 %"
+            })
+        #expect(world.pool.reserves[0].configuration.ltvBps == 7_000)
+    }
+}

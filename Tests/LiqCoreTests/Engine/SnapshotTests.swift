@@ -66,3 +66,19 @@ import Testing
         }
     }
 }
+
+/// The events log keeps a fault through the flood of liquidations it causes: routine events go first.
+@Suite struct EventLogTests {
+    @Test func keyEventsOutliveTheFlood() throws {
+        let world = try World(scenario: try #require(try BuiltInScenarios.load("default")), seed: 1)
+        var view = WorldView(world: world)
+        let fault = Event(timeMs: 1, kind: .fault, message: "intrusion at aws-eu: …")
+        let flood = (0..<1_000).map { Event(timeMs: 2 + Int64($0), kind: .liquidation, message: "liquidated b\($0)") }
+        view.observe([fault] + flood, in: world, stepped: false)
+        let log = view.notableEvents
+        #expect(log.count == WorldView.notableLimit)
+        #expect(log.first == fault)
+        #expect(log.last?.message == "liquidated b999")
+        #expect(log.dropFirst().allSatisfy { $0.kind == .liquidation })
+    }
+}
