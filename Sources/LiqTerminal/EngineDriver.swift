@@ -166,7 +166,7 @@ public final class EngineDriver: @unchecked Sendable {
         var ran = 0
         do {
             while ran < ticks {
-                if let replay, branchedAt == nil {
+                if let replay, branchedAt == nil, recording {
                     // A recording plays to its end and stops there.
                     guard engine.world.ticks < replay.endTick else {
                         paused = true
@@ -196,7 +196,8 @@ public final class EngineDriver: @unchecked Sendable {
     /// Moves through the recording, or branches from the moment shown.
     public func move(_ move: ReplayMove) {
         queue.async { [self] in
-            guard let replay, branchedAt == nil else { return }
+            // Not while a risk path is on screen (l comes back first).
+            guard let replay, branchedAt == nil, recording else { return }
             let now = engine.world.ticks
             let ticksPerMinute = Int(60_000 / max(1, engine.world.tickMs))
             let target: Int
