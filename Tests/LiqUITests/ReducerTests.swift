@@ -294,6 +294,22 @@ import Testing
         #expect(refused.status == "refused: the liquidation bonus must be above 100 % (10500 is 5 %)")
     }
 
+    /// `s` in the form: the risk steward's update, within its bounds, or refused with the bound.
+    @Test func sSendsTheUpdateAsTheRiskSteward() throws {
+        var session = try Self.session()
+        let snapshot = session.snapshot()
+        var view = Reducer.reduce(session.view, .char("v"), snapshot: snapshot).0
+        for key: Key in [.char("8"), .char("2"), .char(".")] { view = Reducer.reduce(view, key, snapshot: snapshot).0 }
+        let (refused, none) = Reducer.reduce(view, .char("s"), snapshot: snapshot)
+        #expect(none.allSatisfy { if case .engine = $0 { false } else { true } })
+        #expect(
+            refused.status == "refused: the risk steward may move the liquidation threshold 0.25 % at most, not 1 %")
+        for key: Key in [.char("7"), .char("5")] { view = Reducer.reduce(view, key, snapshot: snapshot).0 }
+        let effects = Reducer.reduce(view, .char("s"), snapshot: snapshot).1
+        #expect(
+            effects.contains(.engine(.stewardUpdate(Proposal(asset: 0, changes: [.liquidationThresholdBps: 8_275])))))
+    }
+
     /// `i` on a node starts an intrusion at its data center (reporters 30 % low, detected in 15 min); again,
     /// while it is undetected, it is detected now. On a region row it says how to pick a node.
     @Test func intrusionKeyHitsTheSelectedNodesDataCenter() throws {

@@ -31,6 +31,8 @@ public enum Command: Sendable, Equatable {
     case detectIntrusion(dataCenter: Int)
     /// A governance proposal: new risk parameters for a reserve, in effect once voted and past the timelock.
     case propose(Proposal)
+    /// The risk steward's update: within its bounds, no vote, executed in the next block.
+    case stewardUpdate(Proposal)
     /// The person at the terminal liquidates, from their own wallet, through the mempool.
     case userLiquidation(account: Int, request: LiquidationRequest)
 }

@@ -135,6 +135,8 @@ extension World {
             return detectIntrusion(at: center)
         case .propose(let proposal):
             return propose(proposal)
+        case .stewardUpdate(let proposal):
+            return propose(proposal, byRiskSteward: true)
         }
     }
 }

@@ -3,17 +3,32 @@
 /// it, and past the grace period it expires). Executed, it changes the reserve's parameters, and every
 /// health factor that depends on them.
 extension World {
-    mutating func propose(_ proposal: Proposal) -> [Event] {
+    mutating func propose(_ proposal: Proposal, byRiskSteward: Bool = false) -> [Event] {
         guard pool.reserves.indices.contains(proposal.asset) else { return [] }
-        if let problem = proposal.problem(with: pool.reserves[proposal.asset].configuration) {
+        let configuration = pool.reserves[proposal.asset].configuration
+        let stewardProblem =
+            byRiskSteward
+            ? RiskSteward.problem(proposal, configuration: configuration, history: proposals, at: nowMs) : nil
+        if let problem = stewardProblem ?? proposal.problem(with: configuration) {
             let symbol = pool.reserves[proposal.asset].configuration.symbol
+            let what = byRiskSteward ? "risk steward update refused" : "proposal refused"
             return [
                 Event(
-                    timeMs: nowMs, kind: .governance, message: "proposal refused: \(symbol): \(problem)",
+                    timeMs: nowMs, kind: .governance, message: "\(what): \(symbol): \(problem)",
                     fields: [("state", .text("refused")), ("asset", .text(symbol))])
             ]
         }
         let id = proposals.count + 1
+        if byRiskSteward {
+            // No vote and no timelock: the steward's transaction executes in the next block.
+            var times = GovernanceTimes()
+            (times.votingDelaySeconds, times.votingSeconds, times.timelockSeconds) = (0, 0, 0)
+            var record = ProposalRecord(id: id, proposal: proposal, at: nowMs, times: times)
+            record.state = .queued
+            record.byRiskSteward = true
+            proposals.append(record)
+            return [governanceEvent(record, "by the risk steward: \(describe(proposal)); executes in the next block")]
+        }
         let record = ProposalRecord(id: id, proposal: proposal, at: nowMs, times: settings.governance)
         proposals.append(record)
         return [

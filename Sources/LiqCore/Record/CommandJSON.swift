@@ -45,12 +45,13 @@ enum CommandJSON {
                 ("offset_bps", "\(offsetBps)"), ("detect_after_s", detect.map { "\($0)" } ?? "null"),
             ]
         case .detectIntrusion(let center): pairs = [("kind", "\"detect_intrusion\""), ("datacenter", "\(center)")]
-        case .propose(let proposal):
+        case .propose(let proposal), .stewardUpdate(let proposal):
+            let kind = if case .stewardUpdate = command { "\"steward\"" } else { "\"propose\"" }
             let changes = proposal.changes.sorted { $0.key < $1.key }.map {
                 (JournalText.string($0.key.rawValue), "\"\($0.value)\"")
             }
             pairs = [
-                ("kind", "\"propose\""), ("asset", "\(proposal.asset)"),
+                ("kind", kind), ("asset", "\(proposal.asset)"),
                 ("changes", "{" + changes.map { "\($0.0): \($0.1)" }.joined(separator: ", ") + "}"),
             ]
         }
@@ -141,7 +142,7 @@ enum CommandJSON {
                 dataCenter: try int("datacenter"), asset: try optionalInt("asset"), offsetBps: try int("offset_bps"),
                 detectAfterSeconds: try optionalInt("detect_after_s"))
         case "detect_intrusion": return .detectIntrusion(dataCenter: try int("datacenter"))
-        case "propose":
+        case "propose", "steward":
             guard case .object(let members) = try field("changes").value else {
                 throw Problem(message: "\"changes\" is not an object")
             }
@@ -154,7 +155,8 @@ enum CommandJSON {
                 }
                 changes[parameter] = value
             }
-            return .propose(Proposal(asset: try int("asset"), changes: changes))
+            let proposal = Proposal(asset: try int("asset"), changes: changes)
+            return kind == "steward" ? .stewardUpdate(proposal) : .propose(proposal)
         default: throw Problem(message: "\"\(kind)\" is not a command")
         }
     }

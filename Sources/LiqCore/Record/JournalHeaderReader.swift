@@ -74,7 +74,7 @@ extension World {
         case .intrusion(let index, let target, let bps, let detect):
             return center(index) ?? target.flatMap(asset)
                 ?? (bps > -10_000 && bps <= 100_000 && (detect ?? 0) >= 0 ? nil : "an intrusion out of range")
-        case .propose(let proposal):
+        case .propose(let proposal), .stewardUpdate(let proposal):
             return asset(proposal.asset) ?? proposal.problem(with: pool.reserves[proposal.asset].configuration)
         case .userLiquidation(let account, let request):
             guard (0..<pool.accounts.count).contains(account) else { return "no account \(account)" }

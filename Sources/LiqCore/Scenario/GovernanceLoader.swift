@@ -35,4 +35,17 @@ extension ScenarioLoader {
         }
         return proposal
     }
+
+    /// A `proposal` event: governance's, or with `steward = true` the risk steward's (within its bounds).
+    static func proposalCommand(
+        _ reader: inout TableReader, asset: Int, assets: [AssetSpec]
+    ) throws(ConfigError) -> Command {
+        let keys = ScenarioKeys.events
+        let proposal = try readProposal(&reader, asset: asset, assets: assets)
+        guard try reader.read(keys.steward) else { return .propose(proposal) }
+        if let problem = RiskSteward.boundsProblem(proposal, configuration: assets[asset].configuration) {
+            throw reader.error(keys.steward.name, "\(assets[asset].symbol): \(problem)")
+        }
+        return .stewardUpdate(proposal)
+    }
 }

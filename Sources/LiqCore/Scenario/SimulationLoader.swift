@@ -278,8 +278,7 @@ extension ScenarioLoader {
                 .intrusion(
                     dataCenter: center, asset: target, offsetBps: Int((offset * 100).rounded()),
                     detectAfterSeconds: duration.map { Int($0.rounded(.up)) }))
-        case "proposal":
-            schedule(.propose(try readProposal(&reader, asset: try asset(), assets: assets)))
+        case "proposal": schedule(try proposalCommand(&reader, asset: try asset(), assets: assets))
         case "crash":
             let node = try reader.require(keys.node.name) { r, k throws(ConfigError) in
                 try r.integer(k, in: 0...(network.nodeCount - 1))

@@ -8,6 +8,7 @@ public enum Action: Equatable, Sendable {
     case stepBack, stepForward, execute, confirm, apply, erase
     case riskView, rerun, stopRun, backToLive, proposalForm, previousAsset, nextAsset, compareProposals
     case blockForward, blockBack, minuteForward, minuteBack, recordingStart, recordingEnd, goTo, branch
+    case stewardUpdate
     /// Typing into a text field (a row of the help and the hint bar; no key of its own).
     case type
 }
@@ -112,6 +113,10 @@ public enum KeyMap {
         key([.right], "→", "next asset", "next asset", .nextAsset, bar: false, inHelp: false),
         key([.backspace], "backspace", "erase", "erase (past the start: back to today's value)", .erase, bar: false),
         key([.enter], "enter", "propose", "propose it: voting, timelock, then execution in a block", .apply),
+        key(
+            [.char("s")], "s", "steward",
+            "as the risk steward: no vote, in the next block; LTV and threshold ±0.25 %, bonus ±0.5 %, 3 days apart",
+            .stewardUpdate),
         key([.escape], "esc", "cancel", "cancel", .close),
         key([.char("?")], "?", "help", "every key", .help),
     ]

@@ -61,6 +61,21 @@ extension Reducer {
             view.overlay = .none
             view.status = "proposed: it takes effect after the vote and the timelock (events say when)"
             return [.engine(.propose(proposal))]
+        case .stewardUpdate:
+            if let problem = form.problem {
+                view.status = problem
+                return []
+            }
+            guard let proposal = form.proposal else { return [] }
+            if let problem = RiskSteward.boundsProblem(proposal, configuration: form.configuration)
+                ?? proposal.problem(with: form.configuration)
+            {
+                view.status = "refused: " + problem
+                return []
+            }
+            view.overlay = .none
+            view.status = "the risk steward's update executes in the next block (events say so)"
+            return [.engine(.stewardUpdate(proposal))]
         case .up: updateProposal(&view) { $0.field = ($0.field + fields - 1) % fields }
         case .down: updateProposal(&view) { $0.field = ($0.field + 1) % fields }
         case .previousAsset: switchAsset(by: -1)

@@ -67,7 +67,7 @@ extension Chrome {
                 + "vote in \(duration(times.votingDelaySeconds)) for \(duration(times.votingSeconds)), "
                 + "timelock \(duration(times.timelockSeconds)), \(duration(times.graceSeconds)) to execute",
             inner.height - 2, Style(.dim))
-        line("enter proposes · esc cancels · ? help", inner.height - 1, Style(.dim))
+        line("enter proposes · s: by the risk steward, within its bounds · esc · ?", inner.height - 1, Style(.dim))
     }
 
     /// Seconds as the largest whole units: "3 d", "1 d 12 h", "45 min", "30 s".

@@ -240,3 +240,35 @@ extension GovernanceTests {
         #expect(world.pool.reserves[0].configuration.ltvBps == 7_000)
     }
 }
+
+extension GovernanceTests {
+    /// The risk steward (AGRS): within 0.25 % of LTV or threshold and 0.5 % of bonus, no vote, executed in the
+    /// next block; not the same parameter again within 3 days; not the fee, the reserve factor or a pause.
+    @Test func theRiskStewardMovesParametersALittleAtOnce() throws {
+        var world = try Self.world()
+        let steward = world.apply(.stewardUpdate(Proposal(asset: 0, changes: [.liquidationThresholdBps: 8_275])))
+        #expect(
+            steward.first?.message
+                == "proposal #1 by the risk steward: WETH liquidation threshold 83 % → 82.75 %; executes in the next block"
+        )
+        for _ in 0..<12 { _ = try world.step() }
+        #expect(world.pool.reserves[0].configuration.liquidationThresholdBps == 8_275)
+        let again = world.apply(.stewardUpdate(Proposal(asset: 0, changes: [.liquidationThresholdBps: 8_250])))
+        #expect(
+            again.first?.message
+                == "risk steward update refused: WETH: the risk steward changed the liquidation threshold less than 3 days ago"
+        )
+        let far = world.apply(.stewardUpdate(Proposal(asset: 0, changes: [.liquidationBonusBps: 10_600])))
+        #expect(
+            far.first?.message
+                == "risk steward update refused: WETH: the risk steward may move the liquidation bonus 0.5 % at most, not 1 %"
+        )
+        let fee = world.apply(.stewardUpdate(Proposal(asset: 0, changes: [.liquidationProtocolFeeBps: 1_100])))
+        #expect(fee.first?.message.hasSuffix("may not change the protocol fee; propose it to governance") == true)
+        // Its bonus bound: 105 % → 105.5 % is within.
+        _ = world.apply(.stewardUpdate(Proposal(asset: 0, changes: [.liquidationBonusBps: 10_550])))
+        for _ in 0..<12 { _ = try world.step() }
+        #expect(world.pool.reserves[0].configuration.liquidationBonusBps == 10_550)
+        #expect(world.proposals.map(\.state) == [.executed, .executed])
+    }
+}

@@ -71,6 +71,7 @@ import Testing
             .intrusion(dataCenter: 2, asset: 1, offsetBps: 500, detectAfterSeconds: nil),
             .detectIntrusion(dataCenter: 2),
             .propose(Proposal(asset: 0, changes: [.liquidationThresholdBps: 7_500, .paused: 1])),
+            .stewardUpdate(Proposal(asset: 1, changes: [.ltvBps: 7_825])),
         ]
         for command in all {
             let item = try JSONReader.parse(Substring("{" + CommandJSON.members(command) + "}").utf8)

@@ -29,6 +29,7 @@ import Testing
         "node": "crash", "enabled": "bots", "offset_percent": "intrusion",
         "ltv_bps": "proposal", "liquidation_threshold_bps": "proposal", "liquidation_bonus_bps": "proposal",
         "liquidation_protocol_fee_bps": "proposal", "reserve_factor_bps": "proposal", "paused": "proposal",
+        "steward": "proposal",
     ]
 
     /// A valid entry of each kind of event, which the probe then spoils one key of.

@@ -160,6 +160,9 @@ extension ScenarioKeys {
             "liquidation_protocol_fee_bps", default: nil, "a proposal: its new liquidation protocol fee")
         let reserveFactor = ScenarioKey.basisPoints(
             "reserve_factor_bps", default: nil, "a proposal: its new reserve factor")
+        let steward = ScenarioKey.flag(
+            "steward", default: false,
+            "a proposal: made by the risk steward (no vote, next block; within its bounds) instead of governance")
         let paused = ScenarioKey.flag(
             "paused", default: nil, "a proposal: pause the reserve (no liquidation, repayment or flash loan) or not")
     }
