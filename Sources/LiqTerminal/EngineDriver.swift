@@ -203,10 +203,10 @@ public final class EngineDriver: @unchecked Sendable {
             let target: Int
             switch move {
             case .blockForward: target = replay.blockTicks.first { $0 > now } ?? replay.endTick
-            case .blockBack: target = replay.blockTicks.last { $0 < now } ?? 0
+            case .blockBack: target = replay.blockTicks.last { $0 < now } ?? replay.startTick
             case .minuteForward: target = now + ticksPerMinute
             case .minuteBack: target = now - ticksPerMinute
-            case .start: target = 0
+            case .start: target = replay.startTick
             case .end: target = replay.endTick
             case .to(let tick): target = tick
             case .branch:
@@ -214,7 +214,7 @@ public final class EngineDriver: @unchecked Sendable {
                 publish()
                 return
             }
-            let clamped = max(0, min(target, replay.endTick))
+            let clamped = max(replay.startTick, min(target, replay.endTick))
             // Forward within the interval: run on from here; otherwise from the checkpoint before.
             if clamped >= now, clamped - now <= replay.interval {
                 while engine.world.ticks < clamped {

@@ -23,6 +23,7 @@ public final class JournalFile: @unchecked Sendable {
         }
         descriptor = opened
         self.path = path
+        lastWorld = world
         let start = JournalRecorder.start(header, world: world)
         recorder = start.recorder
         write(start.line)
@@ -33,10 +34,17 @@ public final class JournalFile: @unchecked Sendable {
     public var chain: String { recorder.chain.hex }
     public var counts: (blocks: Int, commands: Int) { (recorder.blocks, recorder.commands) }
 
-    public func command(_ command: Command, world: World) { write(recorder.command(command, world: world)) }
+    /// The world as last seen, for the end line.
+    private var lastWorld: World?
+
+    public func command(_ command: Command, world: World) {
+        write(recorder.command(command, world: world))
+        lastWorld = world
+    }
 
     public func step(_ world: World) {
         if let line = recorder.step(world) { write(line) }
+        lastWorld = world
     }
 
     private func write(_ line: String) {
@@ -62,9 +70,11 @@ public final class JournalFile: @unchecked Sendable {
         }
     }
 
-    /// Syncs and closes; safe to call twice.
+    /// Writes the end line, syncs and closes; safe to call twice.
     public func close() {
         guard descriptor >= 0 else { return }
+        if let lastWorld { write(recorder.finish(lastWorld)) }
+        lastWorld = nil
         fsync(descriptor)
         Glibc.close(descriptor)
         descriptor = -1

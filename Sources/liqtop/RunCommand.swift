@@ -69,7 +69,7 @@ struct Run: ParsableCommand {
             throw CLIError("the dashboard needs a terminal, and this is not one; use 'liqtop sim' for headless runs")
         }
         if let record = recordOptions.record {
-            try Sim.refuseOverwriting(scenarioFile: self.scenario, with: record, option: "--record")
+            try RecordOptions.refuseOverwriting(record, scenario: self.scenario, header: header)
         }
         do {
             let world = pathOptions.world(

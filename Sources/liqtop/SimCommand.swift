@@ -77,7 +77,10 @@ struct Sim: ParsableCommand {
         }
         if let events { try Self.refuseOverwriting(scenarioFile: self.scenario, with: events, option: "--events") }
         if let record = recordOptions.record {
-            try Self.refuseOverwriting(scenarioFile: self.scenario, with: record, option: "--record")
+            try RecordOptions.refuseOverwriting(record, scenario: self.scenario, header: header)
+            if let events, Verify.identity(events) == Verify.identity(record) || events == record {
+                throw CLIError("--record and --events name the same file; give them two")
+            }
         }
         header?.seed = seed
         header?.schedule = schedule

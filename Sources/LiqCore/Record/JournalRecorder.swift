@@ -30,6 +30,13 @@ public struct JournalRecorder: Sendable {
         return chain.seal("\"tick\": \(world.ticks), \"command\": {\(CommandJSON.members(command))}")
     }
 
+    /// The last line, when the recording ends in order: its tick and its counts. A journal without it was
+    /// cut off (a crash, or lines removed from its end), and `verify` says so.
+    public mutating func finish(_ world: World) -> String {
+        lines += 1
+        return chain.seal("\"tick\": \(world.ticks), \"end\": true, \"blocks\": \(blocks), \"commands\": \(commands)")
+    }
+
     /// After a tick: the block it made, if it made one.
     public mutating func step(_ world: World) -> String? {
         guard world.chain.height > height, let block = world.chain.recentBlocks.last else { return nil }

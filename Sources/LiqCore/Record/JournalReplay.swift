@@ -3,8 +3,9 @@
 /// taking the checkpoint before it and running forward: a seek costs at most one interval of ticks.
 public struct JournalReplay: Sendable {
     public let header: JournalHeader
-    /// The tick of the last line: the end of the recording.
+    /// The tick of the last line: the end of the recording; and its start (0, or a branch's branch point).
     public let endTick: Int
+    public let startTick: Int
     /// Ticks of the blocks, in order.
     public let blockTicks: [Int]
     /// Per line after the header: its tick, its chain, and its command if it is one.
@@ -26,8 +27,12 @@ public struct JournalReplay: Sendable {
         let end = Self.lastTick(text)
         let interval = max(Self.minimumInterval, (end + Self.maximumCheckpoints - 1) / Self.maximumCheckpoints)
         var checkpoints: [World] = []
+        var start: Int?
         let verified = try JournalVerifier.verify(text, sources: sources, progress: progress) { world in
-            if world.ticks % interval == 0, world.ticks / interval == checkpoints.count { checkpoints.append(world) }
+            // The first world seen is the start (a branch starts at its branch point), then one an interval.
+            let first = start ?? world.ticks
+            start = first
+            if world.ticks >= first + checkpoints.count * interval { checkpoints.append(world) }
         }
         var entries: [(tick: Int, chain: String, command: Command?)] = []
         var blockTicks: [Int] = []
@@ -39,7 +44,7 @@ public struct JournalReplay: Sendable {
                 case .number(let text)? = item["tick"]?.value, let tick = Int(text)
             else { continue }
             let command = item["command"].flatMap { try? CommandJSON.command($0) }
-            if command == nil { blockTicks.append(tick) }
+            if item["block"] != nil { blockTicks.append(tick) }
             entries.append((tick, String(parts.chain), command))
         }
         header = verified.header
@@ -48,7 +53,8 @@ public struct JournalReplay: Sendable {
         self.headerChain = headerChain
         self.checkpoints = checkpoints.isEmpty ? [verified.world] : checkpoints
         self.interval = interval
-        endTick = entries.last?.tick ?? 0
+        startTick = self.checkpoints[0].ticks
+        endTick = max(startTick, entries.last?.tick ?? 0)
         cutShort = verified.cutShort
     }
 
@@ -67,8 +73,8 @@ public struct JournalReplay: Sendable {
     /// An engine at `tick` (after that tick's commands): from the checkpoint before it, run forward with the
     /// view watching, so that the events panel and the price history show what led there.
     public func engine(at tick: Int) -> Engine {
-        let target = max(0, min(tick, endTick))
-        var index = min(checkpoints.count - 1, target / interval)
+        let target = max(startTick, min(tick, endTick))
+        var index = min(checkpoints.count - 1, (target - startTick) / interval)
         // Some history for the view: start a checkpoint earlier when this one is only just behind.
         if index > 0, target - checkpoints[index].ticks < interval / 4 { index -= 1 }
         var engine = Engine(world: checkpoints[index])

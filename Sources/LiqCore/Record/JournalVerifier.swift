@@ -19,6 +19,8 @@ public struct JournalVerifier {
         public var header: JournalHeader
         /// Set when the last line is cut short (a crash while recording): it is not counted.
         public var cutShort: Int?
+        /// The journal ends with its end line: the recording stopped in order, and nothing was cut off.
+        public var ended = false
     }
 
     /// What the verifier needs from outside: the scenario of a header (the caller reads any market files
@@ -53,6 +55,11 @@ public struct JournalVerifier {
             // No newline after the last line: written in part when the recorder stopped, unless it is whole.
             let index = lines.count
             if JournalChain.split(lines[index - 1]) == nil || (try? JSONReader.parse(lines[index - 1].utf8)) == nil {
+                // Only the start of a journal line can be one cut short; anything else was added.
+                guard index > 1, lines[index - 1].hasPrefix("{\"tick\": ") || "{\"tick\": ".hasPrefix(lines[index - 1])
+                else {
+                    throw Failure(line: index, message: "not a journal line (added after the journal's last line?)")
+                }
                 cutShort = index
                 lines.removeLast()
             }
@@ -81,6 +88,12 @@ public struct JournalVerifier {
                 world = try World(scenario: sources.scenario(header), seed: header.seed, extraEvents: header.schedule)
             } catch let failure as Failure { throw failure } catch {
                 throw Failure(line: 1, message: "the scenario does not load: \(error)")
+            }
+            // The scheduled commands are input like any line: nothing in them may crash the run.
+            for scheduled in header.schedule {
+                if let problem = world.problem(with: scheduled.command) {
+                    throw Failure(line: 1, message: "a scheduled command at \(scheduled.atMs) ms: \(problem)")
+                }
             }
             guard world.settings.tickMs == header.tickMs else {
                 throw Failure(
@@ -187,6 +200,25 @@ public struct JournalVerifier {
         mutating func check(_ item: JSONItem, line: Int, into verified: inout Verified) throws(Failure) {
             guard case .number(let tickText)? = item["tick"]?.value, let tick = Int(tickText) else {
                 throw Failure(line: line, message: "no tick")
+            }
+            guard !verified.ended else { throw Failure(line: line, message: "a line after the end line") }
+            if case .bool(true)? = item["end"]?.value {
+                try advance(to: tick, line: line, what: "the end")
+                if let missing = unmatched.first {
+                    throw Failure(
+                        line: line,
+                        message: "block \(missing.height) is missing: the world made it at tick \(missing.tick)")
+                }
+                guard case .number(let blocks)? = item["blocks"]?.value, Int(blocks) == verified.blocks,
+                    case .number(let commands)? = item["commands"]?.value, Int(commands) == verified.commands
+                else {
+                    throw Failure(
+                        line: line,
+                        message: "the end line's counts are not the journal's (\(verified.blocks) blocks, "
+                            + "\(verified.commands) commands)")
+                }
+                verified.ended = true
+                return
             }
             if let command = item["command"] {
                 try advance(to: tick, line: line, what: "command at tick \(tick)")

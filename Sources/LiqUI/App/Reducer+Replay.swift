@@ -35,7 +35,13 @@ extension Reducer {
                 return []
             }
             view.overlay = .none
-            return [.replay(.to(tick: Int(Int64(seconds) * 1_000 / max(1, snapshot.tickMs))))]
+            let tick = Int(Int64(seconds) * 1_000 / max(1, snapshot.tickMs))
+            let end = snapshot.replay?.endTick ?? tick
+            view.status =
+                tick > end
+                ? "the recording ends at \(Widgets.clock(Int64(end) * snapshot.tickMs)): shown at its end"
+                : "at \(Widgets.clock(Int64(tick) * snapshot.tickMs))"
+            return [.replay(.to(tick: tick))]
         default: break
         }
         return []

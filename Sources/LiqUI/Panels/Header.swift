@@ -55,8 +55,13 @@ extension Chrome {
                 fields.insert(Field(long: "BRANCH from \(from)", short: "BRANCH", role: .warn, importance: 10), at: 1)
             } else {
                 let end = Widgets.clock(Int64(replay.endTick) * snapshot.tickMs)
+                let atEnd = replay.tick >= replay.endTick ? " END" : ""
+                // The replay's time replaces the clock.
+                fields.removeAll { $0.long == Widgets.clock(snapshot.timeMs) }
                 fields.insert(
-                    Field(long: "REPLAY \(now) / \(end)", short: "REPLAY \(now)", role: .accent, importance: 10), at: 1)
+                    Field(
+                        long: "REPLAY \(now) / \(end)\(atEnd)", short: "REPLAY \(now)\(atEnd)", role: .accent,
+                        importance: 10), at: 1)
             }
         }
         switch snapshot.recording {

@@ -52,6 +52,17 @@ struct RecordOptions: ParsableArguments {
         return (scenario, header)
     }
 
+    /// `--record` onto the scenario file, or onto a file it reads (market data, a price path), would replace
+    /// the run's own input.
+    static func refuseOverwriting(_ record: String, scenario: String, header: JournalHeader?) throws {
+        try Sim.refuseOverwriting(scenarioFile: scenario, with: record, option: "--record")
+        for resource in header?.resources ?? [] {
+            if Verify.identity(resource.path) == Verify.identity(record) {
+                throw CLIError("--record: \(sanitized(record)) is a file the scenario reads; choose another name")
+            }
+        }
+    }
+
     /// Opens the journal and writes its header (before the run starts: a path that cannot be written is
     /// said at once).
     func open(header: JournalHeader, world: World) throws -> JournalFile? {

@@ -47,6 +47,9 @@ struct Replay: ParsableCommand {
         }
         var branch: BranchJournal?
         if let record {
+            if Verify.identity(record) == Verify.identity(file) {
+                throw CLIError("--record: \(sanitized(record)) is the journal being replayed; choose another name")
+            }
             // Said now, not when b is pressed: a file there already, or a directory that cannot be written.
             if FileManager.default.fileExists(atPath: record), !force {
                 throw CLIError("--record: cannot write \(sanitized(record)): it exists; --force replaces it")

@@ -176,6 +176,7 @@ struct RiskRun: ParsableCommand {
         case .success(let scenario):
             return scenario
         case .failure(let error):
+            if combination.isEmpty { throw CLIError(error.description) }
             guard error.line == 0 else {
                 // The file's own rule broke with the values set (an LTV now above the threshold): say which.
                 let set = combination.map { "--set \($0.key)=\($0.value)" }.joined(separator: " ")

@@ -31,4 +31,34 @@ import Testing
         #expect(lines[point.line - 1].hasSuffix("\"chain\": \"\(point.chain)\"}"))
         #expect(replay.branchPoint(at: 0).line == 1)
     }
+
+    /// A branch replays from its branch point: its start is there, and the moments after it are its own.
+    @Test func aBranchReplaysFromItsBranchPoint() throws {
+        let (parentText, _) = try JournalTests.journal(ticks: 400, commands: [(100, .crashNode(2))])
+        let lines = parentText.split(separator: "\n")
+        // After block 1 (tick 12), before the branch point at tick 20.
+        let through = try #require(lines.lastIndex { $0.hasPrefix("{\"tick\": 12,") }) + 1
+        let upTo = try JournalVerifier.verify(parentText, sources: JournalTests.sources, through: through, tick: 20)
+        var world = upTo.world
+        var header = upTo.header
+        header.parent = .init(file: "parent.jsonl", line: through, chain: upTo.head, tick: 20)
+        var (line, recorder) = JournalRecorder.start(header, world: world)
+        var out = [line]
+        for _ in 0..<400 {
+            _ = try world.step()
+            if let block = recorder.step(world) { out.append(block) }
+        }
+        out.append(recorder.finish(world))
+        var sources = JournalTests.sources
+        sources.parent = { parent in
+            let verified = try JournalVerifier.verify(
+                parentText, sources: JournalTests.sources, through: parent.line, tick: parent.tick)
+            return (verified.world, verified.head)
+        }
+        let replay = try JournalReplay(out.map { $0 + "\n" }.joined(), sources: sources)
+        #expect(replay.startTick == 20 && replay.endTick == 420)
+        #expect(replay.checkpoints.map(\.ticks) == [20, 320])
+        #expect(replay.engine(at: 0).world.ticks == 20)
+        #expect(replay.engine(at: 420).world.stateHash == world.stateHash)
+    }
 }

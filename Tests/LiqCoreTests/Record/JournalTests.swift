@@ -17,7 +17,7 @@ import Testing
     /// A small recorded run: `ticks` ticks of `default` (40 borrowers, 8 nodes), with `commands` applied
     /// after the ticks given.
     static func journal(
-        ticks: Int = 40, commands: [(tick: Int, command: Command)] = [], seed: UInt64 = 3
+        ticks: Int = 40, commands: [(tick: Int, command: Command)] = [], seed: UInt64 = 3, finished: Bool = false
     ) throws -> (text: String, world: World) {
         let text = try #require(BuiltInScenarios.named("default")).toml
         let overrides = try sets.map { try ConfigOverride(key: $0.key, value: $0.value) }
@@ -37,6 +37,7 @@ import Testing
             _ = try world.step()
             if let block = recorder.step(world) { lines.append(block) }
         }
+        if finished { lines.append(recorder.finish(world)) }
         return (lines.map { $0 + "\n" }.joined(), world)
     }
 
@@ -206,5 +207,43 @@ import Testing
             #expect(error.line == 1)
             #expect(error.message.contains("liqtop 9.9 in journal format 2; this liqtop reads format 1"))
         }
+    }
+
+    /// The end line: a journal closed in order says so, with its counts; nothing may follow it, and junk
+    /// added after the last line is not taken for a line cut short.
+    @Test func theEndLineClosesTheJournal() throws {
+        let (text, world) = try Self.journal(commands: Self.commands, finished: true)
+        let verified = try JournalVerifier.verify(text, sources: Self.sources)
+        #expect(verified.ended && verified.cutShort == nil && verified.world.ticks == world.ticks)
+        #expect(try !JournalVerifier.verify(try Self.journal().text, sources: Self.sources).ended)
+        // Junk after the last line, without a newline.
+        let junk = text + "garbage without a newline"
+        let lineCount = text.split(separator: "\n").count
+        #expect(
+            throws: JournalVerifier.Failure(
+                line: lineCount + 1, message: "not a journal line (added after the journal's last line?)")
+        ) {
+            try JournalVerifier.verify(junk, sources: Self.sources)
+        }
+        // Resealed with other counts, or with a line after it.
+        var lines = text.split(separator: "\n").map(String.init)
+        func resealed(_ lines: [String]) -> String {
+            var chain = JournalChain()
+            return lines.map { chain.seal(String(JournalChain.split(Substring($0))!.members)) + "\n" }.joined()
+        }
+        var counted = lines
+        counted[counted.count - 1] = counted[counted.count - 1].replacingOccurrences(
+            of: "\"blocks\": 3", with: "\"blocks\": 2")
+        let wrong = try #require(Self.failure(resealed(counted)))
+        #expect(wrong.message.hasPrefix("the end line's counts are not the journal's"))
+        lines.append(lines[lines.count - 2])
+        #expect(try #require(Self.failure(resealed(lines))).message == "a line after the end line")
+    }
+
+    static func failure(_ text: String) -> JournalVerifier.Failure? {
+        do {
+            _ = try JournalVerifier.verify(text, sources: sources)
+            return nil
+        } catch { return error }
     }
 }
