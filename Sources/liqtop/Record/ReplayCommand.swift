@@ -41,10 +41,6 @@ struct Replay: ParsableCommand {
 
     func run() throws {
         let theme = try ThemeSource.load(self.theme)
-        guard isatty(1) == 1, isatty(0) == 1 else {
-            throw CLIError(
-                "the dashboard needs a terminal, and this is not one; use 'liqtop verify' to check a journal")
-        }
         var branch: BranchJournal?
         if let record {
             if Verify.identity(record) == Verify.identity(file) {
@@ -60,6 +56,10 @@ struct Replay: ParsableCommand {
             }
             branch = BranchJournal(
                 path: record, force: force, parentFile: Self.parentName(file, from: record), version: Risk.version)
+        }
+        guard isatty(1) == 1, isatty(0) == 1 else {
+            throw CLIError(
+                "the dashboard needs a terminal, and this is not one; use 'liqtop verify' to check a journal")
         }
         let text = try Verify.read(file)
         var progress = SimProgress(total: Verify.lastTick(text))
