@@ -1,3 +1,5 @@
+import LiqCore
+
 /// A JSON value with ordered object keys, printed in the exact layout of docs/interfaces.md
 /// (two-space indent, `"key": value`). Foundation's JSONEncoder neither keeps a chosen key order
 /// nor prints this layout, so this small printer is ours.
@@ -39,21 +41,5 @@ indirect enum JSONValue: Equatable {
         }
     }
 
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ text: String) -> String { jsonString(text) }
 }

@@ -76,32 +76,32 @@ public struct JournalChain: Sendable, Equatable {
     }
 }
 
-/// JSON text for the journal's values, written by hand (LiqCore has no Foundation): strings escaped as
-/// RFC 8259 requires, so that any text (a scenario file, a file name) survives the round trip.
+/// JSON text for the journal's values, written by hand (LiqCore has no Foundation).
 enum JournalText {
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let digits = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ text: String) -> String { jsonString(text) }
 
     /// `"key": value` members joined.
     static func members(_ pairs: [(String, String)]) -> String {
         pairs.map { string($0.0) + ": " + $0.1 }.joined(separator: ", ")
     }
+}
+
+/// A JSON string for `text`, escaped as RFC 8259 requires (quote, backslash, control characters), so that
+/// any text survives the round trip; the CLI's JSON output and the journals both write strings with it.
+public func jsonString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case _ where scalar.value < 0x20:
+            let hex = String(scalar.value, radix: 16)
+            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + "\""
 }

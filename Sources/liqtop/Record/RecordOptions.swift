@@ -24,14 +24,7 @@ struct RecordOptions: ParsableArguments {
     /// The scenario with `--set`, and the header that records it (the files it read, with their SHA-256).
     static func scenario(_ argument: String, sets: [String]) throws -> (Scenario, JournalHeader) {
         let (text, file) = try ScenarioSource.text(argument)
-        var combination: [(key: String, value: String)] = []
-        for set in sets {
-            let sweep = try RiskOptions.sweep(set)
-            guard sweep.values.count == 1 else {
-                throw CLIError("--set \(quoted(set)): one value here (sweeps are for 'liqtop risk')")
-            }
-            combination.append((sweep.key, sweep.values[0]))
-        }
+        let combination = try RiskOptions.combination(sets)
         let absolute =
             file.hasPrefix("builtin:") || file.hasPrefix("/")
             ? file : FileManager.default.currentDirectoryPath + "/" + file

@@ -26,6 +26,11 @@ enum RiskOptions {
     static func scenario(_ argument: String, sets: [String]) throws -> Scenario {
         guard !sets.isEmpty else { return try ScenarioSource.load(argument) }
         let (text, file) = try ScenarioSource.text(argument)
+        return try RiskRun.scenario(text, file: file, try combination(sets))
+    }
+
+    /// `--set KEY=VALUE` values for one world: one value each, no key twice.
+    static func combination(_ sets: [String]) throws -> [(key: String, value: String)] {
         var combination: [(key: String, value: String)] = []
         for set in sets {
             let sweep = try Self.sweep(set)
@@ -35,7 +40,7 @@ enum RiskOptions {
             combination.append((sweep.key, sweep.values[0]))
         }
         if let twice = combination.map(\.key).firstDuplicate { throw CLIError("--set \(twice) is given twice") }
-        return try RiskRun.scenario(text, file: file, combination)
+        return combination
     }
 
     /// `--path` and `--path-seed` name the same thing; one of them at most.
