@@ -161,11 +161,14 @@ extension ExactHealth {
         guard accounts.count >= 4_096 else { return try accounts.map { try healthFactor(account: $0) } }
         final class Part: @unchecked Sendable {
             var result: Result<[HealthFactor], any Error> = .success([])
+            var touched: UInt64 = 0
         }
         let parts = [Part(), Part()]
         let health = self
         DispatchQueue.concurrentPerform(iterations: 2) { slice in
             let range = accounts.count * slice / 2..<accounts.count * (slice + 1) / 2
+            // The positions first, their cache misses overlapping; then the arithmetic on them.
+            parts[slice].touched = health.pool.accounts.touch(accounts[range])
             parts[slice].result = Result { try accounts[range].map { try health.healthFactor(account: $0) } }
         }
         return try parts.flatMap { try $0.result.get() }

@@ -151,6 +151,19 @@ public struct AccountBook: Sendable, Equatable, RandomAccessCollection, MutableC
         }
     }
 
+    /// Reads the accounts' positions once, with no load waiting on another across accounts, so that their
+    /// cache misses overlap; a pass that then computes on them finds them in cache. The sum is only there to
+    /// keep the loads (a caller keeps it where the optimizer cannot drop it).
+    public func touch<Accounts: Collection<Int>>(_ accounts: Accounts) -> UInt64 {
+        var sum: UInt64 = 0
+        for index in accounts { sum &+= UInt64(starts[index]) &+ UInt64(counts[index]) &+ UInt64(eModes[index]) }
+        for index in accounts {
+            let start = Int(starts[index])
+            sum &+= UInt64(tags[start]) &+ UInt64(truncatingIfNeeded: amounts[start])
+        }
+        return sum
+    }
+
     /// Starts recording changes so that `rollBack` can undo them: a transaction that may revert (a flash
     /// loan) changes the book in place and undoes a few accounts, instead of copying a million of them.
     /// One journal at a time: flash loans do not nest here. A receiver changes accounts through the book;
