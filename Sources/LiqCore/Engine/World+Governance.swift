@@ -111,12 +111,7 @@ extension World {
             timeMs: time ?? nowMs, kind: .governance, message: "proposal #\(record.id) \(text)", fields: fields)
     }
 
-    /// A simulated time as the dashboard's clock shows it (hh:mm:ss from the start).
-    func clock(_ ms: Int64) -> String {
-        let seconds = ms / 1_000
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(two(seconds / 3_600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
-    }
+    func clock(_ ms: Int64) -> String { UTCTime.clock(ms) }
 
     func inWords(_ ms: Int64) -> String { ms <= nowMs ? "now" : "at \(clock(ms))" }
 

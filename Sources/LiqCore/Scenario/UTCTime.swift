@@ -16,4 +16,11 @@ public enum UTCTime {
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(year)-\(two(month))-\(two(day)) \(two(Int64(rest / 3_600))):\(two(Int64(rest % 3_600 / 60))) UTC"
     }
+
+    /// A simulated time from the start, as the dashboard's clock and the events show it: "01:02:03".
+    public static func clock(_ ms: Int64) -> String {
+        let seconds = ms / 1_000
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(two(seconds / 3_600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
+    }
 }

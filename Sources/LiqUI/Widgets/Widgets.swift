@@ -158,9 +158,5 @@ public enum Widgets {
     }
 
     /// "01:02:03".
-    public static func clock(_ ms: Int64) -> String {
-        let seconds = ms / 1_000
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(two(seconds / 3_600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
-    }
+    public static func clock(_ ms: Int64) -> String { UTCTime.clock(ms) }
 }
