@@ -243,7 +243,8 @@ public final class DashboardApp: @unchecked Sendable {
             let (blocks, commands) = journal.counts
             let note =
                 journal.failure.map { $0 + "; the lines before it stand" }
-                ?? "recorded \(blocks) blocks and \(commands) commands to \(sanitized(journal.path))"
+                ?? "recorded \(blocks) block\(blocks == 1 ? "" : "s") and \(commands) command\(commands == 1 ? "" : "s") "
+                + "to \(sanitized(journal.path))"
             writeError(note + "\n")
         }
         exit(code)
