@@ -58,25 +58,28 @@ public struct ShockScan: Sendable, Equatable {
         liquidatable.reserveCapacity(found.candidates.count)
         // Decided by the exact arithmetic, with the health factor; the first shortlist of the most urgent.
         var decided: [UrgentExact] = []
-        var smallest = Smallest<UrgentEntry>(urgent)
-        func take(_ candidate: RiskIndex.Candidate) throws {
+        var smallest = Smallest<ShortlistEntry>(urgent)
+        // The settled first; those the estimate does not settle are asked of the exact arithmetic together
+        // (on both cores when there are many).
+        var unsettled: [Int] = []
+        func take(_ candidate: RiskIndex.Candidate) {
             if candidate.certain {
                 liquidatable.append(candidate.account)
-                smallest.insert(UrgentEntry(estimate: candidate.estimate, account: candidate.account))
+                smallest.insert(ShortlistEntry(estimate: candidate.estimate, account: candidate.account))
             } else {
-                let hf = try exact.healthFactor(account: candidate.account)
-                if hf.isLiquidatable {
-                    liquidatable.append(candidate.account)
-                    decided.append(UrgentExact(hf: hf, account: candidate.account))
-                }
+                unsettled.append(candidate.account)
             }
         }
         if ordered {
-            for candidate in found.candidates { try take(candidate) }
+            for candidate in found.candidates { take(candidate) }
         } else {
             // The index lists lines the shock goes deepest past last: taken first, the smallest estimates fill
             // the shortlist early and the rest mostly fall through it.
-            for candidate in found.candidates.reversed() { try take(candidate) }
+            for candidate in found.candidates.reversed() { take(candidate) }
+        }
+        for (account, hf) in zip(unsettled, try exact.healthFactors(unsettled)) where hf.isLiquidatable {
+            liquidatable.append(account)
+            decided.append(UrgentExact(hf: hf, account: account))
         }
         return ShockScan(
             liquidatable: ordered && decided.isEmpty
@@ -90,17 +93,22 @@ public struct ShockScan: Sendable, Equatable {
     /// Distinct account indexes in increasing order, through a bitmap (linear, no sort).
     static func inAccountOrder(_ accounts: [Int], count: Int) -> [Int] {
         var bits = [UInt64](repeating: 0, count: (count + 63) / 64)
-        for account in accounts { bits[account >> 6] |= 1 << UInt64(account & 63) }
-        var ordered: [Int] = []
-        ordered.reserveCapacity(accounts.count)
-        for (word, value) in bits.enumerated() {
-            var rest = value
-            while rest != 0 {
-                ordered.append(word << 6 + rest.trailingZeroBitCount)
-                rest &= rest - 1
+        bits.withUnsafeMutableBufferPointer { bits in
+            for account in accounts { bits[account >> 6] |= 1 << UInt64(account & 63) }
+        }
+        return bits.withUnsafeBufferPointer { bits in
+            [Int](unsafeUninitializedCapacity: accounts.count) { ordered, written in
+                written = 0
+                for (word, value) in bits.enumerated() where value != 0 {
+                    var rest = value
+                    while rest != 0 {
+                        ordered[written] = word << 6 + rest.trailingZeroBitCount
+                        written += 1
+                        rest &= rest - 1
+                    }
+                }
             }
         }
-        return ordered
     }
 
     /// The pool with `asset`'s oracle price moved by `percentBps` (at least one unit).
@@ -148,6 +156,16 @@ public struct ShockScan: Sendable, Equatable {
         return try ranked(inAccountOrder(contenders, count: exact.pool.accounts.count)).map(\.account)
     }
 
+    /// The first shortlist orders by estimate alone: any `count` accounts bound the `count`-th exact health
+    /// factor from above (`mostUrgent`), so among equal estimates the first seen is kept, and thousands of
+    /// equal estimates do not each replace the last.
+    struct ShortlistEntry: Comparable {
+        var estimate: Double
+        var account: Int
+        static func < (a: ShortlistEntry, b: ShortlistEntry) -> Bool { a.estimate < b.estimate }
+        static func == (a: ShortlistEntry, b: ShortlistEntry) -> Bool { a.estimate == b.estimate }
+    }
+
     struct UrgentExact: Comparable {
         var hf: HealthFactor
         var account: Int
@@ -158,18 +176,15 @@ public struct ShockScan: Sendable, Equatable {
 extension ExactHealth {
     /// Exact health factors of many accounts, split over two cores when there are enough to pay for it.
     func healthFactors(_ accounts: [Int]) throws -> [HealthFactor] {
-        guard accounts.count >= 4_096 else { return try accounts.map { try healthFactor(account: $0) } }
+        guard accounts.count >= 4_096 else { return try withReader { try $0.healthFactors(accounts[...]) } }
         final class Part: @unchecked Sendable {
             var result: Result<[HealthFactor], any Error> = .success([])
-            var touched: UInt64 = 0
         }
         let parts = [Part(), Part()]
         let health = self
         DispatchQueue.concurrentPerform(iterations: 2) { slice in
             let range = accounts.count * slice / 2..<accounts.count * (slice + 1) / 2
-            // The positions first, their cache misses overlapping; then the arithmetic on them.
-            parts[slice].touched = health.pool.accounts.touch(accounts[range])
-            parts[slice].result = Result { try accounts[range].map { try health.healthFactor(account: $0) } }
+            parts[slice].result = Result { try health.withReader { try $0.healthFactors(accounts[range]) } }
         }
         return try parts.flatMap { try $0.result.get() }
     }

@@ -21,8 +21,8 @@ public struct AccountBook: Sendable, Equatable, RandomAccessCollection, MutableC
     /// Positions in use (the rest of the position arrays are slack in blocks, or abandoned blocks).
     private var used = 0
 
-    private static let debtBit: UInt16 = 1 << 8
-    private static let collateralFlagBit: UInt16 = 1 << 9
+    static let debtBit: UInt16 = 1 << 8
+    static let collateralFlagBit: UInt16 = 1 << 9
 
     public init(reserveCount: Int, accounts: [Account] = []) {
         precondition(reserveCount <= 127, "at most 127 reserves (two positions each in a byte)")
@@ -151,17 +151,43 @@ public struct AccountBook: Sendable, Equatable, RandomAccessCollection, MutableC
         }
     }
 
-    /// Reads the accounts' positions once, with no load waiting on another across accounts, so that their
-    /// cache misses overlap; a pass that then computes on them finds them in cache. The sum is only there to
-    /// keep the loads (a caller keeps it where the optimizer cannot drop it).
-    public func touch<Accounts: Collection<Int>>(_ accounts: Accounts) -> UInt64 {
-        var sum: UInt64 = 0
-        for index in accounts { sum &+= UInt64(starts[index]) &+ UInt64(counts[index]) &+ UInt64(eModes[index]) }
-        for index in accounts {
-            let start = Int(starts[index])
-            sum &+= UInt64(tags[start]) &+ UInt64(truncatingIfNeeded: amounts[start])
+    /// The columns an account's positions are read from, as buffers: for loops over many accounts that must
+    /// not pay for reference counting on every read (`ExactHealth.Reader`). Valid only inside `withColumns`.
+    struct Columns {
+        let starts: UnsafeBufferPointer<UInt32>
+        let counts: UnsafeBufferPointer<UInt8>
+        let eModes: UnsafeBufferPointer<UInt8>
+        let amounts: UnsafeBufferPointer<UInt128>
+        let tags: UnsafeBufferPointer<UInt16>
+
+        /// Reads the accounts' positions once, with no load waiting on another, so that their cache misses
+        /// overlap; a pass that then computes on them finds them in cache. The sum is only there to keep the
+        /// loads (the caller keeps it where the optimizer cannot drop it).
+        func touch(_ accounts: ArraySlice<Int>) -> UInt64 {
+            var sum: UInt64 = 0
+            for index in accounts { sum &+= UInt64(starts[index]) &+ UInt64(counts[index]) &+ UInt64(eModes[index]) }
+            for index in accounts where counts[index] != 0 {
+                let start = Int(starts[index]), last = start + Int(counts[index]) - 1
+                sum &+= UInt64(tags[start]) &+ UInt64(truncatingIfNeeded: amounts[start])
+                sum &+= UInt64(truncatingIfNeeded: amounts[last])
+            }
+            return sum
         }
-        return sum
+    }
+
+    func withColumns<Result>(_ body: (Columns) throws -> Result) rethrows -> Result {
+        try starts.withUnsafeBufferPointer { starts in
+            try counts.withUnsafeBufferPointer { counts in
+                try eModes.withUnsafeBufferPointer { eModes in
+                    try amounts.withUnsafeBufferPointer { amounts in
+                        try tags.withUnsafeBufferPointer { tags in
+                            try body(
+                                Columns(starts: starts, counts: counts, eModes: eModes, amounts: amounts, tags: tags))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Starts recording changes so that `rollBack` can undo them: a transaction that may revert (a flash

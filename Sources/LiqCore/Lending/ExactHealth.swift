@@ -7,59 +7,147 @@
 /// `accountData`). Anything that would throw is handed to `accountData`, which throws the same error.
 struct ExactHealth: Sendable {
     let pool: LendingPool
-    /// Normalized income and debt by reserve at the pool's time (nil where computing it throws).
-    private let income: [UInt128?]
-    private let debt: [UInt128?]
-    /// The liquidation threshold that applies, by eMode category id (0: none) and reserve.
-    private let thresholds: [UInt8: [UInt128]]
-    private let ownThresholds: [UInt128]
+    /// Per reserve, what a position's value needs: plain integers, so a loop over them holds no references.
+    private let terms: [ReserveTerms]
+    /// The liquidation threshold that applies, flat by (slot, reserve): slot 0 holds the reserves' own, then
+    /// one slot per eMode category.
+    private let thresholds: [UInt128]
+    /// The slot of each eMode category id (0: none, or a category the pool does not define).
+    private let slots: [UInt8]
+
+    struct ReserveTerms {
+        var income: UInt128 = 0
+        var debt: UInt128 = 0
+        var price: UInt128 = 0
+        var unit: UInt128 = 0
+        var ownThreshold: UInt128 = 0
+        /// False where computing the normalized income (debt) throws: positions there are handed over.
+        var hasIncome = false
+        var hasDebt = false
+    }
 
     init(_ pool: LendingPool) {
         self.pool = pool
-        income = pool.reserves.map { try? $0.normalizedIncome(at: pool.time) }
-        debt = pool.reserves.map { try? $0.normalizedDebt(at: pool.time) }
-        ownThresholds = pool.reserves.map(\.configuration.liquidationThresholdBps)
-        var thresholds: [UInt8: [UInt128]] = [:]
+        terms = pool.reserves.indices.map { reserve in
+            let state = pool.reserves[reserve]
+            let income = try? state.normalizedIncome(at: pool.time), debt = try? state.normalizedDebt(at: pool.time)
+            return ReserveTerms(
+                income: income ?? 0, debt: debt ?? 0, price: pool.prices[reserve], unit: state.configuration.unit,
+                ownThreshold: state.configuration.liquidationThresholdBps, hasIncome: income != nil,
+                hasDebt: debt != nil)
+        }
+        var thresholds = pool.reserves.map(\.configuration.liquidationThresholdBps)
+        var slots = [UInt8](repeating: 0, count: 256)
+        var slot = 0
         // `eModeCategory(id:)` takes the first category with an id.
-        for category in pool.eModeCategories where category.id != 0 && thresholds[category.id] == nil {
-            thresholds[category.id] = pool.reserves.indices.map { reserve in
+        for category in pool.eModeCategories where category.id != 0 && slots[Int(category.id)] == 0 {
+            slot += 1
+            slots[Int(category.id)] = UInt8(slot)
+            thresholds += pool.reserves.indices.map { reserve in
                 category.contains(reserve: reserve)
                     ? category.liquidationThresholdBps : pool.reserves[reserve].configuration.liquidationThresholdBps
             }
         }
         self.thresholds = thresholds
+        self.slots = slots
     }
 
     func healthFactor(account index: Int) throws -> HealthFactor {
-        var collateral: UInt128 = 0, owed: UInt128 = 0, weightedThreshold: UInt128 = 0
-        var handOver = false
-        let category = pool.accounts.eModeCategory(at: index)
-        let applying = category == 0 ? ownThresholds : thresholds[category] ?? ownThresholds
-        pool.accounts.forEachPosition(of: index) { reserve, scaled, isDebt, used in
-            guard !handOver, scaled != 0 else { return }
-            if isDebt {
-                guard let factor = debt[reserve],
-                    let balance = try? WadRayMath.rayMul(scaled, factor),
-                    let value = try? pool.baseValue(balance, reserve: reserve),
-                    let sum = try? FullWidth.add(owed, value, operation: "total debt")
-                else { return handOver = true }
-                owed = sum
-            } else if used, ownThresholds[reserve] != 0 {
-                guard let factor = income[reserve],
-                    let balance = try? WadRayMath.rayMul(scaled, factor),
-                    let value = try? pool.baseValue(balance, reserve: reserve),
-                    let sum = try? FullWidth.add(collateral, value, operation: "total collateral"),
-                    let product = try? FullWidth.multiply(value, applying[reserve]),
-                    let weighted = try? FullWidth.add(weightedThreshold, product)
-                else { return handOver = true }
-                collateral = sum
-                weightedThreshold = weighted
+        try withReader { try $0.healthFactor(index) }
+    }
+
+    /// Runs `body` with a reader over this state's buffers (one setup for a loop over many accounts).
+    func withReader<Result>(_ body: (Reader) throws -> Result) rethrows -> Result {
+        try pool.accounts.withColumns { columns in
+            try terms.withUnsafeBufferPointer { terms in
+                try thresholds.withUnsafeBufferPointer { thresholds in
+                    try slots.withUnsafeBufferPointer { slots in
+                        try body(
+                            Reader(
+                                pool: pool, columns: columns, terms: terms, thresholds: thresholds, slots: slots,
+                                reserveCount: pool.reserves.count))
+                    }
+                }
             }
         }
-        if handOver { return try pool.accountData(pool.accounts[index]).healthFactor }
-        guard owed != 0 else { return .infinite }
-        let averageThreshold = collateral == 0 ? 0 : weightedThreshold / collateral
-        return HealthFactor(
-            wad: try WadRayMath.wadDiv(PercentageMath.percentMul(collateral, averageThreshold), owed))
+    }
+
+    /// The health factor from the buffers, with no reference counting in the loop; valid only inside
+    /// `withReader`.
+    struct Reader {
+        let pool: LendingPool
+        let columns: AccountBook.Columns
+        let terms: UnsafeBufferPointer<ReserveTerms>
+        let thresholds: UnsafeBufferPointer<UInt128>
+        let slots: UnsafeBufferPointer<UInt8>
+        let reserveCount: Int
+
+        func healthFactor(_ account: Int) throws -> HealthFactor {
+            if let healthFactor = fast(account) { return healthFactor }
+            return try pool.accountData(pool.accounts[account]).healthFactor
+        }
+
+        /// Health factors of many accounts, in chunks of 32: a chunk's positions are read first with no load
+        /// waiting on another, so their cache misses overlap, and the arithmetic then finds them in cache.
+        /// Account by account, the arithmetic between two accounts' loads leaves each miss waited out alone.
+        func healthFactors(_ accounts: ArraySlice<Int>) throws -> [HealthFactor] {
+            var result: [HealthFactor] = []
+            result.reserveCapacity(accounts.count)
+            var touched: UInt64 = 0
+            var low = accounts.startIndex
+            while low < accounts.endIndex {
+                let chunk = accounts[low..<min(low + 32, accounts.endIndex)]
+                touched &+= columns.touch(chunk)
+                for account in chunk { result.append(try healthFactor(account)) }
+                low = chunk.endIndex
+            }
+            keep(touched)
+            return result
+        }
+
+        /// nil where a step would throw: `accountData` then throws the same error.
+        @inline(__always)
+        private func fast(_ account: Int) -> HealthFactor? {
+            var collateral: UInt128 = 0, owed: UInt128 = 0, weightedThreshold: UInt128 = 0
+            let slot = Int(slots[Int(columns.eModes[account])]) * reserveCount
+            let start = Int(columns.starts[account])
+            for position in start..<(start + Int(columns.counts[account])) {
+                let scaled = columns.amounts[position]
+                guard scaled != 0 else { continue }
+                let tag = columns.tags[position], reserve = Int(tag & 0xFF)
+                let terms = terms[reserve]
+                if tag & AccountBook.debtBit != 0 {
+                    guard terms.hasDebt, let value = Self.value(scaled, terms.debt, terms) else { return nil }
+                    let (sum, overflow) = owed.addingReportingOverflow(value)
+                    guard !overflow else { return nil }
+                    owed = sum
+                } else if tag & AccountBook.collateralFlagBit != 0, terms.ownThreshold != 0 {
+                    guard terms.hasIncome, let value = Self.value(scaled, terms.income, terms) else { return nil }
+                    let (sum, overflow) = collateral.addingReportingOverflow(value)
+                    let (product, productOverflow) = value.multipliedReportingOverflow(by: thresholds[slot + reserve])
+                    let (weighted, weightedOverflow) = weightedThreshold.addingReportingOverflow(product)
+                    guard !overflow, !productOverflow, !weightedOverflow else { return nil }
+                    collateral = sum
+                    weightedThreshold = weighted
+                }
+            }
+            guard owed != 0 else { return .infinite }
+            let averageThreshold = collateral == 0 ? 0 : weightedThreshold / collateral
+            guard let adjusted = try? PercentageMath.percentMul(collateral, averageThreshold),
+                let wad = try? WadRayMath.wadDiv(adjusted, owed)
+            else { return nil }
+            return HealthFactor(wad: wad)
+        }
+
+        /// A position's value in the base currency: `baseValue(rayMul(scaled, index))`.
+        @inline(__always)
+        private static func value(_ scaled: UInt128, _ index: UInt128, _ terms: ReserveTerms) -> UInt128? {
+            guard let balance = try? WadRayMath.rayMul(scaled, index) else { return nil }
+            return try? FullWidth.mulDiv(balance, terms.price, terms.unit, operation: "base value")
+        }
     }
 }
+
+/// Keeps a value the optimizer would otherwise drop with the loads that made it (`Columns.touch` loads for
+/// their effect on the cache only).
+@_optimize(none) private func keep(_ value: UInt64) {}

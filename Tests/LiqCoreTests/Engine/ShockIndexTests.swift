@@ -242,10 +242,24 @@ import Testing
         #expect(world.pool.accounts.indices.contains { world.pool.accounts.eModeCategory(at: $0) != 0 })
         for pool in pools {
             let batch = ExactHealth(pool)
+            let expected = try pool.accounts.indices.map { try pool.accountData(pool.accounts[$0]).healthFactor }
             for account in pool.accounts.indices {
-                #expect(
-                    try batch.healthFactor(account: account) == pool.accountData(pool.accounts[account]).healthFactor)
+                #expect(try batch.healthFactor(account: account) == expected[account])
             }
+            // Many at once: in chunks, and every other account so that chunks skip around the book.
+            let every = Array(pool.accounts.indices), alternate = every.filter { $0 % 2 == 1 }
+            #expect(try batch.healthFactors(every) == expected)
+            #expect(try batch.healthFactors(alternate) == alternate.map { expected[$0] })
         }
+    }
+
+    /// Past 4,096 accounts the batch splits over two cores; the answer is the same, in the order asked.
+    @Test func theSameOnTwoCores() throws {
+        let pool = ShockScan.shocked(try ShockIndexTests.pool(accounts: 5_000, seed: 14), asset: 0, percentBps: -2_000)
+        let batch = ExactHealth(pool)
+        let asked = Array(pool.accounts.indices.reversed())
+        #expect(asked.count >= 4_096)
+        let expected = try asked.map { try pool.accountData(pool.accounts[$0]).healthFactor }
+        #expect(try batch.healthFactors(asked) == expected)
     }
 }
