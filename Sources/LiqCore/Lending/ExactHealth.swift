@@ -109,6 +109,7 @@ struct ExactHealth: Sendable {
         @inline(__always)
         private func fast(_ account: Int) -> HealthFactor? {
             var collateral: UInt128 = 0, owed: UInt128 = 0, weightedThreshold: UInt128 = 0
+            var collaterals = 0, threshold: UInt128 = 0
             let slot = Int(slots[Int(columns.eModes[account])]) * reserveCount
             let start = Int(columns.starts[account])
             for position in start..<(start + Int(columns.counts[account])) {
@@ -124,7 +125,9 @@ struct ExactHealth: Sendable {
                 } else if tag & AccountBook.collateralFlagBit != 0, terms.ownThreshold != 0 {
                     guard terms.hasIncome, let value = Self.value(scaled, terms.income, terms) else { return nil }
                     let (sum, overflow) = collateral.addingReportingOverflow(value)
-                    let (product, productOverflow) = value.multipliedReportingOverflow(by: thresholds[slot + reserve])
+                    threshold = thresholds[slot + reserve]
+                    collaterals += 1
+                    let (product, productOverflow) = value.multipliedReportingOverflow(by: threshold)
                     let (weighted, weightedOverflow) = weightedThreshold.addingReportingOverflow(product)
                     guard !overflow, !productOverflow, !weightedOverflow else { return nil }
                     collateral = sum
@@ -132,7 +135,9 @@ struct ExactHealth: Sendable {
                 }
             }
             guard owed != 0 else { return .infinite }
-            let averageThreshold = collateral == 0 ? 0 : weightedThreshold / collateral
+            // One collateral of value v: (v·LT) / v is LT, without the division.
+            let averageThreshold =
+                collateral == 0 ? 0 : collaterals == 1 ? threshold : weightedThreshold / collateral
             guard let adjusted = try? PercentageMath.percentMul(collateral, averageThreshold),
                 let wad = try? WadRayMath.wadDiv(adjusted, owed)
             else { return nil }

@@ -26,13 +26,14 @@ extension UInt128 {
     /// same as `dividingFullWidth`. Knuth's algorithm D (TAOCP vol. 2, §4.3.1) with 64-bit digits.
     func wideDivide(high: UInt128, low: UInt128) -> (quotient: UInt128, remainder: UInt128) {
         precondition(high < self, "the quotient fits in 128 bits")
-        if high == 0 { return (low / self, low % self) }
         if _high == 0 {
-            // A one-digit divisor: two steps of the processor's 128 / 64 division (high < self < 2^64).
+            // A one-digit divisor: two steps of the processor's 128 / 64 division (high < self < 2^64). First,
+            // even when high is 0: a 128-bit `/` and `%` are two calls into the runtime's generic division.
             let (q1, r1) = _low.dividingFullWidth((high._low, low._high))
             let (q0, r0) = _low.dividingFullWidth((r1, low._low))
             return (UInt128(high: q1, low: q0), UInt128(r0))
         }
+        if high == 0 { return (low / self, low % self) }
         // Normalise so that the divisor's top bit is set; the dividend shifts with it (still high < divisor).
         let shift = _high.leadingZeroBitCount
         let divisor = self << shift

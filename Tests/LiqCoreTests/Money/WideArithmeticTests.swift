@@ -70,6 +70,29 @@ import Testing
         }
     }
 
+    /// rayMul divides by 2^27 and then 5^27: the same as the general full-width division by RAY, values and
+    /// overflows alike, including products just either side of a half-ray.
+    @Test func rayMulMatchesTheGeneralDivision() {
+        var rng = SeededGenerator(seed: 3)
+        let ray = WadRayMath.ray
+        var pairs: [(UInt128, UInt128)] = []
+        let operands = Self.edges + [ray, ray - 1, ray + 1, ray / 2, ray / 2 - 1, ray * 1_000_003, 1_234_567_891_011]
+        for a in operands { for b in operands { pairs.append((a, b)) } }
+        for _ in 0..<20_000 { pairs.append((Self.random(&rng), Self.random(&rng))) }
+        // Realistic: balances of 1e6 to 1e30 wei against indexes of 1 to 3 ray.
+        for _ in 0..<20_000 {
+            let balance = UInt128(rng.next()) * UInt128(rng.next() % 1_000_000_000_000)
+            pairs.append((balance, ray + UInt128(rng.next()) % (2 * ray)))
+        }
+        func outcome(_ body: () throws -> UInt128) -> String {
+            do { return "\(try body())" } catch { return "\(error)" }
+        }
+        for (a, b) in pairs {
+            let general = outcome { try FullWidth.mulDiv(a, b, ray, rounding: .halfUp, operation: "rayMul") }
+            #expect(outcome { try WadRayMath.rayMul(a, b) } == general, "rayMul(\(a), \(b))")
+        }
+    }
+
     @Test func handCheckedQuotients() {
         // (2^256 − 1) / (2^128 − 1) = 2^128 + 1: its quotient does not fit, so take high = divisor − 1:
         // ((2^128 − 2)·2^128 + (2^128 − 1)) / (2^128 − 1) = 2^128 − 1 remainder 2^128 − 2.
