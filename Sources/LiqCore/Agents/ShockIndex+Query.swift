@@ -17,13 +17,11 @@ extension ShockIndex {
         }
     }
 
-    /// The shock's candidates and histogram, as `RiskIndex.scan` returns them but without a pass over the
-    /// accounts: nil when the index does not answer (not current, or a ratio outside the cells), and the
-    /// caller runs the full scan. `prices` are the group's new prices, in `assets`' order. Candidates come
-    /// in no particular order.
-    func candidates(
-        index: RiskIndex, prices: [Double]
-    ) -> (candidates: [RiskIndex.Candidate], histogram: [Int])? {
+    /// The shock's candidates and histogram, as the full scan finds them but without a pass over the
+    /// accounts, gathered as they come (`ShockScan.Gathered`): nil when the index does not answer (not
+    /// current, or a ratio outside the cells), and the caller runs the full scan. `prices` are the group's
+    /// new prices, in `assets`' order; `urgent` is the length of the most-urgent list to gather for.
+    func gather(index: RiskIndex, prices: [Double], urgent: Int = 100) -> ShockScan.Gathered? {
         guard prices.count == assets.count, isCurrent(index),
             let refreshed = index.refreshes.accounts(since: builtRefreshes)
         else { return nil }
@@ -38,7 +36,6 @@ extension ShockIndex {
             for account in patched { mask[account >> 6] |= 1 << UInt64(account & 63) }
         }
         var histogram = fixedHistogram
-        var candidates = fixedCandidates.filter { !Self.masked($0.account, mask) }
         // Lines: below edge e at ρ, read off the tables; the bins are the differences.
         var belowPrevious = 0
         let lines = rising.count + falling.count
@@ -51,11 +48,19 @@ extension ShockIndex {
         }
         histogram[edges.count] += lines - belowPrevious
         for account in patched { if let bin = band(atBuild: account, cell: cell) { histogram[bin] -= 1 } }
-        collect(rising, rising: true, ratio: ratio, cell: cell, mask: mask, into: &candidates)
-        collect(falling, rising: false, ratio: ratio, cell: cell, mask: mask, into: &candidates)
+        // Accounts held aside are evaluated first (the histogram counts them) and gathered last; the lines
+        // are gathered rising first, each family from its deep end, so that the shortlist of the most urgent
+        // fills early with small estimates and later candidates mostly fall through it.
+        var candidates: [RiskIndex.Candidate] = []
         let live = evaluated.lazy.map { Int($0) }.filter { !Self.masked($0, mask) } + patched
         evaluate(live, index: index, prices: prices, histogram: &histogram, candidates: &candidates)
-        return (candidates, histogram)
+        var gathered = ShockScan.Gathered(
+            accounts: roles.count, histogram: histogram, urgent: urgent, upperBand: index.upperBand)
+        gather(rising, rising: true, ratio: ratio, cell: cell, mask: mask, into: &gathered)
+        gather(falling, rising: false, ratio: ratio, cell: cell, mask: mask, into: &gathered)
+        gathered.add(candidates)
+        gathered.add(fixedCandidates.lazy.filter { !Self.masked($0.account, mask) })
+        return gathered
     }
 
     static func masked(_ account: Int, _ mask: [UInt64]) -> Bool {
@@ -87,35 +92,40 @@ extension ShockIndex {
     }
 
     /// A family's candidates at ρ: whole buckets on the far side of ρ's cell, and the entries of ρ's own
-    /// cell compared one by one.
-    private func collect(
+    /// cell compared one by one. Rising lines the shock goes deepest past sit in the last buckets, falling
+    /// ones in the first: each family is read from its deep end.
+    private func gather(
         _ family: LineFamily, rising: Bool, ratio: Double, cell: Int, mask: [UInt64],
-        into candidates: inout [RiskIndex.Candidate]
+        into gathered: inout ShockScan.Gathered
     ) {
         guard !family.start.isEmpty else { return }
         let boundary = Int(family.start[cell])..<Int(family.start[cell + 1])
         let beyond = rising ? Int(family.start[cell + 1])..<family.account.count : 0..<Int(family.start[cell])
-        candidates.reserveCapacity(candidates.count + beyond.count + boundary.count)
-        family.account.withUnsafeBufferPointer { account in
-            family.candidateRatio.withUnsafeBufferPointer { candidateRatio in
-                family.certainRatio.withUnsafeBufferPointer { certainRatio in
-                    family.k.withUnsafeBufferPointer { k in
-                        family.m.withUnsafeBufferPointer { m in
-                            func take(_ slot: Int) {
-                                if !mask.isEmpty && Self.masked(Int(account[slot]), mask) { return }
-                                let line = Double(k[slot]) + ratio * Double(m[slot])
-                                let certain =
-                                    rising ? ratio < Double(certainRatio[slot]) : ratio > Double(certainRatio[slot])
-                                candidates.append(
-                                    RiskIndex.Candidate(
-                                        account: Int(account[slot]), estimate: rising ? line : 1 / line,
-                                        certain: certain))
+        gathered.withSettled { settled, picks in
+            family.account.withUnsafeBufferPointer { account in
+                family.candidateRatio.withUnsafeBufferPointer { candidateRatio in
+                    family.certainRatio.withUnsafeBufferPointer { certainRatio in
+                        family.k.withUnsafeBufferPointer { k in
+                            family.m.withUnsafeBufferPointer { m in
+                                @inline(__always) func take(_ slot: Int) {
+                                    if !mask.isEmpty && Self.masked(Int(account[slot]), mask) { return }
+                                    let line = Double(k[slot]) + ratio * Double(m[slot])
+                                    let certain =
+                                        rising ? ratio < Double(certainRatio[slot]) : ratio > Double(certainRatio[slot])
+                                    picks.add(
+                                        Int(account[slot]), estimate: rising ? line : 1 / line, certain: certain,
+                                        settled: settled)
+                                }
+                                if rising {
+                                    for slot in beyond.reversed() { take(slot) }
+                                } else {
+                                    for slot in beyond { take(slot) }
+                                }
+                                for slot in boundary {
+                                    let crossing = Double(candidateRatio[slot])
+                                    if rising ? ratio < crossing : ratio > crossing { take(slot) }
+                                }
                             }
-                            for slot in boundary {
-                                let crossing = Double(candidateRatio[slot])
-                                if rising ? ratio < crossing : ratio > crossing { take(slot) }
-                            }
-                            for slot in beyond { take(slot) }
                         }
                     }
                 }

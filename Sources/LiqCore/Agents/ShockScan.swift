@@ -27,10 +27,10 @@ public struct ShockScan: Sendable, Equatable {
     ) throws -> ShockScan {
         let shockedPool = shocked(pool, assets: assets, percentBps: percentBps)
         if let shockIndex, shockIndex.answers(assets: assets, index: index),
-            let found = shockIndex.candidates(
-                index: index, prices: assets.map { Double(shockedPool.prices[$0]) / 1e8 })
+            let gathered = shockIndex.gather(
+                index: index, prices: assets.map { Double(shockedPool.prices[$0]) / 1e8 }, urgent: urgent)
         {
-            return try confirm(found, in: shockedPool, ordered: false, upperBand: index.upperBand, urgent: urgent)
+            return try confirm(gathered, in: shockedPool, upperBand: index.upperBand, urgent: urgent)
         }
         return try full(pool, index: index, assets: assets, percentBps: percentBps, urgent: urgent)
     }
@@ -42,51 +42,34 @@ public struct ShockScan: Sendable, Equatable {
     ) throws -> ShockScan {
         let shockedPool = shocked(pool, assets: assets, percentBps: percentBps)
         let moves = assets.map { (asset: $0, price: Double(shockedPool.prices[$0]) / 1e8) }
-        return try confirm(
-            index.scan(moves: moves, edges: HealthBands.edges), in: shockedPool, ordered: true,
-            upperBand: index.upperBand, urgent: urgent)
+        let gathered = Gathered(
+            index.scan(moves: moves, edges: HealthBands.edges), accounts: index.count, urgent: urgent,
+            upperBand: index.upperBand)
+        return try confirm(gathered, in: shockedPool, upperBand: index.upperBand, urgent: urgent)
     }
 
-    /// The exact arithmetic decides every candidate the estimate does not settle; the liquidatable come out
-    /// in account order (candidates that are not in order are put in order through a bitmap).
+    /// The exact arithmetic decides every candidate the estimate does not settle (together, on both cores
+    /// when there are many); the liquidatable come out in account order, from the bitmap.
     static func confirm(
-        _ found: (candidates: [RiskIndex.Candidate], histogram: [Int]), in shockedPool: LendingPool, ordered: Bool,
-        upperBand: Double, urgent: Int
-    ) throws -> ShockScan {
+        _ gathered: Gathered, in shockedPool: LendingPool, upperBand: Double, urgent: Int
+    ) throws
+        -> ShockScan
+    {
         let exact = ExactHealth(shockedPool)
-        var liquidatable: [Int] = []
-        liquidatable.reserveCapacity(found.candidates.count)
-        // Decided by the exact arithmetic, with the health factor; the first shortlist of the most urgent.
+        var settled = gathered.settled, count = gathered.picks.settledCount
+        // Decided by the exact arithmetic, with the health factor.
         var decided: [UrgentExact] = []
-        var smallest = Smallest<ShortlistEntry>(urgent)
-        // The settled first; those the estimate does not settle are asked of the exact arithmetic together
-        // (on both cores when there are many).
-        var unsettled: [Int] = []
-        func take(_ candidate: RiskIndex.Candidate) {
-            if candidate.certain {
-                liquidatable.append(candidate.account)
-                smallest.insert(ShortlistEntry(estimate: candidate.estimate, account: candidate.account))
-            } else {
-                unsettled.append(candidate.account)
-            }
-        }
-        if ordered {
-            for candidate in found.candidates { take(candidate) }
-        } else {
-            // The index lists lines the shock goes deepest past last: taken first, the smallest estimates fill
-            // the shortlist early and the rest mostly fall through it.
-            for candidate in found.candidates.reversed() { take(candidate) }
-        }
-        for (account, hf) in zip(unsettled, try exact.healthFactors(unsettled)) where hf.isLiquidatable {
-            liquidatable.append(account)
+        for (account, hf) in zip(gathered.picks.unsettled, try exact.healthFactors(gathered.picks.unsettled))
+        where hf.isLiquidatable {
+            settled[account >> 6] |= 1 << UInt64(account & 63)
+            count += 1
             decided.append(UrgentExact(hf: hf, account: account))
         }
         return ShockScan(
-            liquidatable: ordered && decided.isEmpty
-                ? liquidatable : inAccountOrder(liquidatable, count: shockedPool.accounts.count),
-            histogram: found.histogram,
+            liquidatable: accounts(in: settled, capacity: count), histogram: gathered.histogram,
             mostUrgent: try mostUrgent(
-                found.candidates, first: smallest.sorted.map(\.account), decided: decided, exact: exact,
+                gathered.picks.near, first: gathered.picks.shortlist.sorted.map(\.account), decided: decided,
+                exact: exact,
                 upperBand: upperBand, count: urgent))
     }
 
@@ -96,19 +79,7 @@ public struct ShockScan: Sendable, Equatable {
         bits.withUnsafeMutableBufferPointer { bits in
             for account in accounts { bits[account >> 6] |= 1 << UInt64(account & 63) }
         }
-        return bits.withUnsafeBufferPointer { bits in
-            [Int](unsafeUninitializedCapacity: accounts.count) { ordered, written in
-                written = 0
-                for (word, value) in bits.enumerated() where value != 0 {
-                    var rest = value
-                    while rest != 0 {
-                        ordered[written] = word << 6 + rest.trailingZeroBitCount
-                        written += 1
-                        rest &= rest - 1
-                    }
-                }
-            }
-        }
+        return Self.accounts(in: bits, capacity: accounts.count)
     }
 
     /// The pool with `asset`'s oracle price moved by `percentBps` (at least one unit).
@@ -126,14 +97,14 @@ public struct ShockScan: Sendable, Equatable {
     }
 
     /// The `count` most urgent accounts by exact health factor (ties by account). Those the exact arithmetic
-    /// decided come with their health factor. For the others (`candidates` that are certain): an estimate
+    /// decided come with their health factor. For the others (settled, `near` as `Gathered` keeps them): an estimate
     /// settled below 1 is off by less than `upperBand` relative (the band's own argument: the threshold's
     /// truncation to basis points and the Float columns), so with h the `count`-th exact health factor of
     /// `first` (the `count` smallest estimates) and the decided, no account whose estimate is above
     /// h / (1 − 2·upperBand) can rank, and every account below it gets its exact health factor (on both
     /// cores when there are many: accounts with equal estimates must all be asked).
     static func mostUrgent(
-        _ candidates: [RiskIndex.Candidate], first: [Int], decided: [UrgentExact], exact: ExactHealth,
+        _ near: [ShortlistEntry], first: [Int], decided: [UrgentExact], exact: ExactHealth,
         upperBand: Double, count: Int
     ) throws -> [Int] {
         guard count > 0 else { return [] }
@@ -150,7 +121,7 @@ public struct ShockScan: Sendable, Equatable {
             return shortlist.map(\.account)
         }
         let limit = Double(last.hf.wad) / 1e18 * (1 + 1e-9) / (1 - 2 * upperBand)
-        let contenders = candidates.compactMap { $0.certain && $0.estimate <= limit ? $0.account : nil }
+        let contenders = near.compactMap { $0.estimate <= limit ? $0.account : nil }
         guard contenders.count > count else { return shortlist.map(\.account) }
         // In account order, the book's columns are read front to back.
         return try ranked(inAccountOrder(contenders, count: exact.pool.accounts.count)).map(\.account)

@@ -7,19 +7,24 @@ struct Smallest<Element: Comparable> {
     private var heap = Heap<Element>()
     /// Once `limit` elements are kept, the largest of them: an element not below it is turned away with one
     /// comparison (most are, when hundreds of thousands pass through a shortlist of a hundred).
-    private var worst: Element?
+    private(set) var largest: Element?
 
     init(_ limit: Int) { self.limit = limit }
 
-    mutating func insert(_ element: Element) {
-        if let worst {
-            guard element < worst else { return }
+    /// Whether the element was kept.
+    @discardableResult
+    mutating func insert(_ element: Element) -> Bool {
+        if let largest {
+            guard element < largest else { return false }
             heap.replaceMax(with: element)
-            self.worst = heap.max
+            self.largest = heap.max
         } else if heap.count < limit {
             heap.insert(element)
-            if heap.count == limit { worst = heap.max }
+            if heap.count == limit { largest = heap.max }
+        } else {
+            return false
         }
+        return true
     }
 
     var sorted: [Element] { heap.unordered.sorted() }

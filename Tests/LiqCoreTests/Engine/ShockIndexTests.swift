@@ -35,7 +35,7 @@ import Testing
         let shockIndex = ShockIndex(index: index, assets: shock.group)
         let shocked = ShockScan.shocked(pool, assets: shock.group, percentBps: shock.bps)
         let prices = shock.group.map { Double(shocked.prices[$0]) / 1e8 }
-        let found = try #require(shockIndex.candidates(index: index, prices: prices), "the index answers")
+        let found = try #require(shockIndex.gather(index: index, prices: prices), "the index answers")
         let result = try ShockScan.run(
             pool, index: index, assets: shock.group, percentBps: shock.bps, shockIndex: shockIndex)
 
@@ -161,7 +161,7 @@ import Testing
         #expect(shockIndex.answers(assets: [0], index: index))
         #expect(!shockIndex.answers(assets: [0, 1], index: index))
         // −99.5 %: ρ below the cells.
-        #expect(shockIndex.candidates(index: index, prices: [index.prices[0] * 0.005]) == nil)
+        #expect(shockIndex.gather(index: index, prices: [index.prices[0] * 0.005]) == nil)
         let deep = try ShockScan.run(pool, index: index, assets: [0], percentBps: -9_950, shockIndex: shockIndex)
         #expect(deep == (try ShockScan.full(pool, index: index, assets: [0], percentBps: -9_950)))
     }
