@@ -21,6 +21,8 @@ struct ExactHealth: Sendable {
         var price: UInt128 = 0
         var unit: UInt128 = 0
         var ownThreshold: UInt128 = 0
+        /// The unit's reciprocal, where the unit is below 2^64 (every asset of 19 decimals or fewer).
+        var unitReciprocal: Reciprocal?
         /// False where computing the normalized income (debt) throws: positions there are handed over.
         var hasIncome = false
         var hasDebt = false
@@ -33,8 +35,10 @@ struct ExactHealth: Sendable {
             let income = try? state.normalizedIncome(at: pool.time), debt = try? state.normalizedDebt(at: pool.time)
             return ReserveTerms(
                 income: income ?? 0, debt: debt ?? 0, price: pool.prices[reserve], unit: state.configuration.unit,
-                ownThreshold: state.configuration.liquidationThresholdBps, hasIncome: income != nil,
-                hasDebt: debt != nil)
+                ownThreshold: state.configuration.liquidationThresholdBps,
+                unitReciprocal: state.configuration.unit == 0 || state.configuration.unit > UInt128(UInt64.max)
+                    ? nil : Reciprocal(UInt64(state.configuration.unit)),
+                hasIncome: income != nil, hasDebt: debt != nil)
         }
         var thresholds = pool.reserves.map(\.configuration.liquidationThresholdBps)
         var slots = [UInt8](repeating: 0, count: 256)
@@ -148,7 +152,11 @@ struct ExactHealth: Sendable {
         @inline(__always)
         private static func value(_ scaled: UInt128, _ index: UInt128, _ terms: ReserveTerms) -> UInt128? {
             guard let balance = try? WadRayMath.rayMul(scaled, index) else { return nil }
-            return try? FullWidth.mulDiv(balance, terms.price, terms.unit, operation: "base value")
+            guard let reciprocal = terms.unitReciprocal else {
+                return try? FullWidth.mulDiv(balance, terms.price, terms.unit, operation: "base value")
+            }
+            let (high, low) = balance.wideProduct(terms.price)
+            return high < terms.unit ? reciprocal.divide(high: high, low: low).quotient : nil
         }
     }
 }

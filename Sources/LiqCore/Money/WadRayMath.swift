@@ -19,7 +19,7 @@ public enum WadRayMath {
     }
 
     /// `(a * b + RAY/2) / RAY`. RAY = 2^27 · 5^27, and ⌊⌊n / 2^27⌋ / 5^27⌋ = ⌊n / RAY⌋: a shift, then a
-    /// divisor below 2^64 that the processor divides by itself (the same result as `FullWidth.mulDiv`, tested;
+    /// divisor below 2^64, divided through its reciprocal (the same result as `FullWidth.mulDiv`, tested;
     /// a quotient past 2^128 throws as there).
     public static func rayMul(_ a: UInt128, _ b: UInt128) throws -> UInt128 {
         var (high, low) = a.wideProduct(b)
@@ -28,10 +28,10 @@ public enum WadRayMath {
         if carry { high += 1 }
         guard high < ray else { throw ArithmeticError(.overflow, in: "rayMul") }
         // high < 2^27 · 5^27, so high >> 27 < 5^27: the quotient fits.
-        return fivePow27.wideDivide(high: high >> 27, low: low >> 27 | high << 101).quotient
+        return fivePow27.divide(high: high >> 27, low: low >> 27 | high << 101).quotient
     }
 
-    static let fivePow27: UInt128 = 7_450_580_596_923_828_125
+    static let fivePow27 = Reciprocal(7_450_580_596_923_828_125)
 
     /// `(a * RAY + b/2) / b`
     public static func rayDiv(_ a: UInt128, _ b: UInt128) throws -> UInt128 {

@@ -93,6 +93,46 @@ import Testing
         }
     }
 
+    /// Division through a reciprocal: `dividingFullWidth`'s quotient and remainder, for the divisors the
+    /// exact health factor uses, every normalisation shift, and the extremes.
+    @Test func reciprocalDivisionMatchesTheStandardLibrary() {
+        var rng = SeededGenerator(seed: 4)
+        var divisors: [UInt64] = [1, 2, 3, 7, 10_000, 1_000_000, 100_000_000, 1_000_000_000_000_000_000]
+        divisors += [7_450_580_596_923_828_125, 1 << 63, 1 << 63 + 1, .max, .max - 1, UInt64(UInt32.max)]
+        for _ in 0..<200 { divisors.append(max(1, rng.next() >> (rng.next() % 64))) }
+        for divisor in divisors {
+            let reciprocal = Reciprocal(divisor)
+            let wide = UInt128(divisor)
+            var cases: [(UInt128, UInt128)] = [(0, 0), (0, .max), (wide - 1, .max), (wide - 1, 0), (0, wide - 1)]
+            for _ in 0..<300 { cases.append((Self.random(&rng) % wide, Self.random(&rng))) }
+            for (high, low) in cases {
+                let expected = wide.dividingFullWidth((high: high, low: low))
+                let result = reciprocal.divide(high: high, low: low)
+                #expect(
+                    result.quotient == expected.quotient && result.remainder == expected.remainder,
+                    "(\(high)·2^128 + \(low)) / \(divisor)")
+            }
+        }
+    }
+
+    /// percentMul through the reciprocal: the general division's values and overflows.
+    @Test func percentMulMatchesTheGeneralDivision() {
+        var rng = SeededGenerator(seed: 5)
+        var pairs: [(UInt128, UInt128)] = []
+        let percentages: [UInt128] = [0, 1, 4_999, 5_000, 5_001, 7_500, 8_250, 9_999, 10_000, 10_500, 65_535]
+        for value in Self.edges { for percentage in percentages + Self.edges { pairs.append((value, percentage)) } }
+        for _ in 0..<20_000 { pairs.append((Self.random(&rng), Self.random(&rng) % 20_000)) }
+        func outcome(_ body: () throws -> UInt128) -> String {
+            do { return "\(try body())" } catch { return "\(error)" }
+        }
+        for (value, percentage) in pairs {
+            let general = outcome {
+                try FullWidth.mulDiv(value, percentage, 10_000, rounding: .halfUp, operation: "percentMul")
+            }
+            #expect(outcome { try PercentageMath.percentMul(value, percentage) } == general, "\(value) × \(percentage)")
+        }
+    }
+
     @Test func handCheckedQuotients() {
         // (2^256 − 1) / (2^128 − 1) = 2^128 + 1: its quotient does not fit, so take high = divisor − 1:
         // ((2^128 − 2)·2^128 + (2^128 − 1)) / (2^128 − 1) = 2^128 − 1 remainder 2^128 − 2.
