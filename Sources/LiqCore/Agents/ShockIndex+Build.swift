@@ -1,11 +1,13 @@
 import Dispatch
 
 extension ShockIndex {
-    /// Builds the index of `assets` (moved together) from the risk index as it is now: one pass over the
-    /// accounts, then a counting sort of the lines by ratio cell. O(n); a few tens of milliseconds at
-    /// 1,000,000 accounts (`liqtop bench shock_index`).
-    public init(index: RiskIndex, assets: [Int], edges: [Double] = HealthBands.edges) {
+    /// Builds the index of `assets` (moved together) from the risk index as it is now, and `pool`, the state
+    /// it was summed from (the urgent shelf's exact terms): one pass over the accounts, then a counting sort
+    /// of the lines by ratio cell. O(n); a few tens of milliseconds at 1,000,000 accounts
+    /// (`liqtop bench shock_index`).
+    public init(index: RiskIndex, pool: LendingPool, assets: [Int], edges: [Double] = HealthBands.edges) {
         precondition(!assets.isEmpty && assets.allSatisfy { $0 >= 0 && $0 < index.assets }, "a group of assets")
+        precondition(pool.accounts.count == index.count && index.count < 1 << 31, "the index's pool")
         precondition(edges.count < 16, "a band fits in a nibble")
         self.assets = assets
         referencePrice = index.prices[assets[0]]
@@ -51,7 +53,14 @@ extension ShockIndex {
         self.fixedCandidates = fixedCandidates
         self.evaluated = evaluated
         self.roles = roles
-        rising = Self.family(risingLines, rising: true, edges: edges, upperBand: index.upperBand)
+        shelf = UrgentShelf(pool: pool, lines: risingLines, moving: assets, upperBand: index.upperBand)
+        var shelved: [UInt64] = []
+        if !shelf.isEmpty {
+            shelved = [UInt64](repeating: 0, count: (index.count + 63) / 64)
+            for account in shelf.account { shelved[Int(account) >> 6] |= 1 << UInt64(account & 63) }
+        }
+        rising = Self.family(
+            risingLines, rising: true, edges: edges, upperBand: index.upperBand, shelved: shelved)
         falling = Self.family(fallingLines, rising: false, edges: edges, upperBand: index.upperBand)
     }
 
@@ -62,7 +71,9 @@ extension ShockIndex {
     }
 
     /// The histogram table and the bucketed candidate entries of one direction's lines.
-    static func family(_ lines: [Line], rising: Bool, edges: [Double], upperBand: Double) -> LineFamily {
+    static func family(
+        _ lines: [Line], rising: Bool, edges: [Double], upperBand: Double, shelved: [UInt64] = []
+    ) -> LineFamily {
         var family = LineFamily()
         family.count = lines.count
         guard !lines.isEmpty else { return family }
@@ -136,7 +147,7 @@ extension ShockIndex {
             let slot = Int(next[Int(bucket[position])])
             next[Int(bucket[position])] += 1
             let crossings = verdictCrossings(rising: rising, k: line.k, m: line.m, upperBand: upperBand)
-            family.account[slot] = line.account
+            family.account[slot] = line.account | (masked(Int(line.account), shelved) ? LineFamily.shelvedBit : 0)
             family.candidateRatio[slot] = crossings.candidate
             family.certainRatio[slot] = crossings.certain
             family.k[slot] = family.lineK[position]

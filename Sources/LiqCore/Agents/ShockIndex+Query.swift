@@ -60,7 +60,19 @@ extension ShockIndex {
         gather(falling, rising: false, ratio: ratio, cell: cell, mask: mask, into: &gathered)
         gathered.add(candidates)
         gathered.add(fixedCandidates.lazy.filter { !Self.masked($0.account, mask) })
+        if !shelf.isEmpty { gathered.shelf = ShelfQuery(shelf: shelf, ratio: ratio, mask: mask) }
         return gathered
+    }
+
+    /// What the most-urgent ranking needs of the shelf at a query's ratio.
+    struct ShelfQuery {
+        let shelf: UrgentShelf
+        let ratio: Double
+        let mask: [UInt64]
+
+        func rank(into smallest: inout Smallest<ShockScan.UrgentExact>, exact: ExactHealth) throws {
+            try shelf.rank(into: &smallest, exact: exact, ratio: ratio, mask: mask)
+        }
     }
 
     static func masked(_ account: Int, _ mask: [UInt64]) -> Bool {
@@ -108,13 +120,16 @@ extension ShockIndex {
                         family.k.withUnsafeBufferPointer { k in
                             family.m.withUnsafeBufferPointer { m in
                                 @inline(__always) func take(_ slot: Int) {
-                                    if !mask.isEmpty && Self.masked(Int(account[slot]), mask) { return }
+                                    let entry = account[slot], shelved = entry & LineFamily.shelvedBit != 0
+                                    let account = Int(entry & ~LineFamily.shelvedBit)
+                                    if !mask.isEmpty && Self.masked(account, mask) { return }
                                     let line = Double(k[slot]) + ratio * Double(m[slot])
                                     let certain =
                                         rising ? ratio < Double(certainRatio[slot]) : ratio > Double(certainRatio[slot])
+                                    // The shelf ranks its own settled accounts (`UrgentShelf.rank`).
+                                    if shelved && certain { return picks.settle(account, settled: settled) }
                                     picks.add(
-                                        Int(account[slot]), estimate: rising ? line : 1 / line, certain: certain,
-                                        settled: settled)
+                                        account, estimate: rising ? line : 1 / line, certain: certain, settled: settled)
                                 }
                                 if rising {
                                     for slot in beyond.reversed() { take(slot) }

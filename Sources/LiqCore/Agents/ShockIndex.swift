@@ -27,6 +27,8 @@ public struct ShockIndex: Sendable {
     let edges: [Double]
     let rising: LineFamily
     let falling: LineFamily
+    /// The rising lines most likely to be the most urgent, ranked by exact terms (`UrgentShelf`).
+    let shelf: UrgentShelf
     /// Accounts that do not touch the group: their histogram, and their candidates in account order.
     let fixedHistogram: [Int]
     let fixedCandidates: [RiskIndex.Candidate]
@@ -44,6 +46,9 @@ public struct ShockIndex: Sendable {
 
     /// The lines of one direction: the histogram table and the candidate entries.
     struct LineFamily: Sendable {
+        /// Set in an entry's account where the account is on the urgent shelf.
+        static let shelvedBit: UInt32 = 1 << 31
+
         var count = 0
         /// Every line, in account order: its account and (k, m), Float as every crossing is computed from them.
         var lineAccounts: [UInt32] = []
@@ -54,6 +59,7 @@ public struct ShockIndex: Sendable {
         var below: [UInt32] = []
         /// Entries bucketed by the cell of their candidate crossing (`start[cell]` is a bucket's first entry).
         var start: [UInt32] = []
+        /// The entry's account, with `shelvedBit`.
         var account: [UInt32] = []
         /// The candidate crossing (outward-rounded) and the certain crossing (inward-rounded).
         var candidateRatio: [Float] = []

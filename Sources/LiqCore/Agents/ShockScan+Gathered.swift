@@ -13,6 +13,8 @@ extension ShockScan {
         var settled: [UInt64]
         var picks: Picks
         var histogram: [Int]
+        /// The urgent shelf's accounts, ranked apart (`ShockIndex.UrgentShelf`): absent from `picks`' shortlist.
+        var shelf: ShockIndex.ShelfQuery?
 
         init(accounts: Int, histogram: [Int], urgent: Int, upperBand: Double) {
             settled = [UInt64](repeating: 0, count: (accounts + 63) / 64)
@@ -60,6 +62,13 @@ extension ShockScan {
             shortlist = Smallest(urgent)
             nearLimit = urgent > 0 ? .infinity : -.infinity
             reach = (1 + 2 * upperBand) * (1 + 1e-9) / (1 - 2 * upperBand) * (1 + 1e-9)
+        }
+
+        /// A settled account ranked elsewhere (the urgent shelf): in the set, not in the shortlist.
+        @inline(__always)
+        mutating func settle(_ account: Int, settled: UnsafeMutableBufferPointer<UInt64>) {
+            settled[account >> 6] |= 1 << UInt64(account & 63)
+            settledCount += 1
         }
 
         @inline(__always)

@@ -69,8 +69,7 @@ public struct ShockScan: Sendable, Equatable {
             liquidatable: accounts(in: settled, capacity: count), histogram: gathered.histogram,
             mostUrgent: try mostUrgent(
                 gathered.picks.near, first: gathered.picks.shortlist.sorted.map(\.account), decided: decided,
-                exact: exact,
-                upperBand: upperBand, count: urgent))
+                exact: exact, upperBand: upperBand, count: urgent, shelf: gathered.shelf))
     }
 
     /// Distinct account indexes in increasing order, through a bitmap (linear, no sort).
@@ -103,28 +102,33 @@ public struct ShockScan: Sendable, Equatable {
     /// `first` (the `count` smallest estimates) and the decided, no account whose estimate is above
     /// h / (1 − 2·upperBand) can rank, and every account below it gets its exact health factor (on both
     /// cores when there are many: accounts with equal estimates must all be asked).
+    ///
+    /// Accounts on the urgent shelf are in none of these lists: `shelf` adds those that can rank to the
+    /// result (`ShockIndex.UrgentShelf.rank`).
     static func mostUrgent(
         _ near: [ShortlistEntry], first: [Int], decided: [UrgentExact], exact: ExactHealth,
-        upperBand: Double, count: Int
+        upperBand: Double, count: Int, shelf: ShockIndex.ShelfQuery? = nil
     ) throws -> [Int] {
         guard count > 0 else { return [] }
-        func ranked(_ accounts: [Int]) throws -> [UrgentExact] {
+        func ranked(_ accounts: [Int]) throws -> Smallest<UrgentExact> {
             var smallest = Smallest<UrgentExact>(count)
             for (account, hf) in zip(accounts, try exact.healthFactors(accounts)) {
                 smallest.insert(UrgentExact(hf: hf, account: account))
             }
             for entry in decided { smallest.insert(entry) }
-            return smallest.sorted
+            return smallest
         }
-        let shortlist = try ranked(first)
-        guard first.count == count, shortlist.count == count, let last = shortlist.last else {
-            return shortlist.map(\.account)
+        var smallest = try ranked(first)
+        if first.count == count, let last = smallest.largest {
+            let limit = Double(last.hf.wad) / 1e18 * (1 + 1e-9) / (1 - 2 * upperBand)
+            let contenders = near.compactMap { $0.estimate <= limit ? $0.account : nil }
+            // In account order, the book's columns are read front to back.
+            if contenders.count > count {
+                smallest = try ranked(inAccountOrder(contenders, count: exact.pool.accounts.count))
+            }
         }
-        let limit = Double(last.hf.wad) / 1e18 * (1 + 1e-9) / (1 - 2 * upperBand)
-        let contenders = near.compactMap { $0.estimate <= limit ? $0.account : nil }
-        guard contenders.count > count else { return shortlist.map(\.account) }
-        // In account order, the book's columns are read front to back.
-        return try ranked(inAccountOrder(contenders, count: exact.pool.accounts.count)).map(\.account)
+        try shelf?.rank(into: &smallest, exact: exact)
+        return smallest.sorted.map(\.account)
     }
 
     /// The first shortlist orders by estimate alone: any `count` accounts bound the `count`-th exact health

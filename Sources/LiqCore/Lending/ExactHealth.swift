@@ -8,12 +8,12 @@
 struct ExactHealth: Sendable {
     let pool: LendingPool
     /// Per reserve, what a position's value needs: plain integers, so a loop over them holds no references.
-    private let terms: [ReserveTerms]
+    let terms: [ReserveTerms]
     /// The liquidation threshold that applies, flat by (slot, reserve): slot 0 holds the reserves' own, then
     /// one slot per eMode category.
-    private let thresholds: [UInt128]
+    let thresholds: [UInt128]
     /// The slot of each eMode category id (0: none, or a category the pool does not define).
-    private let slots: [UInt8]
+    let slots: [UInt8]
 
     struct ReserveTerms {
         var income: UInt128 = 0
@@ -150,7 +150,7 @@ struct ExactHealth: Sendable {
 
         /// A position's value in the base currency: `baseValue(rayMul(scaled, index))`.
         @inline(__always)
-        private static func value(_ scaled: UInt128, _ index: UInt128, _ terms: ReserveTerms) -> UInt128? {
+        static func value(_ scaled: UInt128, _ index: UInt128, _ terms: ReserveTerms) -> UInt128? {
             guard let balance = try? WadRayMath.rayMul(scaled, index) else { return nil }
             guard let reciprocal = terms.unitReciprocal else {
                 return try? FullWidth.mulDiv(balance, terms.price, terms.unit, operation: "base value")
@@ -163,4 +163,4 @@ struct ExactHealth: Sendable {
 
 /// Keeps a value the optimizer would otherwise drop with the loads that made it (`Columns.touch` loads for
 /// their effect on the cache only).
-@_optimize(none) private func keep(_ value: UInt64) {}
+@_optimize(none) func keep(_ value: UInt64) {}

@@ -25,7 +25,7 @@ extension WorldView {
             // The shock index of the group, kept while the dialog is open and rebuilt only when it no longer
             // holds (another asset's price or an interest index moved, or too many accounts changed).
             if !moved.isEmpty, shockIndex?.answers(assets: moved, index: world.riskIndex) != true {
-                shockIndex = ShockIndex(index: world.riskIndex, assets: moved)
+                shockIndex = ShockIndex(index: world.riskIndex, pool: world.pool, assets: moved)
             }
             snapshot.shockPreview = ShockPreview.compute(
                 shock, moving: moved, pool: world.pool, index: world.riskIndex, shockIndex: shockIndex

@@ -93,7 +93,7 @@ struct Bench: ParsableCommand {
             let before = BenchResult.residentBytes()
             var engine = try Engine(scenario: large, seed: 1)
             let shockIndex = ShockIndex(
-                index: engine.world.riskIndex, assets: engine.world.assetsMoved(byShockTo: 0))
+                index: engine.world.riskIndex, pool: engine.world.pool, assets: engine.world.assetsMoved(byShockTo: 0))
             let after = BenchResult.residentBytes()
             withExtendedLifetime(shockIndex) {}
             report(
@@ -119,10 +119,10 @@ struct Bench: ParsableCommand {
             if wants("shock_index") {
                 report(
                     try BenchResult.measure("shock_index", n: sizes.accounts, unit: "ms", runs: runs) {
-                        _ = ShockIndex(index: index, assets: [0])
+                        _ = ShockIndex(index: index, pool: pool, assets: [0])
                     })
             }
-            let shockIndex = ShockIndex(index: index, assets: [0])
+            let shockIndex = ShockIndex(index: index, pool: pool, assets: [0])
             for (name, bps) in [("shock_scan", -2_000), ("shock_scan_5", -500)] where wants(name) {
                 report(
                     try BenchResult.measure(name, n: sizes.accounts, unit: "ms", runs: runs) {

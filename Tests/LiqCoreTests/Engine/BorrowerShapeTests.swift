@@ -94,7 +94,7 @@ import Testing
     @Test(arguments: [(3_000, [0, 1]), (-650, [1]), (-2_000, [0, 1]), (5_000, [2])])
     func theShockIndexAgreesWithTheFullScanOverEveryShape(shock: (bps: Int, group: [Int])) throws {
         let world = try Self.world(count: 3_000)
-        let shockIndex = ShockIndex(index: world.riskIndex, assets: shock.group)
+        let shockIndex = ShockIndex(index: world.riskIndex, pool: world.pool, assets: shock.group)
         let indexed = try ShockScan.run(
             world.pool, index: world.riskIndex, assets: shock.group, percentBps: shock.bps, shockIndex: shockIndex)
         let full = try ShockScan.full(world.pool, index: world.riskIndex, assets: shock.group, percentBps: shock.bps)

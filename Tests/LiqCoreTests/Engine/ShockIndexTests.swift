@@ -32,7 +32,7 @@ import Testing
     func theIndexAnswersAsTheBruteForce(shock: (bps: Int, seed: UInt64, group: [Int])) throws {
         let pool = try Self.pool(accounts: 4_000, seed: shock.seed)
         let index = RiskIndex(pool: pool)
-        let shockIndex = ShockIndex(index: index, assets: shock.group)
+        let shockIndex = ShockIndex(index: index, pool: pool, assets: shock.group)
         let shocked = ShockScan.shocked(pool, assets: shock.group, percentBps: shock.bps)
         let prices = shock.group.map { Double(shocked.prices[$0]) / 1e8 }
         let found = try #require(shockIndex.gather(index: index, prices: prices), "the index answers")
@@ -157,7 +157,7 @@ import Testing
     @Test func aRatioOutOfRangeFallsBackToTheFullScan() throws {
         let pool = try Self.pool(accounts: 1_000, seed: 4)
         let index = RiskIndex(pool: pool)
-        let shockIndex = ShockIndex(index: index, assets: [0])
+        let shockIndex = ShockIndex(index: index, pool: pool, assets: [0])
         #expect(shockIndex.answers(assets: [0], index: index))
         #expect(!shockIndex.answers(assets: [0, 1], index: index))
         // −99.5 %: ρ below the cells.
@@ -173,7 +173,7 @@ import Testing
         var pool = try Self.pool(accounts: 3_000, seed: 21)
         var index = RiskIndex(pool: pool)
         let built = index
-        let shockIndex = ShockIndex(index: index, assets: [0])
+        let shockIndex = ShockIndex(index: index, pool: pool, assets: [0])
         let units = pool.reserves.map(\.configuration.unit)
         var changed: [Int] = []
         for account in stride(from: 0, to: 3_000, by: 97) {
