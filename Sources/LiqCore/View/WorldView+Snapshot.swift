@@ -113,9 +113,10 @@ extension WorldView {
                 truePrice: truePrices[asset], oraclePrice: pool.prices[asset],
                 oracleAgeSeconds: feed.ageMs(at: now) / 1_000,
                 isStale: feed.isStale(at: now), isFrozen: feed.frozen, changeBps: change,
-                sparkline: history.map { Double($0) / 1e8 },
+                sparkline: history.map { $0.doubleValue / 1e8 },
                 dexDepthUSD: dex.map {
-                    Double($0.stableReserve) / Double(units[$0.stable]) * 2 * Double(truePrices[$0.stable]) / 1e8
+                    $0.stableReserve.doubleValue / units[$0.stable].doubleValue * 2 * truePrices[$0.stable].doubleValue
+                        / 1e8
                 },
                 tracks: world.tracking[asset].map { pool.reserves[$0.asset].configuration.symbol },
                 riskParameters: RiskParameter.allCases.map { $0.value(in: pool.reserves[asset].configuration) },
@@ -123,7 +124,7 @@ extension WorldView {
         }
 
         // Account-level figures from the risk index (kept between ticks while nothing changes).
-        let prices = pool.prices.map { Double($0) / 1e8 }
+        let prices = pool.prices.map { $0.doubleValue / 1e8 }
         let curveIndex = curveAsset ?? world.defaultCurveAsset
         let buckets = HealthBands.bands.indices.map {
             Snapshot.HealthBucket(
@@ -144,17 +145,17 @@ extension WorldView {
         var totalSupplied = 0.0
         for reserve in pool.reserves.indices {
             let state = pool.reserves[reserve]
-            let unit = Double(state.configuration.unit)
-            let supplied = Double((try? state.totalSupplied(at: pool.time)) ?? 0) / unit * prices[reserve]
-            let borrowed = Double((try? state.totalDebt(at: pool.time)) ?? 0) / unit * prices[reserve]
+            let unit = state.configuration.unit.doubleValue
+            let supplied = ((try? state.totalSupplied(at: pool.time)) ?? 0).doubleValue / unit * prices[reserve]
+            let borrowed = ((try? state.totalDebt(at: pool.time)) ?? 0).doubleValue / unit * prices[reserve]
             let collateral = summary.collateralTokens[reserve]
             totalSupplied += supplied
             assets.append(
                 .init(
                     symbol: state.configuration.symbol, borrowedUSD: borrowed,
                     collateralUSD: collateral * prices[reserve],
-                    borrowRate: Double(state.currentVariableBorrowRate) / 1e25,
-                    deficitUSD: Double(state.deficit) / unit * prices[reserve]))
+                    borrowRate: state.currentVariableBorrowRate.doubleValue / 1e25,
+                    deficitUSD: state.deficit.doubleValue / unit * prices[reserve]))
         }
 
         return Snapshot(
