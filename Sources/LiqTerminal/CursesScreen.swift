@@ -57,6 +57,7 @@ final class CursesScreen {
     func setTheme(_ theme: Theme) {
         self.theme = theme
         definePairs()
+        drawn = nil
     }
 
     /// One pair per role, plus one per role on the selection background.
@@ -112,7 +113,8 @@ final class CursesScreen {
         def_prog_mode()
     }
 
-    /// werase, draw every run of same-styled cells, wnoutrefresh, doupdate: curses sends only changes.
+    /// Draw every run of same-styled cells of the rows that changed (every row after werase when the last
+    /// frame does not apply), wnoutrefresh, doupdate: curses sends only changes.
     /// Nothing draws once the terminal is being restored.
     func draw(_ buffer: ScreenBuffer) {
         TerminalGuard.drawing { compose(buffer) }
@@ -120,8 +122,13 @@ final class CursesScreen {
 
     private func compose(_ buffer: ScreenBuffer) {
         let window = liq_stdscr()
-        werase(window)
-        for y in 0..<min(buffer.height, size.height) {
+        let (width, height) = size
+        // Rows the window already holds from the last frame are left as they are: most rows of most frames
+        // do not change, and a row's cells compare faster than they are handed to curses again.
+        let previous = drawn.flatMap { $0.buffer.width == buffer.width && $0.size == (width, height) ? $0.buffer : nil }
+        if previous == nil { werase(window) }
+        for y in 0..<min(buffer.height, height) {
+            if let previous, y < previous.height, Self.sameRow(y, previous, buffer) { continue }
             var x = 0
             while x < min(buffer.width, size.width) {
                 let style = buffer[x, y].style
@@ -140,6 +147,16 @@ final class CursesScreen {
         wattrset(window, 0)
         wnoutrefresh(window)
         doupdate()
+        drawn = (buffer, (width, height))
+    }
+
+    /// The last frame composed and the window's size then; nil when the next frame must be drawn in full
+    /// (a new theme, back from a suspend).
+    private var drawn: (buffer: ScreenBuffer, size: (Int, Int))?
+
+    private static func sameRow(_ y: Int, _ a: ScreenBuffer, _ b: ScreenBuffer) -> Bool {
+        let row = y * b.width..<(y + 1) * b.width
+        return a.cells[row] == b.cells[row]
     }
 
     /// Reads every pending key.
@@ -167,6 +184,7 @@ final class CursesScreen {
     func resume() {
         TerminalGuard.drawing {
             reset_prog_mode()
+            drawn = nil
             curs_set(0)
             clearok(liq_stdscr(), true)
             _ = refresh()
