@@ -145,6 +145,26 @@ import Testing
         #expect(session.view.overlay == .none)
     }
 
+    /// The dialog names the first accounts in line after the shock, with their exact health factors: the
+    /// lowest of every account's, after the shock, as the protocol computes it.
+    @Test func theShockDialogNamesTheFirstInLine() throws {
+        var session = try Self.session()
+        session.press(.char("p"), .char("-"), .char("3"), .char("0"))
+        let world = session.engine.world
+        let moved = world.assetsMoved(byShockTo: 0)
+        let shocked = ShockScan.shocked(world.pool, assets: moved, percentBps: -3_000)
+        let first = try shocked.accounts.indices.map {
+            (try shocked.accountData(shocked.accounts[$0]).healthFactor, $0)
+        }
+        .filter { $0.0.isLiquidatable }.sorted { $0 < $1 }.prefix(3)
+        #expect(first.count == 3)
+        let expected =
+            "first in line  "
+            + first.map { "\(shocked.accounts.id(at: $0.1)) HF \(Widgets.fixed($0.0.approximateValue, 4))" }
+            .joined(separator: " · ")
+        #expect(session.screen().contains { $0.contains(expected) }, "\(expected)")
+    }
+
     /// The dialog opens with a suggestion that the first typed character replaces; an invalid entry says why.
     @Test func theShockDialogsFirstKeyReplacesItsSuggestion() throws {
         var session = try Self.session()

@@ -10,6 +10,17 @@ public struct ShockPreview: Sendable, Equatable {
     public var newlyLiquidatable: Int
     public var collateralAtRiskUSD: Double
     public var expectedDeficitUSD: Double
+    /// The first accounts in line once the shock has reached the oracle: the lowest exact health factors
+    /// after it (the shock scan's most urgent), at most `urgentShown`.
+    public var mostUrgent: [Urgent] = []
+
+    public struct Urgent: Sendable, Equatable {
+        public var accountID: String
+        public var healthFactor: HealthFactor
+    }
+
+    /// How many of the most urgent the preview names.
+    public static let urgentShown = 3
 
     /// `liquidatableNow` says whether an account is liquidatable before the shock (exactly).
     /// `shockIndex`, when it answers, spares the pass over every account.
@@ -19,7 +30,8 @@ public struct ShockPreview: Sendable, Equatable {
     ) -> ShockPreview? {
         guard !assets.isEmpty, assets.allSatisfy({ $0 >= 0 && $0 < pool.prices.count }),
             let scan = try? ShockScan.run(
-                pool, index: index, assets: assets, percentBps: query.percentBps, urgent: 0, shockIndex: shockIndex)
+                pool, index: index, assets: assets, percentBps: query.percentBps, urgent: urgentShown,
+                shockIndex: shockIndex)
         else { return nil }
         let deltas = assets.map { index.prices[$0] * Double(query.percentBps) / 10_000 }
         var preview = ShockPreview(
@@ -35,6 +47,15 @@ public struct ShockPreview: Sendable, Equatable {
             }
             preview.collateralAtRiskUSD += collateral
             preview.expectedDeficitUSD += max(0, debtAfter - collateralAfter)
+        }
+        if !scan.mostUrgent.isEmpty {
+            let shocked = ShockScan.shocked(pool, assets: assets, percentBps: query.percentBps)
+            let exact = ExactHealth(shocked)
+            preview.mostUrgent = scan.mostUrgent.compactMap { account in
+                (try? exact.healthFactor(account: account)).map {
+                    Urgent(accountID: pool.accounts.id(at: account), healthFactor: $0)
+                }
+            }
         }
         return preview
     }

@@ -79,7 +79,7 @@ enum Chrome {
 
     /// The dialog, and the exact preview of its shock once the engine has computed it.
     static func shock(_ dialog: ShockDialog, _ snapshot: Snapshot, into buffer: inout ScreenBuffer, area: Rect) {
-        let rect = centered(76, 11, in: area)
+        let rect = centered(76, 12, in: area)
         buffer.fill(rect)
         let inner = Widgets.box(&buffer, rect, title: "Price shock", focused: true)
         func line(_ text: String, _ y: Int, _ style: Style) {
@@ -98,7 +98,7 @@ enum Chrome {
             let after = min(now * (1 + percent / 100), Double(PriceProcess.maximumUnits) / 1e8)
             line("price    \(Widgets.price(now)) → \(Widgets.price(after))", 2, Style(.text))
         }
-        if let row { line(trackingNote(row, snapshot.market), 6, Style(.dim)) }
+        if let row { line(trackingNote(row, snapshot.market), 7, Style(.dim)) }
         if let preview = snapshot.shockPreview, preview.query == dialog.query {
             line(
                 "liquidatable once the oracle follows  \(Widgets.count(preview.liquidatable)) "
@@ -108,6 +108,21 @@ enum Chrome {
             line(
                 "expected deficit            \(Widgets.usd(preview.expectedDeficitUSD))", 5,
                 Style(preview.expectedDeficitUSD > 0 ? .critical : .good))
+            if !preview.mostUrgent.isEmpty {
+                // The lowest exact health factors after the shock: who the liquidators reach first.
+                var x = inner.x + 1
+                x += buffer.put("first in line  ", x: x, y: inner.y + 6, style: Style(.text), clip: inner)
+                for (n, urgent) in preview.mostUrgent.enumerated() {
+                    let hf = urgent.healthFactor.approximateValue
+                    if n > 0 { x += buffer.put(" · ", x: x, y: inner.y + 6, style: Style(.dim), clip: inner) }
+                    x += buffer.put(
+                        sanitized(Addresses.shortened(urgent.accountID)) + " ", x: x, y: inner.y + 6,
+                        style: Style(.text), clip: inner)
+                    x += buffer.put(
+                        "HF " + Widgets.fixed(hf, 4), x: x, y: inner.y + 6, style: Style(Thresholds.health(hf)),
+                        clip: inner)
+                }
+            }
         } else if dialog.query != nil {
             line("computing the exact effect …", 3, Style(.dim))
         }

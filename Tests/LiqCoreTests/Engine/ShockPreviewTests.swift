@@ -22,10 +22,19 @@ import Testing
         #expect(preview.query == ShockQuery(asset: 0, percentBps: percentBps))
         // wstETH tracks WETH in the default market: the shock and its preview move both.
         #expect(preview.movedAssets == [0, 1])
+        // First in line: the lowest exact health factors after the shock, every account asked.
+        let shocked = ShockScan.shocked(engine.world.pool, assets: [0, 1], percentBps: percentBps)
+        let ranked = try shocked.accounts.indices.map {
+            (try shocked.accountData(shocked.accounts[$0]).healthFactor, $0)
+        }
+        .filter { $0.0.isLiquidatable }.sorted { $0 < $1 }.prefix(ShockPreview.urgentShown)
+        #expect(preview.mostUrgent.map(\.accountID) == ranked.map { shocked.accounts.id(at: $0.1) })
+        #expect(preview.mostUrgent.map(\.healthFactor) == ranked.map(\.0))
+        #expect(preview.mostUrgent.count == min(ShockPreview.urgentShown, preview.liquidatable))
         let before = try liquidatable(engine.world)
         engine.apply(.shock(asset: 0, percentBps: percentBps, overSeconds: 0))
-        let shocked = [engine.world.truePrices[0], engine.world.truePrices[1]]
-        while [engine.world.pool.prices[0], engine.world.pool.prices[1]] != shocked { try engine.step() }
+        let moved = [engine.world.truePrices[0], engine.world.truePrices[1]]
+        while [engine.world.pool.prices[0], engine.world.pool.prices[1]] != moved { try engine.step() }
         let after = try liquidatable(engine.world)
         #expect(preview.liquidatable == after.count)
         #expect(preview.newlyLiquidatable == after.subtracting(before).count)
