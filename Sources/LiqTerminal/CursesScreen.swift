@@ -120,7 +120,7 @@ final class CursesScreen {
         TerminalGuard.drawing { compose(buffer) }
     }
 
-    private func compose(_ buffer: ScreenBuffer) {
+    func compose(_ buffer: ScreenBuffer) {
         let window = liq_stdscr()
         let (width, height) = size
         // Rows the window already holds from the last frame are left as they are: most rows of most frames
