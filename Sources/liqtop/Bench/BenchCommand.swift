@@ -11,6 +11,8 @@ struct Bench: ParsableCommand {
             memory      resident bytes per account of the `large` world (1,000,000 accounts, 2,000 nodes), with its
                         shock index of WETH
             frame       one 200×60 dashboard frame composed into a ScreenBuffer from a snapshot of that world (µs)
+            summary     that world's account-level figures (HF histogram, liquidatable, liquidations-versus-price curve,
+                        most urgent by estimate), as a snapshot redoes them after the risk index changes (ms)
             shock_scan  a −20 % WETH shock over n accounts: the exact set that became liquidatable, the HF histogram
                         and the 100 most urgent, as the shock dialog asks it: from the shock index (ms)
             shock_scan_5  the same for −5 %
@@ -40,8 +42,8 @@ struct Bench: ParsableCommand {
     var names: [String] = []
 
     static let all = [
-        "memory", "frame", "shock_scan", "shock_scan_5", "shock_scan_full", "shock_index", "quote", "tick", "tick_slot",
-        "gossip", "load", "import", "risk_paths", "risk_paths_fast", "replay_seek", "replay_memory",
+        "memory", "frame", "summary", "shock_scan", "shock_scan_5", "shock_scan_full", "shock_index", "quote", "tick",
+        "tick_slot", "gossip", "load", "import", "risk_paths", "risk_paths_fast", "replay_seek", "replay_memory",
     ]
 
     func validate() throws {
@@ -69,7 +71,8 @@ struct Bench: ParsableCommand {
         }
         if !json { print(BenchResult.header) }
         let engineBenchmarks = [
-            "memory", "frame", "shock_scan", "shock_scan_5", "shock_scan_full", "shock_index", "quote", "tick",
+            "memory", "frame", "summary", "shock_scan", "shock_scan_5", "shock_scan_full", "shock_index", "quote",
+            "tick",
             "tick_slot", "gossip", "load", "import",
         ]
         if engineBenchmarks.contains(where: { wants($0) }) {
@@ -85,7 +88,7 @@ struct Bench: ParsableCommand {
     ) throws {
 
         // Each group runs when one of its benchmarks is asked for (all of them by default).
-        if wants("memory", "frame") {
+        if wants("memory", "frame", "summary") {
             // memory: the `large` world (accounts, risk index, network, bots) as `liqtop run large` loads it.
             var large = try BuiltInScenarios.load("large")!
             large.simulation.borrowers.count = sizes.accounts
@@ -105,10 +108,21 @@ struct Bench: ParsableCommand {
             engine.apply(.shock(asset: 0, percentBps: -2_500, overSeconds: 30))
             for _ in 0..<60 { try engine.step() }
             let snapshot = engine.snapshot()
-            let frame = try BenchResult.measure("frame", n: sizes.accounts, unit: "ms", runs: 50) {
-                _ = Dashboard.render(snapshot, ViewState(), width: 200, height: 60)
+            if wants("frame") {
+                let frame = try BenchResult.measure("frame", n: sizes.accounts, unit: "ms", runs: 50) {
+                    _ = Dashboard.render(snapshot, ViewState(), width: 200, height: 60)
+                }
+                report(BenchResult(name: "frame", n: frame.n, unit: "us", samples: frame.samples.map { $0 * 1_000 }))
             }
-            report(BenchResult(name: "frame", n: frame.n, unit: "us", samples: frame.samples.map { $0 * 1_000 }))
+            // summary: the account-level figures of that world, as a snapshot recomputes them when the risk index
+            // has changed (a fresh view keeps nothing).
+            if wants("summary") {
+                let world = engine.world
+                report(
+                    try BenchResult.measure("summary", n: sizes.accounts, unit: "ms", runs: quick ? 10 : 20) {
+                        _ = WorldView(world: world).riskSummary(world, curveAsset: 0)
+                    })
+            }
         }
         if wants("shock_scan", "shock_scan_5", "shock_scan_full", "shock_index", "quote") {
             // The shock scans over the issue's mix of 1–3 collateral and 1–2 debt assets: the product's answer
@@ -236,62 +250,5 @@ extension Bench {
                     name: name, n: batch, unit: "paths_s",
                     samples: timing.samples.map { Double(batch) / ($0 / 1_000) }))
         }
-    }
-}
-
-/// One benchmark's samples and their summary.
-struct BenchResult {
-    var name: String
-    var n: Int
-    var unit: String
-    var samples: [Double]
-
-    var sorted: [Double] { samples.sorted() }
-    var median: Double { sorted.isEmpty ? 0 : sorted[sorted.count / 2] }
-    var p90: Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, sorted.count * 9 / 10)] }
-    var minimum: Double { sorted.first ?? 0 }
-    var maximum: Double { sorted.last ?? 0 }
-
-    /// Warms up, then times `runs` calls of `body`, in milliseconds.
-    /// `after` sees each sample (ms) once it is taken, outside the timing.
-    static func measure(
-        _ name: String, n: Int, unit: String, runs: Int, warmup: Int = 2, _ body: () throws -> Void,
-        after: (Double) -> Void = { _ in }
-    ) throws -> BenchResult {
-        for _ in 0..<warmup { try body() }
-        let clock = ContinuousClock()
-        var samples: [Double] = []
-        for _ in 0..<runs {
-            let elapsed = try clock.measure(body)
-            samples.append(Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15)
-            after(samples[samples.count - 1])
-        }
-        return BenchResult(name: name, n: n, unit: unit, samples: samples)
-    }
-
-    static func residentBytes() -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
-            let pages = text.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
-        else { return 0 }
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-    }
-
-    static let header = "BENCHMARK              N  UNIT        MEDIAN        P90        MIN        MAX  RUNS"
-
-    var line: String {
-        func number(_ value: Double) -> String { String(format: "%10.3f", value) }
-        return
-            "\(name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(String(format: "%8d", n))  "
-            + "\(unit.padding(toLength: 7, withPad: " ", startingAt: 0)) \(number(median)) \(number(p90)) "
-            + "\(number(minimum)) \(number(maximum))  \(samples.count)"
-    }
-
-    var json: String {
-        func number(_ value: Double) -> JSONValue { .number(String(format: "%.4f", value)) }
-        return JSONValue.object([
-            ("name", .string(name)), ("n", .number(String(n))), ("unit", .string(unit)),
-            ("median", number(median)), ("p90", number(p90)), ("min", number(minimum)),
-            ("max", number(maximum)), ("runs", .number(String(samples.count))),
-        ]).compact()
     }
 }

@@ -43,12 +43,15 @@ import Testing
         try check()
     }
 
-    /// The summary's histogram, liquidatable count and curve against a direct per-account evaluation.
-    @Test func summaryMatchesADirectEvaluation() throws {
-        let pool = try BenchWorlds.pool(accounts: 4_000, seed: 9)
+    /// The summary's histogram, liquidatable count and curve against a direct per-account evaluation, in one
+    /// range of accounts and split into two or three (one per core), across the chunks of `SummaryTally`.
+    @Test(arguments: [1, 2, 3])
+    func summaryMatchesADirectEvaluation(parts: Int) throws {
+        let pool = try BenchWorlds.pool(accounts: 5_000, seed: 9)
         let index = RiskIndex(pool: pool)
         let edges = HealthBands.edges
-        let summary = index.summary(curveAsset: 0, edges: edges, shortlist: 50)
+        #expect(index.count > 2 * SummaryTally.chunk)
+        let summary = index.summary(curveAssets: [0], edges: edges, shortlist: 50, parts: parts)
         var histogram = Array(repeating: 0, count: edges.count + 1)
         var liquidatable: [(Int, Double)] = []
         var certain = 0, uncertain: [Int] = []
