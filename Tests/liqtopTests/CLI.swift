@@ -61,19 +61,25 @@ enum CLI {
             stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// This test process's scratch folder: every temporary directory below it, and all of it removed when
+    /// the process exits (the first use registers the removal).
+    static let scratch: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("liqtop-tests-\(getpid())")
+        try? FileManager.default.removeItem(at: root)
+        atexit { try? FileManager.default.removeItem(at: CLI.scratch) }
+        return root
+    }()
+
     /// A fresh, empty temporary directory.
     static func temporaryDirectory() throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "liqtop-tests-\(UUID().uuidString)")
+        let directory = scratch.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory.path
     }
 
     /// Writes `text` to a fresh temporary file and returns its path.
     static func temporaryFile(_ text: String, name: String = "scenario.toml") throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "liqtop-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = URL(fileURLWithPath: try temporaryDirectory())
         let file = directory.appendingPathComponent(name)
         try text.write(to: file, atomically: true, encoding: .utf8)
         return file.path

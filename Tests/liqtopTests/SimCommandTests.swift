@@ -30,8 +30,7 @@ import Testing
     }
 
     @Test func eventsFileHasOneJSONObjectPerLine() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("events-\(UUID().uuidString).jsonl")
-            .path
+        let file = try CLI.temporaryDirectory() + "/events.jsonl"
         let result = try CLI.run([
             "sim", "default", "--ticks", "200", "--events", file, "--shock", "WETH:-30@60",
             "--outage", "ap@100",
@@ -77,7 +76,7 @@ import Testing
 
 @Suite struct SimSafetyTests {
     @Test func eventsNeverReplaceADirectory() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("keep-\(UUID().uuidString)")
+        let directory = CLI.scratch.appendingPathComponent("keep-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
             at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
         let result = try CLI.run(["sim", "default", "--ticks", "5", "--events", directory.path])
