@@ -115,6 +115,28 @@ import Testing
         }
     }
 
+    /// The algorithm's rare second correction (the remainder still at or above the divisor after the first),
+    /// which random digits reach with a probability near 2⁻⁶⁴: digits found by a search over divisors just
+    /// above 2⁶³ and leading digits at simple fractions of them. In the first, the remainder before the
+    /// correction equals the divisor exactly (the boundary of `>=`); in the second it is above it.
+    @Test func reciprocalDivisionTakesTheRareSecondCorrection() {
+        let cases: [(divisor: UInt64, high: UInt128, digit: UInt64)] = [
+            (9_223_372_036_854_775_810, 6_917_529_027_641_081_856, 18_446_744_073_709_551_614),
+            (9_223_372_036_854_775_810, 6_917_529_027_641_081_856, .max),
+            (9_223_372_036_854_775_811, 4_611_686_018_427_387_904, 18_446_744_073_709_551_613),
+        ]
+        for (divisor, high, digit) in cases {
+            for rest in [UInt64(0), 1, .max] {
+                let low = UInt128(digit) << 64 | UInt128(rest)
+                let expected = UInt128(divisor).dividingFullWidth((high: high, low: low))
+                let result = Reciprocal(divisor).divide(high: high, low: low)
+                #expect(
+                    result.quotient == expected.quotient && result.remainder == expected.remainder,
+                    "(\(high)·2^128 + \(low)) / \(divisor)")
+            }
+        }
+    }
+
     /// percentMul through the reciprocal: the general division's values and overflows.
     @Test func percentMulMatchesTheGeneralDivision() {
         var rng = SeededGenerator(seed: 5)
