@@ -23,6 +23,12 @@ public struct RiskIndex: Sendable {
     public private(set) var version = 0
     /// Which accounts were re-read lately, for indexes built on this one that patch rather than rebuild.
     public private(set) var refreshes = RefreshLog()
+    /// Which index this is: every `init(pool:)` makes another (governance rebuilds the index when thresholds
+    /// change), whose version and refresh log can equal an earlier index's; copies and updates keep it.
+    /// Figures kept from an index (summaries, the shock index) hold it, and are not reused across lineages.
+    let lineage = Lineage()
+
+    final class Lineage: Sendable {}
     /// What `incomeFactors` and `debtFactors` were computed from (see `rebase`).
     var factorBasis: FactorBasis
     public let upperBand: Double

@@ -15,6 +15,7 @@ extension ShockIndex {
         builtPrices = index.prices
         builtFactors = index.incomeFactors + index.debtFactors
         builtRefreshes = index.refreshes.total
+        lineage = index.lineage
         var risingLines: [Line] = [], fallingLines: [Line] = []
         var histogram = Array(repeating: 0, count: edges.count + 1)
         var fixedCandidates: [RiskIndex.Candidate] = []
@@ -53,7 +54,11 @@ extension ShockIndex {
         self.fixedCandidates = fixedCandidates
         self.evaluated = evaluated
         self.roles = roles
-        shelf = UrgentShelf(pool: pool, lines: risingLines, moving: assets, upperBand: index.upperBand)
+        // The shelf reads the account book: only from the state the index was summed at (its prices, at least,
+        // are checked; without a shelf every account goes through the shortlist, as before it).
+        shelf =
+            pool.prices.map({ $0.doubleValue / 1e8 }) == index.prices
+            ? UrgentShelf(pool: pool, lines: risingLines, moving: assets, upperBand: index.upperBand) : UrgentShelf()
         var shelved: [UInt64] = []
         if !shelf.isEmpty {
             shelved = [UInt64](repeating: 0, count: (index.count + 63) / 64)

@@ -4,11 +4,14 @@ extension ShockIndex {
         assets == self.assets && isCurrent(index)
     }
 
-    /// Whether the lines still hold for `index`: no other asset's price has moved, no reserve's factor by
+    /// Whether the lines still hold for `index`: the same index (not one rebuilt since, as governance does when
+    /// thresholds change), no other asset's price has moved, no reserve's factor by
     /// more than half the risk index's tolerance (so, with the risk index's own tolerance, estimates stay
     /// within the verdict's margin: `RiskIndex.certainBelow`), and the refreshed accounts are all in the log.
     public func isCurrent(_ index: RiskIndex) -> Bool {
-        guard index.count == roles.count, index.refreshes.accounts(since: builtRefreshes) != nil else { return false }
+        guard index.lineage === lineage, index.count == roles.count,
+            index.refreshes.accounts(since: builtRefreshes) != nil
+        else { return false }
         for asset in 0..<index.assets where !assets.contains(asset) && index.prices[asset] != builtPrices[asset] {
             return false
         }

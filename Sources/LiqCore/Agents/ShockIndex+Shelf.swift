@@ -36,6 +36,8 @@ extension ShockIndex {
         var income: [UInt128] = []
         var debt: [UInt128] = []
         var prices: [UInt128] = []
+        /// Every reserve's own liquidation threshold at build: whether a position counts as collateral.
+        var ownThresholds: [UInt128] = []
         var moving: [Bool] = []
 
         struct Group: Sendable {
@@ -75,6 +77,7 @@ extension ShockIndex.UrgentShelf {
         income = exact.terms.map { $0.hasIncome ? $0.income : 0 }
         debt = exact.terms.map { $0.hasDebt ? $0.debt : 0 }
         prices = exact.terms.map(\.price)
+        ownThresholds = exact.terms.map(\.ownThreshold)
         struct Entry {
             var key: (reserve: Int, slot: Int, mu: Double)
             var account: UInt32
@@ -154,8 +157,8 @@ extension ShockIndex.UrgentShelf {
     }
 
     /// A lower bound on a shelved account's health factor now, from its μ, its debt and its debt's rounding
-    /// at build (see the type's comment); nil where the group's other terms are not as built, and it must be
-    /// walked in full.
+    /// at build (see the type's comment); nil where the group's other terms (prices, thresholds) are not as
+    /// built, and it must be walked in full.
     ///
     /// With γ_c, γ_j the indexes' growth, γ the largest γ_j, P′ the collateral's price now and LT as a
     /// fraction: percentMul(⌊C′·P′/unit⌋, LT) ≥ C·K − E₁ with K = γ_c·P′/unit·LT and
@@ -165,8 +168,10 @@ extension ShockIndex.UrgentShelf {
     /// μ, and with D where it is positive.
     func lowerBound(_ group: Group, exact: ExactHealth) -> Bound? {
         let terms = exact.terms, reserves = terms.count, c = group.reserve
+        // Thresholds as built, the reserves' own included: they decide which positions count as collateral.
         guard reserves == moving.count, income[c] != 0, terms[c].hasIncome, terms[c].unit != 0,
-            exact.thresholds[group.slot * reserves + c] == group.threshold
+            exact.thresholds[group.slot * reserves + c] == group.threshold,
+            terms.indices.allSatisfy({ terms[$0].ownThreshold == ownThresholds[$0] })
         else { return nil }
         var growth = 0.0, debtMoved = false
         for j in 0..<reserves where !moving[j] {

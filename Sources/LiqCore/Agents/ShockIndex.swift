@@ -41,6 +41,8 @@ public struct ShockIndex: Sendable {
     let builtPrices: [Double]
     let builtFactors: [Double]
     let builtRefreshes: Int
+    /// The risk index it was built on (held, so that no later index can take its identity).
+    let lineage: RiskIndex.Lineage
 
     enum RoleTag: UInt8 { case absent, fixed, rising, falling, evaluated }
 

@@ -5,6 +5,11 @@ extension WorldView {
     public mutating func snapshot(
         of world: World, _ request: SnapshotRequest = SnapshotRequest(), nodeLimit: Int = 512
     ) -> Snapshot {
+        if keptLineage !== world.riskIndex.lineage {
+            keptSummary = nil
+            keptWindow = nil
+            keptLineage = world.riskIndex.lineage
+        }
         let curveIndex = request.curveAsset ?? world.defaultCurveAsset
         let summary = riskSummary(world, curveAsset: curveIndex)
         keptSummary = summary
@@ -186,7 +191,9 @@ extension World {
 extension WorldView {
     /// The account-level summary for `curveAsset`: the kept one while the index has not changed.
     public func riskSummary(_ world: World, curveAsset: Int) -> RiskSummary {
-        if let kept = keptSummary, kept.version == world.riskIndex.version, kept.curveAsset == curveAsset {
+        if let kept = keptSummary, keptLineage === world.riskIndex.lineage, kept.version == world.riskIndex.version,
+            kept.curveAsset == curveAsset
+        {
             return kept
         }
         var summary = world.riskIndex.summary(

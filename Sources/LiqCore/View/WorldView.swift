@@ -13,6 +13,8 @@ public struct WorldView: Sendable {
     public private(set) var userOutcome: UserOutcome?
     var keptSummary: RiskSummary?
     var keptWindow: PendingWindow?
+    /// The risk index they were kept from: a rebuilt index starts its versions again.
+    var keptLineage: RiskIndex.Lineage?
     /// The shock dialog's index while the dialog is open (see `snapshot`).
     var shockIndex: ShockIndex?
 

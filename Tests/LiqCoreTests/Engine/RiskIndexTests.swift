@@ -97,6 +97,22 @@ import Testing
         }
     }
 
+    /// A risk index rebuilt after a threshold change (as governance does) can carry the same version as the one
+    /// the view kept its summary from: the view still renews it.
+    @Test func theViewRenewsItsSummaryForARebuiltIndex() throws {
+        var world = try World(scenario: try #require(try BuiltInScenarios.load("default")), seed: 2)
+        var view = WorldView(world: world)
+        let before = view.snapshot(of: world)
+        world.pool.reserves[0].configuration.liquidationThresholdBps -= 2_000
+        world.pool.reserves[0].configuration.ltvBps = 0
+        world.riskIndex = RiskIndex(pool: world.pool)
+        let after = view.snapshot(of: world)
+        #expect(view.keptSummary?.version == RiskIndex(pool: world.pool).version, "the versions collide")
+        let expected = world.riskIndex.summary(curveAssets: world.assetsMoved(byShockTo: 0), edges: HealthBands.edges)
+        #expect(after.healthHistogram.map(\.accounts) == expected.bucketAccounts)
+        #expect(after.healthHistogram.map(\.accounts) != before.healthHistogram.map(\.accounts))
+    }
+
     /// The view keeps its summary while nothing changes, and renews it when the index changes.
     @Test func theViewKeepsItsSummaryUntilTheIndexChanges() throws {
         var engine = try Engine(scenario: try BuiltInScenarios.load("default")!, seed: 1)

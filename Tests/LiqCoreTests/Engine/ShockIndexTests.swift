@@ -218,6 +218,24 @@ import Testing
         #expect(after == (try ShockScan.full(pool, index: index, assets: [0], percentBps: -2_000)))
     }
 
+    /// Governance rebuilds the risk index when a threshold changes: the new index starts its version and its
+    /// refresh log again, from the same numbers as the old one, but the shock index built on the old one no
+    /// longer answers, and the scan answers as the brute force does with the new threshold.
+    @Test func aRebuiltRiskIndexIsAnotherIndex() throws {
+        var pool = try Self.pool(accounts: 3_000, seed: 22)
+        let index = RiskIndex(pool: pool)
+        let shockIndex = ShockIndex(index: index, pool: pool, assets: [0])
+        #expect(shockIndex.isCurrent(index))
+        pool.reserves[0].configuration.liquidationThresholdBps -= 1_000
+        pool.reserves[0].configuration.ltvBps = min(
+            pool.reserves[0].configuration.ltvBps, pool.reserves[0].configuration.liquidationThresholdBps - 500)
+        let rebuilt = RiskIndex(pool: pool)
+        #expect(rebuilt.version == index.version && rebuilt.refreshes.total == index.refreshes.total)
+        #expect(!shockIndex.isCurrent(rebuilt))
+        let result = try ShockScan.run(pool, index: rebuilt, assets: [0], percentBps: -1_000, shockIndex: shockIndex)
+        #expect(result.liquidatable == (try BenchWorlds.exactLiquidatable(pool, asset: 0, percentBps: -1_000)))
+    }
+
     @Test func accountOrderThroughABitmap() {
         #expect(ShockScan.inAccountOrder([130, 3, 64, 0, 63, 65], count: 200) == [0, 3, 63, 64, 65, 130])
         #expect(ShockScan.inAccountOrder([], count: 0) == [])
