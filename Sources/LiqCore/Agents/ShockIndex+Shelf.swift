@@ -194,9 +194,10 @@ extension ShockIndex.UrgentShelf {
     struct Bound {
         let k, e1, growth, roundingGrowth, smallestDebt, roundingShare: Double
 
-        /// One account's bound: its μ, debt and debt rounding.
+        /// One account's bound: its μ, debt and debt rounding. Written as `stop` is, term for term (the rounding
+        /// share divided first), so that each of its roundings is monotone in what `stop` takes the extreme of.
         func line(_ mu: Double, _ debt: Double, _ rounding: Double) -> Double {
-            safe((mu * k - e1 / debt) / (growth + roundingGrowth * rounding / debt))
+            safe((mu * k - e1 / debt) / (growth + roundingGrowth * (rounding / debt)))
         }
 
         /// Below `line` for every account of the group whose μ is at least `mu`.
