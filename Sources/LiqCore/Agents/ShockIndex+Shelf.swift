@@ -79,7 +79,7 @@ extension ShockIndex.UrgentShelf {
         prices = exact.terms.map(\.price)
         ownThresholds = exact.terms.map(\.ownThreshold)
         struct Entry {
-            var key: (reserve: Int, slot: Int, mu: Double)
+            var mu: Double
             var account: UInt32
             var single: ExactHealth.Reader.SingleCollateral
             var certain: Float
@@ -98,18 +98,17 @@ extension ShockIndex.UrgentShelf {
                 else { continue }
                 let mu = single.units.doubleValue / single.debtBase.doubleValue
                 let certain = ShockIndex.verdictCrossings(rising: true, k: line.k, m: line.m, upperBand: upperBand)
-                entries.append(
-                    Entry(
-                        key: (single.reserve, single.slot, mu), account: line.account, single: single,
-                        certain: certain.certain))
+                entries.append(Entry(mu: mu, account: line.account, single: single, certain: certain.certain))
             }
         }
         keep(touched)
         entries.sort {
-            ($0.key.reserve, $0.key.slot, $0.key.mu, $0.account) < ($1.key.reserve, $1.key.slot, $1.key.mu, $1.account)
+            ($0.single.reserve, $0.single.slot, $0.mu, $0.account) < (
+                $1.single.reserve, $1.single.slot, $1.mu, $1.account
+            )
         }
         account = entries.map(\.account)
-        mu = entries.map(\.key.mu)
+        mu = entries.map(\.mu)
         debtBase = entries.map { $0.single.debtBase.doubleValue }
         debtRounding = entries.map { Float($0.single.debtRounding * (1 + 1e-6)) }
         certainRatio = entries.map(\.certain)
