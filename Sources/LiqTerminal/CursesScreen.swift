@@ -130,16 +130,16 @@ final class CursesScreen {
         for y in 0..<min(buffer.height, height) {
             if let previous, y < previous.height, Self.sameRow(y, previous, buffer) { continue }
             var x = 0
-            while x < min(buffer.width, size.width) {
+            while x < min(buffer.width, width) {
                 let style = buffer[x, y].style
                 var run = ""
                 let start = x
-                while x < min(buffer.width, size.width), buffer[x, y].style == style {
+                while x < min(buffer.width, width), buffer[x, y].style == style {
                     run.append(buffer[x, y].character)
                     x += 1
                 }
                 // The bottom-right cell cannot be written without scrolling: leave it out.
-                if y == size.height - 1, x == size.width { run = String(run.dropLast()) }
+                if y == height - 1, x == width { run = String(run.dropLast()) }
                 wattrset(window, attributes(style))
                 mvwaddstr(window, Int32(y), Int32(start), run)
             }
