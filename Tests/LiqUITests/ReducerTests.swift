@@ -152,7 +152,11 @@ import Testing
         session.press(.char("p"), .char("-"), .char("3"), .char("0"))
         let world = session.engine.world
         let moved = world.assetsMoved(byShockTo: 0)
-        let shocked = ShockScan.shocked(world.pool, assets: moved, percentBps: -3_000)
+        // Where the oracles go once they follow the shock to the true prices.
+        var shocked = world.pool
+        for (asset, price) in zip(moved, world.truePrices(afterShockTo: 0, percentBps: -3_000)) {
+            shocked.prices[asset] = price
+        }
         let first = try shocked.accounts.indices.map {
             (try shocked.accountData(shocked.accounts[$0]).healthFactor, $0)
         }
@@ -194,6 +198,30 @@ import Testing
         #expect(session.view.mode == .help)
         session.press(.char("q"))
         #expect(session.view.overlay == dialog2)
+    }
+
+    /// What is a shock: whole basis points from −99.99 % to +1000 %, not zero; a lone sign is a change being
+    /// typed, not an error.
+    @Test func theShockDialogTakesOnlyAShock() {
+        func dialog(_ text: String) -> ShockDialog {
+            var dialog = ShockDialog(asset: 0)
+            dialog.text = text
+            dialog.suggested = false
+            return dialog
+        }
+        #expect(dialog("-99.99").query == ShockQuery(asset: 0, percentBps: -9_999))
+        #expect(dialog("1000").query == ShockQuery(asset: 0, percentBps: 100_000))
+        #expect(dialog("0.01").query == ShockQuery(asset: 0, percentBps: 1))
+        for text in ["-99.999", "-99.9999", "-100", "1000.01"] {
+            #expect(dialog(text).query == nil, "\(text)")
+            #expect(dialog(text).problem == "\(text) % is out of range; " + ShockDialog.rangeMessage)
+        }
+        for text in ["0", "-0000", "+0", "0.001"] {
+            #expect(dialog(text).query == nil, "\(text)")
+            #expect(dialog(text).problem == "\(text) % moves nothing; " + ShockDialog.rangeMessage)
+        }
+        #expect(dialog("-").problem == "type the change's digits, e.g. -20")
+        #expect(dialog("+").problem == "type the change's digits, e.g. +20")
     }
 
     /// Four quick + before the driver's next snapshot: each starts from the speed the last one set.

@@ -25,14 +25,27 @@ public struct ShockScan: Sendable, Equatable {
         _ pool: LendingPool, index: RiskIndex, assets: [Int], percentBps: Int, urgent: Int = 100,
         shockIndex: ShockIndex? = nil
     ) throws -> ShockScan {
-        let shockedPool = shocked(pool, assets: assets, percentBps: percentBps)
+        try run(
+            pool, index: index, assets: assets, prices: movedPrices(pool, assets: assets, percentBps: percentBps),
+            urgent: urgent, shockIndex: shockIndex)
+    }
+
+    /// The same for oracle prices given outright (`prices`, in `assets`' order): where the oracle will be
+    /// once it follows a shock to the true prices, which it may lag.
+    public static func run(
+        _ pool: LendingPool, index: RiskIndex, assets: [Int], prices: [UInt128], urgent: Int = 100,
+        shockIndex: ShockIndex? = nil
+    ) throws -> ShockScan {
+        precondition(prices.count == assets.count, "a price per asset")
+        var shockedPool = pool
+        for (asset, price) in zip(assets, prices) { shockedPool.prices[asset] = price }
         if let shockIndex, shockIndex.answers(assets: assets, index: index),
             let gathered = shockIndex.gather(
-                index: index, prices: assets.map { Double(shockedPool.prices[$0]) / 1e8 }, urgent: urgent)
+                index: index, prices: prices.map { $0.doubleValue / 1e8 }, urgent: urgent)
         {
             return try confirm(gathered, in: shockedPool, upperBand: index.upperBand, urgent: urgent)
         }
-        return try full(pool, index: index, assets: assets, percentBps: percentBps, urgent: urgent)
+        return try full(shockedPool, index: index, assets: assets, urgent: urgent)
     }
 
     /// The same answer from one pass over every account (both cores): for shocks no index answers, and as
@@ -40,8 +53,12 @@ public struct ShockScan: Sendable, Equatable {
     public static func full(
         _ pool: LendingPool, index: RiskIndex, assets: [Int], percentBps: Int, urgent: Int = 100
     ) throws -> ShockScan {
-        let shockedPool = shocked(pool, assets: assets, percentBps: percentBps)
-        let moves = assets.map { (asset: $0, price: Double(shockedPool.prices[$0]) / 1e8) }
+        try full(shocked(pool, assets: assets, percentBps: percentBps), index: index, assets: assets, urgent: urgent)
+    }
+
+    /// The full scan over `shockedPool`, the pool with the moved assets at their new oracle prices.
+    static func full(_ shockedPool: LendingPool, index: RiskIndex, assets: [Int], urgent: Int) throws -> ShockScan {
+        let moves = assets.map { (asset: $0, price: shockedPool.prices[$0].doubleValue / 1e8) }
         let gathered = Gathered(
             index.scan(moves: moves, edges: HealthBands.edges), accounts: index.count, urgent: urgent,
             upperBand: index.upperBand)
@@ -88,11 +105,16 @@ public struct ShockScan: Sendable, Equatable {
 
     public static func shocked(_ pool: LendingPool, assets: [Int], percentBps: Int) -> LendingPool {
         var shockedPool = pool
-        let factor = UInt128(max(0, 10_000 + percentBps))
-        for asset in assets {
-            shockedPool.prices[asset] = max(1, FullWidth.mulDivSaturating(pool.prices[asset], factor, 10_000))
+        for (asset, price) in zip(assets, movedPrices(pool, assets: assets, percentBps: percentBps)) {
+            shockedPool.prices[asset] = price
         }
         return shockedPool
+    }
+
+    /// The oracle prices of `assets` moved by `percentBps` (at least one unit).
+    static func movedPrices(_ pool: LendingPool, assets: [Int], percentBps: Int) -> [UInt128] {
+        let factor = UInt128(max(0, 10_000 + percentBps))
+        return assets.map { max(1, FullWidth.mulDivSaturating(pool.prices[$0], factor, 10_000)) }
     }
 
     /// The `count` most urgent accounts by exact health factor (ties by account). Those the exact arithmetic

@@ -78,6 +78,19 @@ extension World {
         }
     }
 
+    /// The true prices of `assetsMoved(byShockTo: asset)` right after an instant shock of `percentBps` to
+    /// `asset`: where their oracles go once they follow it (the shock dialog previews that state).
+    public func truePrices(afterShockTo asset: Int, percentBps: Int) -> [UInt128] {
+        var after = self
+        after.move(asset, by: 1 + Double(percentBps) / 10_000)
+        for path in settings.pricePaths where path.asset == asset {
+            after.truePrices[asset] = PriceProcess.quantize(
+                path.price(atMs: nowMs) * after.pathOffsets[asset] * after.pathNoise[asset])
+        }
+        after.followTrackedPrices()
+        return assetsMoved(byShockTo: asset).map { after.truePrices[$0] }
+    }
+
     /// The assets a shock to `asset` moves: itself, and when it is not a tracker, those that track it.
     public func assetsMoved(byShockTo asset: Int) -> [Int] {
         guard tracking.indices.contains(asset), tracking[asset] == nil else { return [asset] }

@@ -24,16 +24,17 @@ public struct ShockPreview: Sendable, Equatable {
 
     /// `liquidatableNow` says whether an account is liquidatable before the shock (exactly).
     /// `shockIndex`, when it answers, spares the pass over every account.
+    /// `prices` are the moved assets' oracle prices once they follow the shock (to the true prices, which the
+    /// oracles may lag).
     static func compute(
-        _ query: ShockQuery, moving assets: [Int], pool: LendingPool, index: RiskIndex, shockIndex: ShockIndex?,
-        liquidatableNow: (Int) -> Bool
+        _ query: ShockQuery, moving assets: [Int], prices: [UInt128], pool: LendingPool, index: RiskIndex,
+        shockIndex: ShockIndex?, liquidatableNow: (Int) -> Bool
     ) -> ShockPreview? {
-        guard !assets.isEmpty, assets.allSatisfy({ $0 >= 0 && $0 < pool.prices.count }),
+        guard !assets.isEmpty, prices.count == assets.count, assets.allSatisfy({ $0 >= 0 && $0 < pool.prices.count }),
             let scan = try? ShockScan.run(
-                pool, index: index, assets: assets, percentBps: query.percentBps, urgent: urgentShown,
-                shockIndex: shockIndex)
+                pool, index: index, assets: assets, prices: prices, urgent: urgentShown, shockIndex: shockIndex)
         else { return nil }
-        let deltas = assets.map { index.prices[$0] * Double(query.percentBps) / 10_000 }
+        let deltas = zip(assets, prices).map { $1.doubleValue / 1e8 - index.prices[$0] }
         var preview = ShockPreview(
             query: query, movedAssets: assets, liquidatable: scan.liquidatable.count, newlyLiquidatable: 0,
             collateralAtRiskUSD: 0, expectedDeficitUSD: 0)
@@ -49,7 +50,8 @@ public struct ShockPreview: Sendable, Equatable {
             preview.expectedDeficitUSD += max(0, debtAfter - collateralAfter)
         }
         if !scan.mostUrgent.isEmpty {
-            let shocked = ShockScan.shocked(pool, assets: assets, percentBps: query.percentBps)
+            var shocked = pool
+            for (asset, price) in zip(assets, prices) { shocked.prices[asset] = price }
             let exact = ExactHealth(shocked)
             preview.mostUrgent = scan.mostUrgent.compactMap { account in
                 (try? exact.healthFactor(account: account)).map {

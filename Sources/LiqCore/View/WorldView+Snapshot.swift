@@ -32,8 +32,9 @@ extension WorldView {
             if !moved.isEmpty, shockIndex?.answers(assets: moved, index: world.riskIndex) != true {
                 shockIndex = ShockIndex(index: world.riskIndex, pool: world.pool, assets: moved)
             }
+            let prices = moved.isEmpty ? [] : world.truePrices(afterShockTo: shock.asset, percentBps: shock.percentBps)
             snapshot.shockPreview = ShockPreview.compute(
-                shock, moving: moved, pool: world.pool, index: world.riskIndex, shockIndex: shockIndex
+                shock, moving: moved, prices: prices, pool: world.pool, index: world.riskIndex, shockIndex: shockIndex
             ) { account in
                 world.riskIndex.verdict(account: account) == .liquidatable || confirmed.contains(account)
             }

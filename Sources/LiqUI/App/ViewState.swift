@@ -35,8 +35,12 @@ public struct ShockDialog: Equatable, Sendable {
 
     public init(asset: Int) { self.asset = asset }
 
+    /// The change, when it is a shock: in whole basis points (as the engine takes it) between −99.99 % and
+    /// +1000 %, and not zero.
     public var percent: Double? {
-        guard let value = Double(text), value.isFinite, value > -100, value <= 1_000 else { return nil }
+        guard let value = Double(text), value.isFinite else { return nil }
+        let bps = (value * 100).rounded()
+        guard bps >= -9_999, bps <= 100_000, bps != 0 else { return nil }
         return value
     }
 
@@ -44,9 +48,11 @@ public struct ShockDialog: Equatable, Sendable {
     public var problem: String? {
         guard percent == nil else { return nil }
         if text.isEmpty { return "type a change in per cent, e.g. -20" }
+        if text == "-" || text == "+" { return "type the change's digits, e.g. \(text)20" }
         guard let value = Double(text), value.isFinite else {
             return "\"\(text)\" is not a number; " + Self.rangeMessage
         }
+        if (value * 100).rounded() == 0 { return "\(text) % moves nothing; " + Self.rangeMessage }
         return "\(text) % is out of range; " + Self.rangeMessage
     }
 

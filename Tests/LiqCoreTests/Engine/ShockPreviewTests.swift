@@ -60,7 +60,9 @@ import Testing
             let world = engine.world
             let confirmed = Set(engine.view.keptSummary?.confirmed ?? [])
             let full = ShockPreview.compute(
-                request.shock!, moving: preview.movedAssets, pool: world.pool, index: world.riskIndex, shockIndex: nil
+                request.shock!, moving: preview.movedAssets,
+                prices: world.truePrices(afterShockTo: 0, percentBps: -1_500), pool: world.pool,
+                index: world.riskIndex, shockIndex: nil
             ) { world.riskIndex.verdict(account: $0) == .liquidatable || confirmed.contains($0) }
             #expect(preview.liquidatable == full?.liquidatable)
             #expect(preview.newlyLiquidatable == full?.newlyLiquidatable)
@@ -70,6 +72,41 @@ import Testing
         _ = engine.snapshot(SnapshotRequest())
         #expect(engine.view.shockIndex == nil)
     }
+
+    /// The oracles lag the true price (frozen while WETH falls 15 %): the shock applies to the true price, so
+    /// the preview is of the state once the oracles follow it, not of the stale oracle moved by the same
+    /// percentage.
+    @Test func thePreviewFollowsTheTruePriceWhenTheOracleLags() throws {
+        var engine = try Engine(scenario: try ScenarioLoader.load(text: Self.stillMarket, file: "still.toml"), seed: 4)
+        try engine.step()
+        for asset in [0, 1] { engine.apply(.freezeOracle(asset: asset)) }
+        engine.apply(.shock(asset: 0, percentBps: -1_500, overSeconds: 0))
+        try engine.step()
+        let stale = [engine.world.pool.prices[0], engine.world.pool.prices[1]]
+        #expect(stale[0] > engine.world.truePrices[0] * 11 / 10, "the oracle lags the fall")
+        let preview = try #require(
+            engine.snapshot(SnapshotRequest(shock: ShockQuery(asset: 0, percentBps: -1_000))).shockPreview)
+        engine.apply(.shock(asset: 0, percentBps: -1_000, overSeconds: 0))
+        for asset in [0, 1] { engine.apply(.unfreezeOracle(asset: asset)) }
+        let moved = [engine.world.truePrices[0], engine.world.truePrices[1]]
+        while [engine.world.pool.prices[0], engine.world.pool.prices[1]] != moved { try engine.step() }
+        let after = try liquidatable(engine.world)
+        #expect(preview.liquidatable == after.count)
+        #expect(after.count > 50, "the fall and the shock together liquidate many")
+        let ranked = try after.map {
+            (try engine.world.pool.accountData(engine.world.pool.accounts[$0]).healthFactor, $0)
+        }
+        .sorted { $0 < $1 }.prefix(ShockPreview.urgentShown)
+        #expect(preview.mostUrgent.map(\.accountID) == ranked.map { engine.world.pool.accounts.id(at: $0.1) })
+    }
+
+    static let stillMarket = BuiltInScenarios.defaultTOML
+        .replacingOccurrences(of: "count = 5000", with: "count = 3000")
+        .replacingOccurrences(of: "jumps_per_day = 0.5", with: "jumps_per_day = 0")
+        .replacingOccurrences(of: "annual_volatility_bps = 7000", with: "annual_volatility_bps = 0")
+        .replacingOccurrences(of: "annual_volatility_bps = 5500", with: "annual_volatility_bps = 0")
+        .replacingOccurrences(of: "health_sd = 0.35", with: "health_sd = 0.35\ndefend_share = 0")
+        .replacingOccurrences(of: "flash_loans = true", with: "flash_loans = true\nenabled = false")
 
     func liquidatable(_ world: World) throws -> Set<Int> {
         Set(
