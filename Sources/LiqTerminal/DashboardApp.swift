@@ -164,7 +164,11 @@ public final class DashboardApp: @unchecked Sendable {
             case .resize: resized()
             case .ignored: continue
             case .key(let key):
-                guard let snapshot = shown else {
+                let (width, height) = screen.size
+                let tooSmall = width < Dashboard.minimumSize.width || height < Dashboard.minimumSize.height
+                // Before the first frame, and while the screen only says "enlarge the window, or press q to
+                // quit", q is the one key: nothing hidden (a dialog, a panel) takes the others.
+                guard let snapshot = shown, !tooSmall else {
                     if key == .char("q") { finish(0) }
                     continue
                 }

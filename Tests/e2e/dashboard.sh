@@ -83,6 +83,23 @@ fi
 tm send-keys -t e2e q
 if wait_for "EXIT=0" 5 && [ "$(tm display -p -t e2e '#{alternate_on}')" = "0" ]; then ok "q exits 0"; else fail "q exits 0"; fi
 
+# 5b. Too small with the shock dialog open: the screen offers only q, and q quits (keys do not reach the
+#     hidden dialog).
+start "--seed 4" 120 40
+if wait_for "Node health" 15; then
+    tm send-keys -t e2e p
+    wait_for "Price shock" 5
+    tm resize-window -t e2e -x 60 -y 20
+    if wait_for "Terminal too small" 5; then
+        tm send-keys -t e2e q
+        if wait_for "EXIT=0" 5; then ok "q quits from the too-small screen"; else fail "q quits from the too-small screen"; fi
+    else
+        fail "too small with the dialog open"
+    fi
+else
+    fail "start for the too-small screen"
+fi
+
 # 6. SIGTERM restores the terminal: alternate screen off, cursor visible.
 start "--max-ticks 1000000" 120 40
 if wait_for "Node health" 15; then
