@@ -79,7 +79,8 @@ enum Chrome {
 
     /// The dialog, and the exact preview of its shock once the engine has computed it.
     static func shock(_ dialog: ShockDialog, _ snapshot: Snapshot, into buffer: inout ScreenBuffer, area: Rect) {
-        let rect = centered(76, 12, in: area)
+        // Wider where the terminal allows: three shortened addresses with their health factors need ~84.
+        let rect = centered(max(76, min(90, area.width - 4)), 12, in: area)
         buffer.fill(rect)
         let inner = Widgets.box(&buffer, rect, title: "Price shock", focused: true)
         func line(_ text: String, _ y: Int, _ style: Style) {
@@ -108,7 +109,9 @@ enum Chrome {
             line(
                 "expected deficit            \(Widgets.usd(preview.expectedDeficitUSD))", 5,
                 Style(preview.expectedDeficitUSD > 0 ? .critical : .good))
-            if !preview.mostUrgent.isEmpty {
+            if preview.mostUrgent.isEmpty {
+                line("first in line  nobody: no health factor falls below 1", 6, Style(.dim))
+            } else {
                 // The lowest exact health factors after the shock: who the liquidators reach first.
                 var x = inner.x + 1
                 x += buffer.put("first in line  ", x: x, y: inner.y + 6, style: Style(.text), clip: inner)
