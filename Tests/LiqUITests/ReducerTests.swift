@@ -190,6 +190,12 @@ import Testing
             .enter)
         #expect(session.view.status == "2000 % is out of range; " + ShockDialog.rangeMessage)
         #expect(session.screen().contains { $0.contains("2000 % is out of range") })
+        // Space pauses and resumes the world under the dialog, and types nothing.
+        let typed = session.view.overlay
+        session.press(.char(" "))
+        #expect(session.paused && session.view.overlay == typed)
+        session.press(.char(" "))
+        #expect(!session.paused && session.view.overlay == typed)
         // A letter is refused with a reason, not dropped in silence; ? opens the help over the dialog.
         session.press(.char("a"))
         #expect(session.view.status == "a percentage is digits, '.', '-' and '+' (\"a\" is not)")

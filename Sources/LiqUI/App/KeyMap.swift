@@ -167,6 +167,8 @@ public enum KeyMap {
         key([.backspace], "backspace", "erase", "erase the last character", .erase, bar: false),
         key([.enter], "enter", "apply", "apply the shock to the true price", .apply),
         key([.escape], "esc", "cancel", "cancel", .close),
+        key(
+            [.char(" ")], "space", "pause", "pause or resume, to watch the preview against a still world", .togglePause),
         key([.char("?")], "?", "help", "every key", .help),
     ]
 

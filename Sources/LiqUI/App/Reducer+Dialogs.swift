@@ -25,6 +25,8 @@ extension Reducer {
         case .up: updateShock(&view) { $0.asset = ($0.asset + assets - 1) % assets }
         case .down: updateShock(&view) { $0.asset = ($0.asset + 1) % assets }
         case .erase: updateShock(&view) { $0.erase() }
+        // Time keeps its key in the dialog (a space is no part of a percentage).
+        case .togglePause: return [.playback(snapshot.paused ? .resume : .pause)]
         default: break
         }
         return []
