@@ -121,6 +121,17 @@ import Testing
         #expect(session.view.overlay == .none)
     }
 
+    /// A panel's key pressed in another panel does nothing but say where it works.
+    @Test func aPanelsKeyElsewhereSaysWhereItWorks() throws {
+        var session = try Self.session()
+        #expect(session.view.focus != .market)
+        session.press(.char("1"))
+        #expect(session.commands.isEmpty)
+        #expect(
+            session.view.status == "1/2/3: in Market (tab to it), shock the selected asset −5 % / +5 % / −20 %")
+        #expect(session.screen().contains { $0.contains("1/2/3: in Market (tab to it), shock") })
+    }
+
     @Test func quickShockKeysActOnTheSelectedAssetAndShowInEvents() throws {
         var session = try Self.session()
         session.press(.tab, .down, .down) // market, WBTC

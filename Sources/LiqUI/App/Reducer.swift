@@ -39,6 +39,13 @@ public enum Reducer {
                 }
             case .filter: if case .char(let c) = key, !c.isNewline { type(c, into: &view) }
             case .confirm: cancelConfirmation(&view)
+            case .main:
+                // A key of another panel says where it works, rather than nothing.
+                if let elsewhere = KeyMap.main.first(where: { $0.keys.contains(key) && $0.panel != nil }),
+                    let panel = elsewhere.panel
+                {
+                    view.status = "\(elsewhere.label): in \(panel.title) (tab to it), \(elsewhere.help)"
+                }
             default: break
             }
         }
