@@ -132,6 +132,14 @@ import Testing
         #expect(session.screen().contains { $0.contains("1/2/3: in Market (tab to it), shock") })
     }
 
+    /// A status longer than the bottom row ends in "…" short of the last column, which a terminal never shows.
+    @Test func aLongStatusShowsItIsCut() throws {
+        var session = try Self.session()
+        session.view.status = String(repeating: "word ", count: 30)
+        let last = try #require(session.screen(80, 24).last)
+        #expect(last.count == 79 && last.hasSuffix("…"), "\(last)")
+    }
+
     @Test func quickShockKeysActOnTheSelectedAssetAndShowInEvents() throws {
         var session = try Self.session()
         session.press(.tab, .down, .down) // market, WBTC

@@ -11,7 +11,11 @@ enum Chrome {
     static func hintBar(_ view: ViewState, status: String?, into buffer: inout ScreenBuffer, y: Int, width: Int) {
         var x = 0
         if let status {
-            x += buffer.put(" \(status)  ", x: 0, y: y, style: Style(.warn, bold: true))
+            // Short of the last column: the terminal's bottom-right cell is never written (it would scroll), and
+            // a status cut there must still show its "…".
+            x += buffer.put(
+                " \(status)  ", x: 0, y: y, style: Style(.warn, bold: true),
+                clip: Rect(x: 0, y: y, width: width - 1, height: 1))
         }
         for binding in KeyMap.hintBar(for: view.mode, focus: view.focus) {
             let label = " \(binding.label) "
