@@ -172,10 +172,8 @@ import Testing
         let world = session.engine.world
         let moved = world.assetsMoved(byShockTo: 0)
         // Where the oracles go once they follow the shock to the true prices.
-        var shocked = world.pool
-        for (asset, price) in zip(moved, world.truePrices(afterShockTo: 0, percentBps: -3_000)) {
-            shocked.prices[asset] = price
-        }
+        let shocked = ShockScan.shocked(
+            world.pool, assets: moved, prices: world.truePrices(afterShockTo: 0, percentBps: -3_000))
         let first = try shocked.accounts.indices.map {
             (try shocked.accountData(shocked.accounts[$0]).healthFactor, $0)
         }

@@ -36,9 +36,7 @@ public struct ShockScan: Sendable, Equatable {
         _ pool: LendingPool, index: RiskIndex, assets: [Int], prices: [UInt128], urgent: Int = 100,
         shockIndex: ShockIndex? = nil
     ) throws -> ShockScan {
-        precondition(prices.count == assets.count, "a price per asset")
-        var shockedPool = pool
-        for (asset, price) in zip(assets, prices) { shockedPool.prices[asset] = price }
+        let shockedPool = shocked(pool, assets: assets, prices: prices)
         if let shockIndex, shockIndex.answers(assets: assets, index: index),
             let gathered = shockIndex.gather(
                 index: index, prices: prices.map { $0.doubleValue / 1e8 }, urgent: urgent)
@@ -104,10 +102,14 @@ public struct ShockScan: Sendable, Equatable {
     }
 
     public static func shocked(_ pool: LendingPool, assets: [Int], percentBps: Int) -> LendingPool {
+        shocked(pool, assets: assets, prices: movedPrices(pool, assets: assets, percentBps: percentBps))
+    }
+
+    /// The pool with `assets`' oracle prices set to `prices` (in the same order).
+    public static func shocked(_ pool: LendingPool, assets: [Int], prices: [UInt128]) -> LendingPool {
+        precondition(prices.count == assets.count, "a price per asset")
         var shockedPool = pool
-        for (asset, price) in zip(assets, movedPrices(pool, assets: assets, percentBps: percentBps)) {
-            shockedPool.prices[asset] = price
-        }
+        for (asset, price) in zip(assets, prices) { shockedPool.prices[asset] = price }
         return shockedPool
     }
 

@@ -50,9 +50,7 @@ public struct ShockPreview: Sendable, Equatable {
             preview.expectedDeficitUSD += max(0, debtAfter - collateralAfter)
         }
         if !scan.mostUrgent.isEmpty {
-            var shocked = pool
-            for (asset, price) in zip(assets, prices) { shocked.prices[asset] = price }
-            let exact = ExactHealth(shocked)
+            let exact = ExactHealth(ShockScan.shocked(pool, assets: assets, prices: prices))
             preview.mostUrgent = scan.mostUrgent.compactMap { account in
                 (try? exact.healthFactor(account: account)).map {
                     Urgent(accountID: pool.accounts.id(at: account), healthFactor: $0)
