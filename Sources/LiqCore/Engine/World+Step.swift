@@ -51,8 +51,13 @@ extension World {
                 let kept = max(0, 1 - PricePath.noiseReversion * seconds)
                 pathNoise[asset] = DeterministicMath.exp(DeterministicMath.log(moved) * kept)
             }
-            truePrices[asset] = PriceProcess.quantize(path.price(atMs: nowMs) * pathOffsets[asset] * pathNoise[asset])
+            truePrices[asset] = pathPrice(path)
         }
+    }
+
+    /// A path's price now, times the shocks given its asset and its noise.
+    func pathPrice(_ path: PricePath) -> UInt128 {
+        PriceProcess.quantize(path.price(atMs: nowMs) * pathOffsets[path.asset] * pathNoise[path.asset])
     }
 
     /// Moves an asset's true price by `factor`; for an asset that tracks another, its ratio (a depeg); for one
@@ -83,10 +88,7 @@ extension World {
     public func truePrices(afterShockTo asset: Int, percentBps: Int) -> [UInt128] {
         var after = self
         after.move(asset, by: 1 + Double(percentBps) / 10_000)
-        for path in settings.pricePaths where path.asset == asset {
-            after.truePrices[asset] = PriceProcess.quantize(
-                path.price(atMs: nowMs) * after.pathOffsets[asset] * after.pathNoise[asset])
-        }
+        for path in settings.pricePaths where path.asset == asset { after.truePrices[asset] = after.pathPrice(path) }
         after.followTrackedPrices()
         return assetsMoved(byShockTo: asset).map { after.truePrices[$0] }
     }
