@@ -282,14 +282,4 @@ public struct RiskIndex: Sendable {
         let c = collateralColumns[asset].isEmpty ? 0 : Double(collateralColumns[asset][account]) * incomeFactors[asset]
         return d <= 0 ? .infinity : (weighted[account] + delta * c) / d
     }
-
-    /// Total collateral (where it counts) of one asset, in tokens.
-    public func totalCollateralTokens(asset: Int) -> Double {
-        guard !collateralColumns[asset].isEmpty else { return 0 }
-        var total = 0.0
-        for account in 0..<count where collateralColumns[asset][account] != 0 {
-            total += Double(collateralColumns[asset][account]) / thresholds[Int(categories[account])][asset]
-        }
-        return total * incomeFactors[asset]
-    }
 }

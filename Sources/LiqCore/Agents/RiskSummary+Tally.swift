@@ -126,8 +126,8 @@ struct SummaryTally {
         }
     }
 
-    /// Collateral (where it counts) of `asset` over `range`, in tokens before the income factor: what
-    /// `RiskIndex.totalCollateralTokens` sums, with the threshold's reciprocal looked up in a flat table.
+    /// Collateral (where it counts) of `asset` over `range`, in tokens before the income factor: each column's
+    /// threshold-weighted amount over its threshold, the threshold's reciprocal looked up in a flat table.
     private static func collateralTokens(_ index: RiskIndex, asset: Int, _ range: Range<Int>) -> Double {
         guard !index.collateralColumns[asset].isEmpty else { return 0 }
         // By the threshold's reciprocal: a multiplication where a division would wait (display only).
