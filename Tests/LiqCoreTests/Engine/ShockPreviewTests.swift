@@ -8,14 +8,7 @@ import Testing
     /// both oracles.
     @Test(arguments: [-2_000, -700, 1_500])
     func thePreviewCountsWhatTheShockLiquidates(percentBps: Int) throws {
-        let text = BuiltInScenarios.defaultTOML
-            .replacingOccurrences(of: "count = 5000", with: "count = 3000")
-            .replacingOccurrences(of: "jumps_per_day = 0.5", with: "jumps_per_day = 0")
-            .replacingOccurrences(of: "annual_volatility_bps = 7000", with: "annual_volatility_bps = 0")
-            .replacingOccurrences(of: "annual_volatility_bps = 5500", with: "annual_volatility_bps = 0")
-            .replacingOccurrences(of: "health_sd = 0.35", with: "health_sd = 0.35\ndefend_share = 0")
-            .replacingOccurrences(of: "flash_loans = true", with: "flash_loans = true\nenabled = false")
-        var engine = try Engine(scenario: try ScenarioLoader.load(text: text, file: "still.toml"), seed: 3)
+        var engine = try Engine(scenario: try ScenarioLoader.load(text: Self.stillMarket, file: "still.toml"), seed: 3)
         try engine.step()
         let preview = try #require(
             engine.snapshot(SnapshotRequest(shock: ShockQuery(asset: 0, percentBps: percentBps))).shockPreview)
@@ -100,6 +93,7 @@ import Testing
         #expect(preview.mostUrgent.map(\.accountID) == ranked.map { engine.world.pool.accounts.id(at: $0.1) })
     }
 
+    /// The default market with 3,000 borrowers, still prices, no bots and no defenders.
     static let stillMarket = BuiltInScenarios.defaultTOML
         .replacingOccurrences(of: "count = 5000", with: "count = 3000")
         .replacingOccurrences(of: "jumps_per_day = 0.5", with: "jumps_per_day = 0")
